@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and integration tests (vitest), then the browser tests (Playwright).
+# Prints one closing line "Tests: N passed, N failed" over both runners.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+mkdir -p .tmp
+export NEXT_TELEMETRY_DISABLED=1
+
+npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json
+vitest_rc=$?
+
+pw_rc=0
+if [[ -f playwright.config.ts && "${SKIP_E2E:-}" != "1" ]]; then
+  npx playwright test --reporter=list,json 2>&1 | tee .tmp/playwright.log
+  pw_rc=${PIPESTATUS[0]}
+fi
+
+node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright-results.json
+if [[ $vitest_rc -ne 0 || $pw_rc -ne 0 ]]; then exit 1; fi
