@@ -12,7 +12,7 @@ vitest_rc=$?
 
 pw_rc=0
 if [[ -f playwright.config.ts && "${SKIP_E2E:-}" != "1" ]]; then
-  npx playwright test --reporter=list,json 2>&1 | tee .tmp/playwright.log
+  npx playwright test 2>&1 | tee .tmp/playwright.log
   pw_rc=${PIPESTATUS[0]}
 fi
 
