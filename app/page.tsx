@@ -1,3 +1,5 @@
+import { redirect } from "next/navigation";
+
 export default function Home() {
-  return <main>Leastwise</main>;
+  redirect("/roles");
 }
