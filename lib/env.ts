@@ -1,0 +1,62 @@
+// The one place that reads process.env. Every setting Leastwise understands is declared here, typed
+// and validated once; other modules import `env()`. Other areas add their variables with a small edit.
+import { z } from "zod";
+
+const intFrom = (def: number, min = 0) =>
+  z.coerce.number().int().min(min).default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL server (production). Unset: embedded PGlite in the data directory. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database, keys and demo logs live. */
+  LEASTWISE_DATA_DIR: z.string().min(1).default(".data"),
+  /** Run the in-process generation worker in the web server (set 0 to run only `npm run worker`). */
+  LEASTWISE_INPROCESS_WORKER: z.enum(["0", "1"]).default("1"),
+  /** Generation jobs one worker process runs at once. */
+  LEASTWISE_WORKER_CONCURRENCY: intFrom(2, 1),
+  /** 32-byte key (hex or base64) encrypting API key secrets at rest; default: generated into the data dir. */
+  LEASTWISE_SECRET_KEY: z.string().min(1).optional(),
+  /** Quotas (AWS's value in the comment). */
+  LEASTWISE_MAX_WINDOW_DAYS: intFrom(90, 1), // AWS: 90
+  LEASTWISE_MAX_CONCURRENT_GENERATIONS: intFrom(5, 1), // AWS: 1 per account
+  LEASTWISE_MAX_GENERATIONS_PER_DAY: intFrom(500, 1), // AWS: 50 per account
+  LEASTWISE_MAX_LOG_FILES: intFrom(1_000_000, 1), // AWS: 100,000
+  LEASTWISE_MAX_LOG_GB: intFrom(250, 1), // AWS: 25 GB
+  LEASTWISE_RETENTION_DAYS: intFrom(7, 1), // AWS: 7
+  /** A running job whose heartbeat is older than this is considered orphaned (worker died). */
+  LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
+  /** Allowed clock skew of SigV4-signed requests. */
+  LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
+  PORT: intFrom(3000, 0),
+  /** local-aws: "local" serves the built-in account; "aws" uses the standard AWS credential chain. */
+  LEASTWISE_ACCOUNT_MODE: z.enum(["local", "aws"]).default("local"),
+  /** local-aws: 12-digit ID given to the local account when it is first created (default: random). */
+  LEASTWISE_LOCAL_ACCOUNT_ID: z.string().regex(/^\d{12}$/).optional(),
+  /** local-aws: reach the local IAM/CloudTrail endpoints over HTTP at this origin instead of in-process. */
+  LEASTWISE_LOCAL_AWS_URL: z.string().url().optional(),
+  /** local-aws: managed policies attachable to one role or user (IAM default 10). */
+  LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES: intFrom(10, 1),
+  /** local-aws: seed the demo account on first start (set 0 for an empty local account). */
+  LEASTWISE_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change variables between cases; they call this to re-read them. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

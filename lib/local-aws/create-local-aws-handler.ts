@@ -1,0 +1,93 @@
+// The local AWS endpoint as one web-standard handler: POST /local-aws/iam (IAM Query API, XML),
+// /local-aws/cloudtrail (CloudTrail JSON 1.1) and /local-aws/sts (GetCallerIdentity). Every request
+// is SigV4-signed for its service with a key Leastwise issued. The same function serves the Next
+// route handlers, the plain node:http server of the tests and the SDK's in-process handler.
+import { randomUUID } from "node:crypto";
+import { authFailure } from "./auth-errors";
+import { cloudTrailErrorAnswer, executeCloudTrailAction, type LocalTrail } from "./cloudtrail/execute-cloudtrail-action";
+import { DEFAULT_IAM_LIMITS, type Db, type IamLimits } from "./iam/context";
+import { executeIamAction, iamErrorAnswer, type XmlAnswer } from "./iam/execute-iam-action";
+import { queryErrorXml, STS_NAMESPACE } from "./protocol/xml";
+import { executeStsAction } from "./sts/execute-sts-action";
+
+export type LocalAwsService = "iam" | "cloudtrail" | "sts";
+
+export interface LocalAwsDeps {
+  db: () => Promise<Db>;
+  /** the local account's ID (created on first use) */
+  accountId: (db: Db) => Promise<string>;
+  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string }>;
+  listTrails: (accountId: string) => Promise<LocalTrail[]>;
+  limits?: Partial<IamLimits>;
+  partition?: string;
+}
+
+const XML_HEADERS = { "content-type": "text/xml" };
+const JSON_HEADERS = { "content-type": "application/x-amz-json-1.1" };
+
+export function serviceOfPath(pathname: string): LocalAwsService | undefined {
+  const match = /\/local-aws\/(iam|cloudtrail|sts)\/?$/.exec(pathname);
+  return match ? (match[1] as LocalAwsService) : undefined;
+}
+
+export function createLocalAwsHandler(deps: LocalAwsDeps) {
+  const limits = { ...DEFAULT_IAM_LIMITS, ...deps.limits };
+
+  async function handle(request: Request, service: LocalAwsService | undefined = serviceOfPath(new URL(request.url).pathname)): Promise<Response> {
+    if (!service) return new Response("Not found", { status: 404 });
+    if (request.method !== "POST") {
+      return new Response(null, { status: 405, headers: { allow: "POST" } });
+    }
+    const body = await request.clone().text();
+    try {
+      const { accessKeyId } = await deps.verify(request, service);
+      return await dispatch(service, body, accessKeyId, request);
+    } catch (error) {
+      return failure(service, error);
+    }
+  }
+
+  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request): Promise<Response> {
+    if (service === "cloudtrail") {
+      const answer = await executeCloudTrailAction({
+        target: request.headers.get("x-amz-target"),
+        body,
+        context: async () => {
+          const accountId = await deps.accountId(await deps.db());
+          return { accountId, listTrails: () => deps.listTrails(accountId) };
+        },
+      });
+      const headers = { ...JSON_HEADERS, "x-amzn-requestid": answer.requestId, ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}) };
+      return new Response(answer.body, { status: answer.status, headers });
+    }
+    const answer: XmlAnswer =
+      service === "iam"
+        ? await executeIamAction({
+            body,
+            context: async () => {
+              const db = await deps.db();
+              return { db, accountId: await deps.accountId(db), partition: deps.partition ?? "aws", limits };
+            },
+          })
+        : await executeStsAction({ body, accessKeyId, accountId: async () => deps.accountId(await deps.db()) });
+    return new Response(answer.body, { status: answer.status, headers: { ...XML_HEADERS, "x-amzn-requestid": answer.requestId } });
+  }
+
+  function failure(service: LocalAwsService, error: unknown): Response {
+    const requestId = randomUUID();
+    const auth = authFailure(error, service === "cloudtrail" ? "json" : "query");
+    if (service === "cloudtrail") {
+      const answer = auth
+        ? { status: auth.status, body: JSON.stringify({ __type: auth.code, message: auth.message }), errorType: auth.code }
+        : cloudTrailErrorAnswer(error, requestId);
+      return new Response(answer.body, { status: answer.status, headers: { ...JSON_HEADERS, "x-amzn-requestid": requestId, "x-amzn-errortype": answer.errorType } });
+    }
+    const namespace = service === "sts" ? STS_NAMESPACE : undefined;
+    const answer = auth
+      ? { status: auth.status, body: queryErrorXml({ type: "Sender", code: auth.code, message: auth.message }, requestId, namespace) }
+      : iamErrorAnswer(error, requestId);
+    return new Response(answer.body, { status: answer.status, headers: { ...XML_HEADERS, "x-amzn-requestid": requestId } });
+  }
+
+  return handle;
+}
