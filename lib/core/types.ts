@@ -66,6 +66,8 @@ export interface ActionEvidence {
   resourceArns: string[]; // observed ARNs (from `resources` and request parameters), at most 50, sorted
   /** true when seen only in data events (eventCategory Data) */
   dataEventsOnly?: boolean;
+  /** services that made some of these calls with the principal's credentials (userIdentity.invokedBy), sorted */
+  invokedBy?: string[];
 }
 
 /** A failed call of the principal: never a permission, shown to the user as "attempted but denied". */
@@ -88,6 +90,8 @@ export interface PassRoleSuggestion {
   viaActions: string[];
   calls: number;
   lastSeen: string;
+  /** "instance-profile" when the call named an instance profile (PassRole applies to the role inside it) */
+  kind?: "role" | "instance-profile";
 }
 
 /** Events the engine saw for the principal but could not turn into a known action. */

@@ -1,0 +1,182 @@
+/**
+ * Facts the event -> action mapping needs beyond "same name under the service prefix". Every target
+ * here is checked against the IAM catalog by mapping.test.ts, so a catalog update that renames an
+ * action fails the tests instead of emitting a name IAM rejects.
+ */
+
+/** eventSource (without ".amazonaws.com") whose IAM prefix is not the source's own name. */
+export const SOURCE_PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
+  monitoring: "cloudwatch",
+  email: "ses",
+  tagging: "tag",
+  appstream2: "appstream",
+  "models.lex": "lex",
+  "runtime.lex": "lex",
+  "mturk-requester": "mechanicalturk",
+  "streams.dynamodb": "dynamodb",
+  amazonmq: "mq",
+  "application-insights": "applicationinsights",
+  billingconsole: "billing",
+  "chime-sdk-media-pipelines": "chime",
+  "chime-sdk-voice": "chime",
+  cloudcontrolapi: "cloudformation",
+  "contact-lens": "connect",
+  "participant-connect": "connect",
+  "agreement-marketplace": "aws-marketplace",
+  "discovery-marketplace": "aws-marketplace",
+  "reporting-marketplace": "aws-marketplace",
+  marketplacecatalog: "aws-marketplace",
+  "management-marketplace": "aws-marketplace-management",
+  migrationhub: "mgh",
+  opensearchservice: "es",
+  es: "es",
+  pinpoint: "mobiletargeting",
+  pricelist: "pricing",
+  qconnect: "wisdom",
+  rdsdata: "rds-data",
+  "servicecatalog-appregistry": "servicecatalog",
+  taxconsole: "tax",
+  transcribestreaming: "transcribe",
+};
+
+/** Whole event sources whose events need no IAM permission (console sign-in flow). */
+export const NO_PERMISSION_SOURCES: ReadonlySet<string> = new Set(["signin.amazonaws.com"]);
+
+/**
+ * Events that need no IAM permission. sts:GetCallerIdentity and sts:GetSessionToken are both
+ * answered whatever the caller's policies say (an explicit Deny does not stop them), so both are
+ * treated alike: counted as no-permission calls, never put in a policy. See docs/core.md.
+ */
+export const NO_PERMISSION_EVENTS: ReadonlySet<string> = new Set([
+  "sts.amazonaws.com:GetCallerIdentity",
+  "sts.amazonaws.com:GetSessionToken",
+]);
+
+/** Event types that are not API calls made by the principal. */
+export const NO_PERMISSION_EVENT_TYPES: ReadonlySet<string> = new Set(["AwsConsoleSignIn", "AwsServiceEvent"]);
+
+/**
+ * S3 API operations whose IAM action has another name (built by comparing the S3 API operation list
+ * with the catalog's s3 actions). Several targets = the call needs all of them.
+ */
+export const S3_RENAMES: Readonly<Record<string, readonly string[]>> = {
+  ListObjects: ["ListBucket"],
+  ListObjectsV2: ["ListBucket"],
+  HeadBucket: ["ListBucket"],
+  ListObjectVersions: ["ListBucketVersions"],
+  ListBuckets: ["ListAllMyBuckets"],
+  HeadObject: ["GetObject"],
+  SelectObjectContent: ["GetObject"],
+  CopyObject: ["PutObject", "GetObject"], // GetObject on the copy source
+  UploadPartCopy: ["PutObject", "GetObject"],
+  UploadPart: ["PutObject"],
+  CreateMultipartUpload: ["PutObject"],
+  CompleteMultipartUpload: ["PutObject"],
+  PostObject: ["PutObject"],
+  DeleteObjects: ["DeleteObject"],
+  ListMultipartUploads: ["ListBucketMultipartUploads"],
+  ListParts: ["ListMultipartUploadParts"],
+  GetBucketLifecycle: ["GetLifecycleConfiguration"],
+  GetBucketLifecycleConfiguration: ["GetLifecycleConfiguration"],
+  PutBucketLifecycle: ["PutLifecycleConfiguration"],
+  PutBucketLifecycleConfiguration: ["PutLifecycleConfiguration"],
+  DeleteBucketLifecycle: ["PutLifecycleConfiguration"],
+  GetBucketCors: ["GetBucketCORS"],
+  PutBucketCors: ["PutBucketCORS"],
+  DeleteBucketCors: ["PutBucketCORS"],
+  GetBucketEncryption: ["GetEncryptionConfiguration"],
+  PutBucketEncryption: ["PutEncryptionConfiguration"],
+  DeleteBucketEncryption: ["PutEncryptionConfiguration"],
+  GetBucketNotificationConfiguration: ["GetBucketNotification"],
+  PutBucketNotificationConfiguration: ["PutBucketNotification"],
+  DeleteBucketTagging: ["PutBucketTagging"],
+  GetBucketReplication: ["GetReplicationConfiguration"],
+  PutBucketReplication: ["PutReplicationConfiguration"],
+  DeleteBucketReplication: ["PutReplicationConfiguration"],
+  GetBucketAccelerateConfiguration: ["GetAccelerateConfiguration"],
+  PutBucketAccelerateConfiguration: ["PutAccelerateConfiguration"],
+  GetBucketAnalyticsConfiguration: ["GetAnalyticsConfiguration"],
+  PutBucketAnalyticsConfiguration: ["PutAnalyticsConfiguration"],
+  DeleteBucketAnalyticsConfiguration: ["PutAnalyticsConfiguration"],
+  ListBucketAnalyticsConfigurations: ["GetAnalyticsConfiguration"],
+  GetBucketMetricsConfiguration: ["GetMetricsConfiguration"],
+  PutBucketMetricsConfiguration: ["PutMetricsConfiguration"],
+  DeleteBucketMetricsConfiguration: ["PutMetricsConfiguration"],
+  ListBucketMetricsConfigurations: ["GetMetricsConfiguration"],
+  GetBucketInventoryConfiguration: ["GetInventoryConfiguration"],
+  PutBucketInventoryConfiguration: ["PutInventoryConfiguration"],
+  DeleteBucketInventoryConfiguration: ["PutInventoryConfiguration"],
+  ListBucketInventoryConfigurations: ["GetInventoryConfiguration"],
+  GetBucketIntelligentTieringConfiguration: ["GetIntelligentTieringConfiguration"],
+  PutBucketIntelligentTieringConfiguration: ["PutIntelligentTieringConfiguration"],
+  DeleteBucketIntelligentTieringConfiguration: ["PutIntelligentTieringConfiguration"],
+  ListBucketIntelligentTieringConfigurations: ["GetIntelligentTieringConfiguration"],
+  GetObjectLockConfiguration: ["GetBucketObjectLockConfiguration"],
+  PutObjectLockConfiguration: ["PutBucketObjectLockConfiguration"],
+  DeleteBucketOwnershipControls: ["PutBucketOwnershipControls"],
+  GetPublicAccessBlock: ["GetBucketPublicAccessBlock"],
+  PutPublicAccessBlock: ["PutBucketPublicAccessBlock"],
+  DeletePublicAccessBlock: ["PutBucketPublicAccessBlock"],
+};
+
+/**
+ * S3 object operations that need the *Version* action when the request names a versionId
+ * (s3:GetObject on a version is s3:GetObjectVersion).
+ */
+export const S3_VERSIONED: Readonly<Record<string, string>> = {
+  GetObject: "GetObjectVersion",
+  HeadObject: "GetObjectVersion",
+  DeleteObject: "DeleteObjectVersion",
+  GetObjectAcl: "GetObjectVersionAcl",
+  PutObjectAcl: "PutObjectVersionAcl",
+  GetObjectTagging: "GetObjectVersionTagging",
+  PutObjectTagging: "PutObjectVersionTagging",
+  DeleteObjectTagging: "DeleteObjectVersionTagging",
+  GetObjectAttributes: "GetObjectVersionAttributes",
+  GetObjectTorrent: "GetObjectVersionTorrent",
+};
+
+/**
+ * Renames and one-to-many cases outside S3, keyed "prefix:EventName" -> full action names
+ * (cross-service targets allowed).
+ */
+export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  "kms:ReEncrypt": ["kms:ReEncryptFrom", "kms:ReEncryptTo"],
+  "secretsmanager:BatchGetSecretValue": ["secretsmanager:BatchGetSecretValue", "secretsmanager:GetSecretValue"],
+  "lambda:Invoke": ["lambda:InvokeFunction"],
+  "lambda:InvokeWithResponseStream": ["lambda:InvokeFunction"],
+  "s3:WriteGetObjectResponse": ["s3-object-lambda:WriteGetObjectResponse"],
+  "s3:ListDirectoryBuckets": ["s3express:ListAllMyDirectoryBuckets"],
+};
+
+/**
+ * API Gateway's management API is authorized by HTTP verb (apigateway:GET, POST, PUT, PATCH,
+ * DELETE) on the resource path. The verb follows the operation's name; exceptions listed first.
+ */
+export const APIGATEWAY_VERB_EXCEPTIONS: Readonly<Record<string, string>> = {
+  ImportRestApi: "POST",
+  ImportApiKeys: "POST",
+  ImportDocumentationParts: "PUT",
+  PutRestApi: "PUT",
+  TagResource: "PUT",
+  UntagResource: "DELETE",
+  FlushStageCache: "DELETE",
+  FlushStageAuthorizersCache: "DELETE",
+  ResetAuthorizersCache: "DELETE",
+  TestInvokeMethod: "POST",
+  TestInvokeAuthorizer: "POST",
+  GenerateClientCertificate: "POST",
+  ReimportApi: "PUT",
+  ImportApi: "PUT",
+};
+
+export const APIGATEWAY_VERB_BY_PREFIX: ReadonlyArray<readonly [string, string]> = [
+  ["Get", "GET"],
+  ["Create", "POST"],
+  ["Update", "PATCH"],
+  ["Delete", "DELETE"],
+  ["Put", "PUT"],
+];
+
+/** Version suffixes on eventNames (Lambda, CloudFront...). Stripped only when the result exists. */
+export const VERSION_SUFFIXES: readonly RegExp[] = [/\d{8}(v\d+)?$/, /\d{4}_\d{2}_\d{2}$/];
