@@ -13,9 +13,9 @@ declare global {
 window.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
     if (label === "json") {
-      return new Worker(new URL("monaco-editor/esm/vs/language/json/json.worker.js", import.meta.url), { type: "module" });
+      return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), { type: "module" });
     }
-    return new Worker(new URL("monaco-editor/esm/vs/editor/editor.worker.js", import.meta.url), { type: "module" });
+    return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module" });
   },
 };
 

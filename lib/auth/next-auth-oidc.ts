@@ -3,15 +3,16 @@ import { env } from "@/lib/env";
 
 /** The optional OIDC provider (Keycloak, Entra ID, Okta, Google, ...), enabled when its issuer is set. */
 export function oidcProvider(): Provider | null {
-  const issuer = env.LEASTWISE_OIDC_ISSUER;
-  if (!issuer || !env.LEASTWISE_OIDC_CLIENT_ID || !env.LEASTWISE_OIDC_CLIENT_SECRET) return null;
+  const e = env();
+  const issuer = e.LEASTWISE_OIDC_ISSUER;
+  if (!issuer || !e.LEASTWISE_OIDC_CLIENT_ID || !e.LEASTWISE_OIDC_CLIENT_SECRET) return null;
   return {
     id: "oidc",
-    name: env.LEASTWISE_OIDC_NAME ?? "Single sign-on",
+    name: e.LEASTWISE_OIDC_NAME ?? "Single sign-on",
     type: "oauth",
     wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
-    clientId: env.LEASTWISE_OIDC_CLIENT_ID,
-    clientSecret: env.LEASTWISE_OIDC_CLIENT_SECRET,
+    clientId: e.LEASTWISE_OIDC_CLIENT_ID,
+    clientSecret: e.LEASTWISE_OIDC_CLIENT_SECRET,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],

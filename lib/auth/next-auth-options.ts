@@ -27,7 +27,7 @@ export function getAuthOptions(): NextAuthOptions {
   const oidc = oidcProvider();
   return {
     secret: getAuthSecret(),
-    session: { strategy: "jwt", maxAge: env.LEASTWISE_SESSION_HOURS * 3600 },
+    session: { strategy: "jwt", maxAge: env().LEASTWISE_SESSION_HOURS * 3600 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({

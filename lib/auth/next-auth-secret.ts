@@ -12,8 +12,9 @@ let cached: string | undefined;
  */
 export function getAuthSecret(): string {
   if (cached) return cached;
-  if (env.NEXTAUTH_SECRET) return (cached = env.NEXTAUTH_SECRET);
-  const file = path.join(env.LEASTWISE_DATA_DIR, "nextauth-secret");
+  const configured = env().NEXTAUTH_SECRET;
+  if (configured) return (cached = configured);
+  const file = path.join(env().LEASTWISE_DATA_DIR, "nextauth-secret");
   try {
     cached = readFileSync(file, "utf8").trim();
     if (cached) return cached;

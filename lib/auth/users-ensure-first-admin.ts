@@ -20,8 +20,8 @@ export function ensureFirstAdmin(): Promise<void> {
 
 async function run(): Promise<void> {
   const db = await getDb();
-  const username = env.LEASTWISE_ADMIN_USER;
-  const password = env.LEASTWISE_ADMIN_PASSWORD;
+  const username = env().LEASTWISE_ADMIN_USER;
+  const password = env().LEASTWISE_ADMIN_PASSWORD;
   if (username && password) {
     const existing = await db.consoleUser.findUnique({ where: { username } });
     if (!existing) {

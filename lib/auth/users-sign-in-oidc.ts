@@ -8,7 +8,7 @@ import { roleFromDb, type ConsoleRoleName } from "./users-types";
  */
 export async function signInOidcUser(options: { subject: string; username: string }): Promise<{ username: string; role: ConsoleRoleName }> {
   const db = await getDb();
-  const admins = (env.LEASTWISE_OIDC_ADMINS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const admins = (env().LEASTWISE_OIDC_ADMINS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const isListedAdmin = admins.includes(options.username.toLowerCase());
   const existing = await db.consoleUser.findUnique({ where: { oidcSubject: options.subject } });
   const user = existing
