@@ -1,0 +1,65 @@
+import { HeadBucketCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
+import type { LogFileRef, LogStore } from "./log-store";
+import { s3ScanError } from "./s3-errors";
+
+/** A trail bucket. Every listing is prefix-scoped; the bucket is never listed as a whole. */
+export class S3LogStore implements LogStore {
+  readonly label: string;
+  listCalls = 0;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {
+    this.label = `s3://${bucket}/`;
+  }
+
+  async checkRoot(signal?: AbortSignal): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: signal });
+    } catch (e) {
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      // HEAD responses have no body, so the SDK only knows the status: name the bucket ourselves.
+      if (status === 404 || (e as Error).name === "NotFound") throw s3ScanError({ name: "NoSuchBucket" }, `s3://${this.bucket}`);
+      throw s3ScanError(e, `s3://${this.bucket}`);
+    }
+  }
+
+  async listFolders(prefix: string, signal?: AbortSignal): Promise<string[]> {
+    const out: string[] = [];
+    await this.list(prefix, "/", signal, (page) => {
+      for (const p of page.CommonPrefixes ?? []) if (p.Prefix) out.push(p.Prefix.slice(prefix.length).replace(/\/$/, ""));
+    });
+    return out.sort();
+  }
+
+  async listFiles(prefix: string, signal?: AbortSignal): Promise<LogFileRef[]> {
+    const out: LogFileRef[] = [];
+    await this.list(prefix, undefined, signal, (page) => {
+      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, size: o.Size ?? 0 });
+    });
+    return out;
+  }
+
+  private async list(
+    prefix: string,
+    delimiter: string | undefined,
+    signal: AbortSignal | undefined,
+    onPage: (p: { Contents?: { Key?: string; Size?: number }[]; CommonPrefixes?: { Prefix?: string }[] }) => void,
+  ): Promise<void> {
+    let token: string | undefined;
+    do {
+      this.listCalls++;
+      try {
+        const page = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, Delimiter: delimiter, ContinuationToken: token }),
+          { abortSignal: signal },
+        );
+        onPage(page);
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } catch (e) {
+        throw s3ScanError(e, `listing s3://${this.bucket}/${prefix}`);
+      }
+    } while (token);
+  }
+}
