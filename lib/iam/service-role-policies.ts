@@ -1,0 +1,55 @@
+// The two documents of the policy-generation service role, as the IAM user guide gives them: the
+// trust policy lets Access Analyzer (here: Leastwise acting as it) assume the role; the permissions
+// policy reads the trail and its bucket.
+export const SERVICE_ROLE_PATH = "/service-role/";
+export const SERVICE_ROLE_PREFIX = "AccessAnalyzerMonitorServiceRole";
+export const ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
+
+export function serviceRoleTrustPolicy(): string {
+  return JSON.stringify(
+    {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: ACCESS_ANALYZER_PRINCIPAL }, Action: "sts:AssumeRole" }],
+    },
+    null,
+    2,
+  );
+}
+
+export function serviceRolePermissionsPolicy(options: { bucket: string; partition?: string }): string {
+  const p = options.partition ?? "aws";
+  return JSON.stringify(
+    {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "cloudtrail:GetTrail", Resource: "*" },
+        { Effect: "Allow", Action: ["iam:GenerateServiceLastAccessedDetails", "iam:GetServiceLastAccessedDetails"], Resource: "*" },
+        {
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
+          Resource: [`arn:${p}:s3:::${options.bucket}`, `arn:${p}:s3:::${options.bucket}/*`],
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+/** True when a trust policy lets access-analyzer.amazonaws.com assume the role. */
+export function trustsAccessAnalyzer(trustPolicy: string): boolean {
+  let doc: { Statement?: unknown };
+  try {
+    doc = JSON.parse(trustPolicy);
+  } catch {
+    return false;
+  }
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  return statements.some((st: unknown) => {
+    if (typeof st !== "object" || st === null) return false;
+    const s = st as { Effect?: string; Principal?: { Service?: string | string[] }; Action?: string | string[] };
+    const services = ([] as string[]).concat(s.Principal?.Service ?? []);
+    const actions = ([] as string[]).concat(s.Action ?? []);
+    return s.Effect === "Allow" && services.includes(ACCESS_ANALYZER_PRINCIPAL) && actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*");
+  });
+}
