@@ -1,0 +1,42 @@
+/**
+ * ARN templates of the IAM catalog ("arn:${Partition}:s3:::${BucketName}/${ObjectName}").
+ */
+
+const VARIABLE = /\$\{([^}]*)\}/g;
+
+/** The template with ${Partition} resolved; every other variable stays a placeholder. */
+export function resolvePartition(template: string, partition: string): string {
+  return template.replace(/\$\{Partition\}/g, partition);
+}
+
+/** Variable names in a template or policy text, in order of appearance (duplicates kept). */
+export function templateVariables(text: string): string[] {
+  return [...text.matchAll(VARIABLE)].map((m) => m[1]);
+}
+
+// Variables whose values contain "/" (object keys, IAM paths); the others are single segments.
+const MULTI_SEGMENT = /(Path|ObjectName|Key|Prefix)$/i;
+
+const regexCache = new Map<string, RegExp>();
+
+/** A regex matching the concrete ARNs the template describes (variables as wildcards). */
+export function templateRegex(template: string): RegExp {
+  let re = regexCache.get(template);
+  if (!re) {
+    let source = "^";
+    let last = 0;
+    for (const m of template.matchAll(VARIABLE)) {
+      source += escape(template.slice(last, m.index));
+      source += m[1] === "Region" ? "[a-z0-9-]*" : m[1] === "Account" ? "(\\d{12}|aws)?" : MULTI_SEGMENT.test(m[1]) ? ".+" : "[^/]+";
+      last = (m.index ?? 0) + m[0].length;
+    }
+    source += `${escape(template.slice(last))}$`;
+    re = new RegExp(source);
+    regexCache.set(template, re);
+  }
+  return re;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
