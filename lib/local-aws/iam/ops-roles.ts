@@ -4,7 +4,7 @@ import { alreadyExists, deleteConflict, invalidInput, validationError } from "./
 import { iamArn, iamId } from "./ids";
 import { findRole, isUniqueViolation, readTagParams } from "./lookup";
 import { pageResult, readPage } from "./paging";
-import { checkTrustPolicy } from "./policy-document";
+import { checkTrustPolicy } from "./trust-policy";
 import { checkDescription, checkName, checkPath, checkPathPrefix, checkTags, mergeTags, required } from "./rules";
 import { roleXml, tagsOf } from "./serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
