@@ -39,6 +39,20 @@ const schema = z.object({
   LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES: intFrom(10, 1),
   /** local-aws: seed the demo account on first start (set 0 for an empty local account). */
   LEASTWISE_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  /** console: signs session cookies (default: generated into the data dir); same value on every web server. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** console: the first administrator (created, or its password reset, at start); unset: "admin" with a printed password. */
+  LEASTWISE_ADMIN_USER: z.string().min(1).optional(),
+  LEASTWISE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** console: how long a sign-in lasts. */
+  LEASTWISE_SESSION_HOURS: intFrom(12, 1),
+  /** console: optional OIDC sign-in (issuer URL with /.well-known/openid-configuration). */
+  LEASTWISE_OIDC_ISSUER: z.string().url().optional(),
+  LEASTWISE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  LEASTWISE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  LEASTWISE_OIDC_NAME: z.string().min(1).optional(),
+  /** console: comma-separated e-mails/user names of OIDC users who are administrators. */
+  LEASTWISE_OIDC_ADMINS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
