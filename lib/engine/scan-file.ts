@@ -29,9 +29,11 @@ export interface ScanFileOptions {
 const GUNZIP_CHUNK = 1 << 20;
 
 export function principalNeedles(principal: Principal): string[] {
-  // JSON may escape "/" as "\/"; `\u` escapes are caught by the scanner itself.
-  const escaped = principal.arn.replace(/\//g, "\\/");
-  return escaped === principal.arn ? [principal.arn] : [principal.arn, escaped];
+  // How a JSON writer spells the ARN: `"` and `\` (legal in IAM paths) are always escaped, "/" may
+  // be written "\/"; `\u` escapes are caught by the scanner itself.
+  const plain = JSON.stringify(principal.arn).slice(1, -1);
+  const escaped = plain.replace(/\//g, "\\/");
+  return escaped === plain ? [plain] : [plain, escaped];
 }
 
 export async function scanFile(o: ScanFileOptions): Promise<FileOutcome> {

@@ -30,7 +30,37 @@ export class S3LogStore implements LogStore {
     await this.list(prefix, "/", signal, (page) => {
       for (const p of page.CommonPrefixes ?? []) if (p.Prefix) out.push(p.Prefix.slice(prefix.length).replace(/\/$/, ""));
     });
-    return out.sort();
+    if (out.length > 0) return out.sort();
+    return this.skipScanFolders(prefix, signal);
+  }
+
+  /**
+   * Some S3-compatible servers (s3rver among them) only report common prefixes whose objects sit
+   * one level down. When the delimiter listing is empty, find the folders by jumping from one to the
+   * next with StartAfter: one small request per folder, still never a listing of the whole tree.
+   */
+  private async skipScanFolders(prefix: string, signal?: AbortSignal): Promise<string[]> {
+    const out: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      this.listCalls++;
+      let page;
+      try {
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 1, StartAfter: after }), { abortSignal: signal });
+      } catch (e) {
+        throw s3ScanError(e, `listing s3://${this.bucket}/${prefix}`);
+      }
+      const key = page.Contents?.[0]?.Key;
+      if (!key) return out;
+      const slash = key.indexOf("/", prefix.length);
+      if (slash === -1) {
+        after = key;
+        continue;
+      }
+      const name = key.slice(prefix.length, slash);
+      out.push(name);
+      after = `${prefix}${name}/\u{10ffff}`;
+    }
   }
 
   async listFiles(prefix: string, signal?: AbortSignal): Promise<LogFileRef[]> {

@@ -1,0 +1,88 @@
+import { buildGeneratedPolicies } from "@/lib/core/policy";
+import type { ScanWarning } from "@/lib/core/types";
+import { isScanError } from "@/lib/engine/errors";
+import { runScan } from "@/lib/engine/run-scan";
+import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
+import { ProgressBar, statsLine } from "./output";
+
+/** `leastwise generate`: exit 0 done, 1 failure, 2 usage error, 130 interrupted. */
+export async function generateCommand(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseGenerateArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`leastwise generate: ${e.message}\n(run "leastwise generate --help" for usage)\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    process.stdout.write(`${GENERATE_USAGE}\n`);
+    return 0;
+  }
+  const bar = new ProgressBar();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once("SIGINT", onSigint);
+  const warn = (w: ScanWarning) => {
+    bar.clear();
+    process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
+  };
+  let result;
+  try {
+    result = await runScan({ request: args.request, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
+  } catch (e) {
+    bar.clear();
+    if (isScanError(e)) {
+      if (e.code === "ABORTED") {
+        process.stderr.write("leastwise generate: interrupted\n");
+        return 130;
+      }
+      process.stderr.write(`leastwise generate: ${e.message}\n`);
+      return e.code === "INVALID_REQUEST" ? 2 : 1;
+    }
+    throw e;
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+  bar.clear();
+  const { policies, isComplete } = buildGeneratedPolicies(result.usage, {
+    includeResourcePlaceholders: args.includeResourcePlaceholders,
+    includeServiceLevelTemplate: args.includeServiceLevelTemplate,
+  });
+  const { request } = args;
+  if (args.json) {
+    const trail: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean } = { cloudTrailArn: args.trailArn };
+    if (request.regions === "all") trail.allRegions = true;
+    else trail.regions = request.regions;
+    const out = {
+      generatedPolicyResult: {
+        properties: {
+          isComplete,
+          principalArn: request.principalArn,
+          cloudTrailProperties: { trailProperties: [trail], startTime: request.window.start.toISOString(), endTime: request.window.end.toISOString() },
+        },
+        generatedPolicies: policies,
+      },
+      usage: result.usage,
+      stats: result.stats,
+      warnings: result.warnings,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    policies.forEach((p, i) => {
+      if (policies.length > 1) process.stderr.write(`policy ${i + 1} of ${policies.length}:\n`);
+      process.stdout.write(`${JSON.stringify(JSON.parse(p.policy), null, 2)}\n`);
+    });
+    const u = result.usage;
+    const n = (o: object) => Object.keys(o).length;
+    process.stderr.write(
+      `${statsLine(result.stats)}\n` +
+        `${n(u.actions)} actions from ${u.eventsMatched} events; ${n(u.denied)} denied call types; ${n(u.passRole)} iam:PassRole suggestions; ` +
+        `${n(u.serviceLevel)} services at service level; ${n(u.unmapped)} unmapped event types; policy ${isComplete ? "complete" : "INCOMPLETE"}\n`,
+    );
+    if (policies.length === 0) process.stderr.write("no permission-requiring activity found for the principal in the window\n");
+  }
+  return 0;
+}
