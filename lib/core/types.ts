@@ -180,4 +180,6 @@ export interface PolicyFinding {
   message: string;
   /** JSON path of the offending value, e.g. ["Statement", 1, "Action", 0] */
   path: (string | number)[];
+  /** for INVALID_JSON: the offset in the text where parsing failed */
+  offset?: number;
 }
