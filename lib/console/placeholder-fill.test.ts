@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPlaceholderResources, replaceResourceInText, templateRegex } from "./placeholder-fill";
+import { fillRemainingPlaceholders, findPlaceholderResources, replaceResourceInText, templateRegex } from "./placeholder-fill";
 
 describe("templateRegex", () => {
   it.each([
@@ -58,5 +58,14 @@ describe("replaceResourceInText", () => {
     const text = '{"Resource": "arn:aws:s3:::${BucketName}"}';
     expect(replaceResourceInText(text, "arn:aws:s3:::${BucketName}", "arn:aws:s3:::b1")).toBe('{"Resource": "arn:aws:s3:::b1"}');
     expect(replaceResourceInText(text, "arn:aws:s3:::${Other}", "x")).toBeNull();
+  });
+});
+
+describe("fillRemainingPlaceholders", () => {
+  it("puts the account in ${Account} and * elsewhere", () => {
+    expect(fillRemainingPlaceholders('"arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}"', "111122223333")).toBe(
+      '"arn:aws:ec2:*:111122223333:instance/*"',
+    );
+    expect(fillRemainingPlaceholders('"arn:aws:iam::${Account}:role/x"', undefined)).toBe('"arn:aws:iam::*:role/x"');
   });
 });

@@ -74,3 +74,12 @@ export function replaceResourceInText(text: string, resource: string, value: str
   if (!text.includes(needle)) return null;
   return text.split(needle).join(JSON.stringify(value));
 }
+
+/**
+ * Fills every placeholder left: ${Account} with the entity's account (a policy should not reach
+ * into other accounts by accident), ${Partition} with aws, everything else with "*". The ARN's
+ * service and resource type stay, so this is still narrower than Resource "*".
+ */
+export function fillRemainingPlaceholders(text: string, accountId: string | undefined): string {
+  return text.replace(PLACEHOLDER, (_m, name: string) => (name === "Account" && accountId ? accountId : name === "Partition" ? "aws" : "*"));
+}
