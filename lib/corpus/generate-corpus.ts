@@ -46,6 +46,8 @@ export interface CorpusManifest {
   events: number;
   bytesUncompressed: number;
   bytesCompressed: number;
+  /** log records per account folder */
+  eventsByAccount: Record<string, number>;
   /** events per principal ARN (its own calls, including denied ones) */
   eventsByPrincipal: Record<string, number>;
   principals: { arn: string; profile: string }[];
@@ -90,7 +92,7 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
     for (const s of services) s.weight = (rest * 0.1) / services.length;
     actorsByAccount.set(account, [...own, ...noise, ...services]);
   }
-  const manifest: CorpusManifest = { seed: o.seed, start: start.toISOString(), end: endDate.toISOString(), files: 0, digestFiles: 0, events: 0, bytesUncompressed: 0, bytesCompressed: 0, eventsByPrincipal: {}, principals: named.map((p) => ({ arn: p.arn, profile: p.profile })) };
+  const manifest: CorpusManifest = { seed: o.seed, start: start.toISOString(), end: endDate.toISOString(), files: 0, digestFiles: 0, events: 0, bytesUncompressed: 0, bytesCompressed: 0, eventsByAccount: {}, eventsByPrincipal: {}, principals: named.map((p) => ({ arn: p.arn, profile: p.profile })) };
   const pretty = new Set<number>();
   for (let i = 0; i < (o.prettyFiles ?? 0); i++) pretty.add(Math.floor(rng.next() * totalFiles));
   const count = (arn: string) => (manifest.eventsByPrincipal[arn] = (manifest.eventsByPrincipal[arn] ?? 0) + 1);
@@ -127,6 +129,7 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
           const text = pretty.has(fileIndex) ? JSON.stringify({ Records: parts.map((p) => JSON.parse(p)) }, null, 2) : `{"Records":[${parts.join(",")}]}`;
           await writeLog(o, account, region, delivered, rng.hex(16), text, manifest, o.gzipLevel);
           manifest.events += n;
+          manifest.eventsByAccount[account] = (manifest.eventsByAccount[account] ?? 0) + n;
         }
         await writeDigest(o, account, region, new Date(start.getTime() + (d + 1) * 86_400_000), rng, manifest);
       }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { ScanRequest, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
-import { emptyUsage, mergeUsage } from "@/lib/core/usage";
+import { UsageAccumulator } from "@/lib/core/usage";
 import { createLogStore } from "@/lib/logs/create-log-store";
 import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
@@ -53,6 +53,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     o.onProgress({ ...stats });
   };
 
+  const acc = new UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
   const internal = new AbortController();
   const store = createLogStore(request.source);
   const queue: string[] = [];
@@ -78,7 +79,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       stats.bytesCompressed += m.bytesCompressed;
       stats.bytesUncompressed += m.bytesUncompressed;
       stats.eventsRead += m.eventsRead;
-      stats.eventsMatched += m.eventsMatched;
+      for (const r of m.records) if (acc.add(r)) stats.eventsMatched++;
       if (m.skipped) {
         stats.filesSkipped++;
         warn(m.skipped);
@@ -89,10 +90,9 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     const finish = async () => {
-      const window = { start: request.window.start, end: request.window.end };
-      let usage = emptyUsage(principal.arn, window);
-      if (pool) for (const u of await pool.finish()) usage = mergeUsage(usage, u);
+      await pool?.terminate();
       if (settled) return;
+      const usage = acc.summary();
       settled = true;
       o.signal?.removeEventListener("abort", onAbort);
       progress(true);

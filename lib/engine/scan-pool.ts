@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { UsageSummary } from "@/lib/core/types";
 import { ScanError } from "./errors";
 import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
 
@@ -29,10 +28,9 @@ export function resolveWorkerEntry(): string {
 interface Slot {
   worker: Worker;
   inflight: number;
-  summary?: (u: UsageSummary) => void;
 }
 
-/** A fixed set of scan workers, each holding its own UsageAccumulator, fed file keys one by one. */
+/** A fixed set of scan workers fed file keys one by one, each keeping a few files in flight. */
 export class ScanPool {
   private readonly slots: Slot[] = [];
   private terminated = false;
@@ -52,8 +50,7 @@ export class ScanPool {
         if (m.type === "done") {
           slot.inflight--;
           this.onDone(m);
-        } else if (m.type === "summary") slot.summary?.(m.usage);
-        else this.onFatal(new ScanError(m.code, m.message));
+        } else this.onFatal(new ScanError(m.code, m.message));
       });
       worker.on("error", (e) => this.onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
       worker.on("exit", (code) => {
@@ -76,21 +73,6 @@ export class ScanPool {
     for (const s of this.slots) if (s.inflight < best.inflight) best = s;
     best.inflight++;
     best.worker.postMessage({ type: "file", id, key } satisfies ToWorker);
-  }
-
-  /** Collects every worker's usage summary, then stops the workers. */
-  async finish(): Promise<UsageSummary[]> {
-    const out = await Promise.all(
-      this.slots.map(
-        (s) =>
-          new Promise<UsageSummary>((resolve) => {
-            s.summary = resolve;
-            s.worker.postMessage({ type: "finish" } satisfies ToWorker);
-          }),
-      ),
-    );
-    await this.terminate();
-    return out;
   }
 
   async terminate(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { LogSource, ScanWarning, UsageSummary } from "@/lib/core/types";
+import type { CloudTrailRecord, LogSource, ScanWarning } from "@/lib/core/types";
 import type { ScanErrorCode } from "./errors";
 
 /** workerData of a scan worker (structured-clone safe). */
@@ -9,7 +9,7 @@ export interface WorkerInit {
   fastPath: boolean;
 }
 
-export type ToWorker = { type: "file"; id: number; key: string } | { type: "finish" };
+export type ToWorker = { type: "file"; id: number; key: string };
 
 export interface FileDone {
   type: "done";
@@ -17,7 +17,8 @@ export interface FileDone {
   bytesCompressed: number;
   bytesUncompressed: number;
   eventsRead: number;
-  eventsMatched: number;
+  /** the principal's usable records of the file (a small share of all records) */
+  records: CloudTrailRecord[];
   fastPath: boolean;
   skipped?: ScanWarning;
   badRecords?: ScanWarning;
@@ -25,5 +26,4 @@ export interface FileDone {
 
 export type FromWorker =
   | FileDone
-  | { type: "summary"; usage: UsageSummary }
   | { type: "fatal"; code: ScanErrorCode; message: string };

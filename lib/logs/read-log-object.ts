@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import type { LogSource } from "@/lib/core/types";
 import { ScanError } from "@/lib/engine/errors";
-import { isTransientS3Error, s3ScanError } from "./s3-errors";
 
 /** Reads attempts for a streamed S3 body that breaks after the SDK's own retries are done. */
 const BODY_ATTEMPTS = 4;
@@ -26,6 +25,9 @@ export async function readLogObject(o: { source: LogSource; key: string; s3?: S3
   }
   const client = o.s3;
   if (!client) throw new Error("readLogObject: an S3 client is required for an S3 source");
+  // Loaded on first use so that workers reading a local directory never load the SDK.
+  const { GetObjectCommand } = await import("@aws-sdk/client-s3");
+  const { isTransientS3Error, s3ScanError } = await import("./s3-errors");
   const where = `s3://${o.source.bucket}/${o.key}`;
   for (let attempt = 1; ; attempt++) {
     try {
