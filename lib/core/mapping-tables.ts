@@ -117,6 +117,13 @@ export const S3_RENAMES: Readonly<Record<string, readonly string[]>> = {
   GetPublicAccessBlock: ["GetBucketPublicAccessBlock"],
   PutPublicAccessBlock: ["PutBucketPublicAccessBlock"],
   DeletePublicAccessBlock: ["PutBucketPublicAccessBlock"],
+  DeleteBucketPublicAccessBlock: ["PutBucketPublicAccessBlock"],
+  DeleteAccountPublicAccessBlock: ["PutAccountPublicAccessBlock"],
+  // The metadata V2 API is authorized by the older *TableConfiguration actions (plus S3 Tables ones
+  // on the table bucket, which the log does not name).
+  CreateBucketMetadataConfiguration: ["CreateBucketMetadataTableConfiguration"],
+  GetBucketMetadataConfiguration: ["GetBucketMetadataTableConfiguration"],
+  DeleteBucketMetadataConfiguration: ["DeleteBucketMetadataTableConfiguration"],
 };
 
 /**
@@ -147,6 +154,10 @@ export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   "lambda:InvokeWithResponseStream": ["lambda:InvokeFunction"],
   "s3:WriteGetObjectResponse": ["s3-object-lambda:WriteGetObjectResponse"],
   "s3:ListDirectoryBuckets": ["s3express:ListAllMyDirectoryBuckets"],
+  "s3:CreateSession": ["s3express:CreateSession"],
+  // The Converse API is authorized by the InvokeModel actions.
+  "bedrock:Converse": ["bedrock:InvokeModel"],
+  "bedrock:ConverseStream": ["bedrock:InvokeModelWithResponseStream"],
 };
 
 /**
@@ -180,3 +191,15 @@ export const APIGATEWAY_VERB_BY_PREFIX: ReadonlyArray<readonly [string, string]>
 
 /** Version suffixes on eventNames (Lambda, CloudFront...). Stripped only when the result exists. */
 export const VERSION_SUFFIXES: readonly RegExp[] = [/\d{8}(v\d+)?$/, /\d{4}_\d{2}_\d{2}$/];
+
+/**
+ * DynamoDB's PartiQL operations are authorized per statement kind; the statement text is in the
+ * request parameters. Without it the event stays unmapped (never guessed).
+ */
+export const PARTIQL_EVENTS: ReadonlySet<string> = new Set(["ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"]);
+export const PARTIQL_ACTIONS: Readonly<Record<string, string>> = {
+  SELECT: "dynamodb:PartiQLSelect",
+  INSERT: "dynamodb:PartiQLInsert",
+  UPDATE: "dynamodb:PartiQLUpdate",
+  DELETE: "dynamodb:PartiQLDelete",
+};

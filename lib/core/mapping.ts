@@ -6,6 +6,8 @@ import {
   NO_PERMISSION_EVENTS,
   NO_PERMISSION_EVENT_TYPES,
   NO_PERMISSION_SOURCES,
+  PARTIQL_ACTIONS,
+  PARTIQL_EVENTS,
   S3_RENAMES,
   S3_VERSIONED,
   SOURCE_PREFIX_EXCEPTIONS,
@@ -54,7 +56,23 @@ function dynamicFlags(service: string | undefined, eventName: string, params: Re
   if (service === "s3" && params.versionId != null && S3_VERSIONED[eventName]) flags += "v";
   if (service === "ec2" && params.tagSpecificationSet != null && eventName !== "CreateTags") flags += "t";
   if (service === "secretsmanager" && eventName === "BatchGetSecretValue" && params.filters != null) flags += "f";
+  if (service === "dynamodb" && PARTIQL_EVENTS.has(eventName)) flags += `p${partiqlKinds(params).join(",")}`;
   return flags;
+}
+
+/** Statement kinds (SELECT, INSERT, UPDATE, DELETE) of a PartiQL request, sorted. */
+function partiqlKinds(params: Record<string, unknown>): string[] {
+  const texts: unknown[] = [params.statement];
+  for (const key of ["statements", "transactStatements"]) {
+    const list = params[key];
+    if (Array.isArray(list)) for (const item of list) texts.push((item as Record<string, unknown> | null)?.statement);
+  }
+  const kinds = new Set<string>();
+  for (const text of texts) {
+    const kind = typeof text === "string" ? /^\s*([A-Za-z]+)/.exec(text)?.[1]?.toUpperCase() : undefined;
+    if (kind && PARTIQL_ACTIONS[kind]) kinds.add(kind);
+  }
+  return [...kinds].sort();
 }
 
 /** Maps one event (by source, name and, for a few operations, request parameters). Cached. */
@@ -88,7 +106,8 @@ function computeMapping(eventSource: string, eventName: string, service: string 
     return { kind: "noPermission", service };
   }
   if (!service) return { kind: "unmapped", reason: `The event source "${eventSource}" is not a service in the IAM catalog.` };
-  const names = baseActions(service, eventName);
+  const partiql = flags.match(/p([A-Z,]*)/);
+  const names = partiql ? partiql[1].split(",").filter(Boolean).map((k) => PARTIQL_ACTIONS[k]) : baseActions(service, eventName);
   if (names.length === 0) {
     return { kind: "unmapped", service, reason: `No IAM action of "${service}" matches the event "${eventName}".` };
   }
