@@ -12,28 +12,31 @@ export function looksLikeArn(value: string): boolean {
 
 /**
  * ARNs a record names: `resources[].ARN` and ARN-looking strings anywhere in requestParameters
- * (bounded walk: huge request bodies must not slow the scan down). Sorted, distinct.
+ * (bounded walk: huge request bodies must not slow the scan down). May hold duplicates; callers
+ * insert them into sorted, de-duplicated lists. Runs for every matched record, hence the plain loops.
  */
 export function observedArns(record: CloudTrailRecord): string[] {
-  const found = new Set<string>();
-  if (Array.isArray(record.resources)) {
-    for (const r of record.resources) {
-      if (r && typeof r.ARN === "string" && looksLikeArn(r.ARN)) found.add(r.ARN);
+  const found: string[] = [];
+  const resources = record.resources;
+  if (Array.isArray(resources)) {
+    for (let i = 0; i < resources.length; i++) {
+      const arn = resources[i]?.ARN;
+      if (typeof arn === "string" && looksLikeArn(arn)) found.push(arn);
     }
   }
   const params = record.requestParameters;
   if (params && typeof params === "object") {
     let budget = MAX_NODES;
     const walk = (value: unknown, depth: number): void => {
-      if (budget-- <= 0) return;
+      if (--budget <= 0) return;
       if (typeof value === "string") {
-        if (looksLikeArn(value)) found.add(value);
-      } else if (value && typeof value === "object" && depth < MAX_DEPTH) {
-        const children = Array.isArray(value) ? value : Object.values(value);
-        for (const child of children) walk(child, depth + 1);
+        if (value.charCodeAt(0) === 97 /* a */ && looksLikeArn(value)) found.push(value);
+      } else if (value !== null && typeof value === "object" && depth < MAX_DEPTH) {
+        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], depth + 1);
+        else for (const key in value) walk((value as Record<string, unknown>)[key], depth + 1);
       }
     };
     walk(params, 0);
   }
-  return [...found].sort();
+  return found;
 }
