@@ -28,17 +28,17 @@ const FIELD_OF_PARAM: Record<string, string> = {
   policyDocument: "document",
 };
 
-function errorName(error: SdkError): string {
-  const name = error.name ?? error.Code ?? error.code ?? "";
-  return name.replace(/Exception$/, "");
+function rawName(error: SdkError): string {
+  return error.name ?? error.Code ?? error.code ?? "";
 }
 
 export function mapIamError(error: unknown, ctx: IamErrorContext): AppError {
   if (error instanceof AppError) return error;
   const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as SdkError;
-  const name = errorName(e);
+  const fullName = rawName(e);
+  const name = fullName.replace(/Exception$/, "");
   const raw = e.message ?? "";
-  const details = { awsError: name, awsMessage: raw, httpStatus: e.$metadata?.httpStatusCode };
+  const details = { awsError: fullName, awsMessage: raw, httpStatus: e.$metadata?.httpStatusCode };
   const opts = (field?: string, status?: number) => ({ field, status, details, cause: error });
 
   switch (name) {
@@ -91,7 +91,7 @@ export function mapIamError(error: unknown, ctx: IamErrorContext): AppError {
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|socket hang up|TimeoutError/i.test(`${name} ${raw} ${(e as { code?: string }).code ?? ""}`)) {
     return new AppError("SERVICE_UNAVAILABLE", `Could not ${ctx.doing}: the IAM endpoint could not be reached (${raw}). Check the network or AWS_ENDPOINT_URL_IAM.`, opts(undefined, 503));
   }
-  return new AppError("IAM_ERROR", `Could not ${ctx.doing}: ${name || "error"}: ${raw || "unknown failure"}`, opts(undefined, 502));
+  return new AppError("IAM_ERROR", `Could not ${ctx.doing}: ${fullName || "error"}: ${raw || "unknown failure"}`, opts(undefined, 502));
 }
 
 function describeValidation(raw: string): string {
