@@ -35,7 +35,9 @@ export async function listLogFiles(o: ListLogFilesOptions): Promise<number> {
   await forEachLimited(prefixes, o.concurrency ?? 8, o.signal, async (prefix) => {
     for (const ref of await o.store.listFiles(prefix, o.signal)) {
       const name = ref.key.slice(prefix.length);
-      if (name.includes("/") || ref.size < 0) {
+      if (ref.size < 0) {
+        o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `unexpected folder inside a day folder; its contents are not read` });
+      } else if (name.includes("/")) {
         o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `unexpected nested object under a day folder (${name}); skipped` });
       } else if (!name.endsWith(".json.gz")) {
         o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `not a CloudTrail log file name (expected *.json.gz); skipped` });
