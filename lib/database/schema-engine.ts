@@ -3,6 +3,8 @@
 // the wasm build does the same work (diff, apply, history) through the adapter we already use.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -12,10 +14,12 @@ type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 let bindingsPromise: Promise<Bindings> | undefined;
 
 async function loadBindings(): Promise<Bindings> {
-  const require = createRequire(import.meta.url);
+  // Resolved at run time from the project, not by Next's bundler (which rewrites require.resolve
+  // and import() of this path to a virtual one that does not exist when the server runs).
+  const require = createRequire(pathToFileURL(join(process.cwd(), "package.json")));
   const jsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = jsPath.replace(/\.js$/, ".wasm");
-  const bindings = (await import(jsPath)) as Bindings & { __wbg_set_wasm(exports: unknown): void };
+  const bindings = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(jsPath).href)) as Bindings & { __wbg_set_wasm(exports: unknown): void };
   // The package imports its .wasm as an ES module, which Node 20 cannot do; instantiate it by hand
   // with the same import object the bundler would have built.
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
