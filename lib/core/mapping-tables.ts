@@ -43,8 +43,8 @@ export const SOURCE_PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
 export const NO_PERMISSION_SOURCES: ReadonlySet<string> = new Set(["signin.amazonaws.com"]);
 
 /**
- * Events that need no IAM permission. sts:GetCallerIdentity and sts:GetSessionToken are both
- * answered whatever the caller's policies say (an explicit Deny does not stop them), so both are
+ * Events that need no IAM permission: AWS documents that no permissions are required to call
+ * sts:GetCallerIdentity (an explicit Deny does not even stop it) or sts:GetSessionToken. Both are
  * treated alike: counted as no-permission calls, never put in a policy. See docs/core.md.
  */
 export const NO_PERMISSION_EVENTS: ReadonlySet<string> = new Set([
