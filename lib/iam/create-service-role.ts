@@ -1,10 +1,12 @@
 // Creates the policy-generation service role `service-role/AccessAnalyzerMonitorServiceRole_<suffix>`
-// with the documented trust policy and an inline permissions policy for the trail's bucket. If the
+// with the documented trust policy (plus Leastwise's own principal on a real account, since Leastwise
+// assumes the role to read the trail) and an inline permissions policy for the trail's bucket. If the
 // permissions cannot be added, the half-made role is deleted again so no unusable role is left.
 import { randomBytes } from "node:crypto";
 import { CreateRoleCommand, DeleteRoleCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { iamClient } from "@/lib/aws/clients";
+import { accountMode, iamClient, stsClient } from "@/lib/aws/clients";
 import { AppError } from "@/lib/errors";
+import { leastwisePrincipalArn } from "./leastwise-principal";
 import { roleSummary } from "./list-roles";
 import { mapIamError } from "./map-iam-error";
 import { SERVICE_ROLE_PATH, SERVICE_ROLE_PREFIX, serviceRolePermissionsPolicy, serviceRoleTrustPolicy } from "./service-role-policies";
@@ -25,11 +27,13 @@ export async function createServiceRole(options: { trailBucket: string; suffix?:
   const client = iamClient();
   let created;
   try {
+    // Against a real account Leastwise assumes the role itself, so the role must trust it too.
+    const alsoTrust = accountMode() === "aws" ? await leastwisePrincipalArn({ iam: client, sts: stsClient() }) : undefined;
     created = await client.send(
       new CreateRoleCommand({
         RoleName: roleName,
         Path: SERVICE_ROLE_PATH,
-        AssumeRolePolicyDocument: serviceRoleTrustPolicy(),
+        AssumeRolePolicyDocument: serviceRoleTrustPolicy({ alsoTrust }),
         Description: "Lets Leastwise (IAM Access Analyzer policy generation) read the CloudTrail trail and its bucket.",
       }),
     );

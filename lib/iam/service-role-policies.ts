@@ -5,15 +5,11 @@ export const SERVICE_ROLE_PATH = "/service-role/";
 export const SERVICE_ROLE_PREFIX = "AccessAnalyzerMonitorServiceRole";
 export const ACCESS_ANALYZER_PRINCIPAL = "access-analyzer.amazonaws.com";
 
-export function serviceRoleTrustPolicy(): string {
-  return JSON.stringify(
-    {
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: ACCESS_ANALYZER_PRINCIPAL }, Action: "sts:AssumeRole" }],
-    },
-    null,
-    2,
-  );
+/** The documented trust policy; `alsoTrust` adds the principal Leastwise runs as (real accounts). */
+export function serviceRoleTrustPolicy(options: { alsoTrust?: string } = {}): string {
+  const statements: object[] = [{ Effect: "Allow", Principal: { Service: ACCESS_ANALYZER_PRINCIPAL }, Action: "sts:AssumeRole" }];
+  if (options.alsoTrust) statements.push({ Effect: "Allow", Principal: { AWS: options.alsoTrust }, Action: "sts:AssumeRole" });
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
 }
 
 export function serviceRolePermissionsPolicy(options: { bucket: string; partition?: string }): string {
