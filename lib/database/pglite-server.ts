@@ -159,7 +159,8 @@ export async function startPgliteServer(options: {
       chain = chain.then(async () => {
         if (lock.isOwner(id)) {
           // The client vanished inside a transaction: roll it back so nobody inherits it.
-          if (db.isInTransaction()) await db.runExclusive(() => db.exec("ROLLBACK")).catch(() => {});
+          // (exec takes the query mutex itself; wrapping it in runExclusive would deadlock)
+          if (db.isInTransaction()) await db.exec("ROLLBACK").catch(() => {});
           lock.release(id);
         }
       });
