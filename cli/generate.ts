@@ -1,7 +1,5 @@
-import { buildGeneratedPolicies } from "@/lib/core/policy";
 import type { ScanWarning } from "@/lib/core/types";
 import { isScanError } from "@/lib/engine/errors";
-import { runScan } from "@/lib/engine/run-scan";
 import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
 
@@ -21,6 +19,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${GENERATE_USAGE}\n`);
     return 0;
   }
+  // Loaded after the arguments are checked: the IAM catalog takes a moment to load, usage errors should not wait.
+  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy")]);
   const bar = new ProgressBar();
   const controller = new AbortController();
   const onSigint = () => controller.abort();

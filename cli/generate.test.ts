@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateCorpus } from "@/lib/corpus/generate-corpus";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "..");
+const ROLE = "arn:aws:iam::111122223333:role/TargetRole";
+let dir: string;
+
+async function cli(args: string[], viaNpm = false): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [cmd, argv] = viaNpm ? ["npm", ["run", "-s", "leastwise", "--", ...args]] : [process.execPath, ["cli/leastwise.mjs", ...args]];
+  try {
+    const r = await run(cmd, argv, { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "lw-cli-"));
+  await generateCorpus({ outDir: dir, days: 3, seed: 3, endDate: new Date("2026-03-01T00:00:00Z"), sizeMb: 1, filesPerDay: 4, accounts: ["111122223333"] });
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const base = () => ["generate", "--principal", ROLE, "--logs", dir, "--start", "2026-02-26", "--end", "2026-03-01T00:00:00Z"];
+const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe("leastwise generate (subprocess)", () => {
+  it("--json prints only the GetGeneratedPolicy-shaped result with evidence and stats", async () => {
+    const r = await cli([...base(), "--json", "--regions", "eu-west-1"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const props = out.generatedPolicyResult.properties;
+    expect(props.principalArn).toBe(ROLE);
+    expect(props.isComplete).toBeTypeOf("boolean");
+    expect(props.cloudTrailProperties.startTime).toBe("2026-02-26T00:00:00.000Z");
+    expect(props.cloudTrailProperties.endTime).toBe("2026-03-01T00:00:00.000Z");
+    expect(props.cloudTrailProperties.trailProperties[0]).toMatchObject({ regions: ["eu-west-1"] });
+    expect(props.cloudTrailProperties.trailProperties[0].cloudTrailArn).toMatch(/^arn:aws:cloudtrail:/);
+    const policy = JSON.parse(out.generatedPolicyResult.generatedPolicies[0].policy);
+    expect(policy.Version).toBe("2012-10-17");
+    expect(policy.Statement[0].Sid).toMatch(/^SupportedServiceSid/);
+    expect(out.usage.eventsMatched).toBeGreaterThan(0);
+    expect(out.stats.filesRead).toBe(out.stats.filesTotal);
+    expect(out.warnings).toEqual([]);
+    noStack(r.stderr);
+  });
+
+  it("works through npm run -s without npm's banner on stdout", async () => {
+    const r = await cli([...base(), "--json", "--no-placeholders"], true);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(JSON.parse(r.stdout).generatedPolicyResult.generatedPolicies[0].policy);
+    for (const s of policy.Statement) expect(s.Resource).toBe("*");
+  });
+
+  it("prints the policy document on stdout and a summary on stderr", async () => {
+    const r = await cli(base());
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).Version).toBe("2012-10-17");
+    expect(r.stderr).toMatch(/actions from \d+ events/);
+    expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar when stderr is not a terminal
+  });
+
+  const usageErrors: [string, string[], RegExp][] = [
+    ["an invalid ARN", ["generate", "--principal", "arn:aws:iam::1:role/x", "--logs", dir, "--start", "2026-02-26"], /--principal: .*account/i],
+    ["an end before the start", [...base().slice(0, 5), "--start", "2026-02-27", "--end", "2026-02-26"], /before the start/],
+    ["a window over 90 days", [...base().slice(0, 5), "--start", "2025-10-01", "--end", "2026-02-26"], /maximum is 90 days/],
+    ["a missing --logs", ["generate", "--principal", ROLE, "--start", "2026-02-26"], /--logs is required/],
+    ["an unknown option", [...base(), "--bogus"], /bogus/],
+    ["--regions with --all-regions", [...base(), "--regions", "eu-west-1", "--all-regions"], /exclude each other/],
+    ["a bad date", [...base().slice(0, 5), "--start", "yesterday"], /not an ISO-8601 time/],
+  ];
+  for (const [name, args, reason] of usageErrors) {
+    it.concurrent(`exits 2 with a one-line reason for ${name}`, async () => {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n")[0]).toMatch(reason);
+      noStack(r.stderr);
+    });
+  }
+
+  it("exits 1 with a clear message when the directory does not exist", async () => {
+    const r = await cli([...base().slice(0, 3), "--logs", path.join(dir, "missing"), ...base().slice(5)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/log directory .*missing does not exist/);
+    noStack(r.stderr);
+  });
+
+  it("exits 2 for an unknown command", async () => {
+    const r = await cli(["frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});
