@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildGeneratedPolicies, MANAGED_POLICY_MAX_CHARS, policyLength } from "./policy";
+import { validatePolicyDocument } from "./validate-policy";
 import { goldenUsage, type GoldenCase } from "./testdata/golden-input";
 
 // Golden files pin the exact output format. After a deliberate change, review the diff of
@@ -26,6 +27,12 @@ describe("generated policy golden files", () => {
     expect(actual).toEqual(golden.expected);
     // The serialized form is compact JSON with keys in the documented order.
     result.policies.forEach((p, i) => expect(p.policy).toBe(JSON.stringify(golden.expected!.policies[i])));
-    for (const p of result.policies) expect(policyLength(p.policy)).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
+    for (const p of result.policies) {
+      expect(policyLength(p.policy)).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
+      // What we generate is valid IAM; only placeholders are left for the reviewer.
+      const findings = validatePolicyDocument(p.policy, { kind: "identity" });
+      expect(findings.filter((f) => f.code !== "PLACEHOLDER_LEFT")).toEqual([]);
+      if (!golden.options.includeResourcePlaceholders) expect(findings).toEqual([]);
+    }
   });
 });

@@ -70,14 +70,15 @@ describe("UsageAccumulator.summary", () => {
       roleEvent({ eventSource: "nosuchservice.amazonaws.com", eventName: "Do" }),
       roleEvent({ eventSource: "signin.amazonaws.com", eventName: "ConsoleLogin", eventType: "AwsConsoleSignIn" }),
       roleEvent({ eventSource: "sts.amazonaws.com", eventName: "GetCallerIdentity" }),
+      roleEvent({ eventSource: "s3.amazonaws.com", eventName: "GetObject", eventCategory: "NetworkActivity" }),
     ]);
     expect(s.unmapped).toEqual({
       "ec2.amazonaws.com:NotARealOperation": { eventSource: "ec2.amazonaws.com", eventName: "NotARealOperation", service: "ec2", calls: 2 },
       "nosuchservice.amazonaws.com:Do": { eventSource: "nosuchservice.amazonaws.com", eventName: "Do", calls: 1 },
     });
     expect(s.serviceLevel).toEqual({ ec2: { service: "ec2", calls: 2, eventNames: ["NotARealOperation"] } });
-    expect(s.noPermissionCalls).toBe(2);
-    expect(s.eventsMatched).toBe(5);
+    expect(s.noPermissionCalls).toBe(3);
+    expect(s.eventsMatched).toBe(6);
     expect(s.actions).toEqual({});
   });
 
@@ -111,6 +112,35 @@ describe("UsageAccumulator.summary", () => {
     expect(ev.sampleEventIds).toEqual(["id-000", "id-001", "id-002", "id-003", "id-004"]);
     expect(ev.resourceArns).toHaveLength(50);
     expect(ev.resourceArns[49]).toBe("arn:aws:s3:::bucket-049");
+  });
+});
+
+describe("UsageAccumulator with malformed records", () => {
+  const identity = roleEvent().userIdentity;
+  it.each<[string, unknown]>([
+    ["null", null],
+    ["a string", "not a record"],
+    ["an empty object", {}],
+    ["userIdentity not an object", { userIdentity: "x" }],
+    ["sessionContext null", { userIdentity: { type: "AssumedRole", sessionContext: null } }],
+    ["everything else missing", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z" }],
+    ["odd field types", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: 5, eventName: ["x"], awsRegion: {}, eventID: 7, resources: "x", requestParameters: "x" }],
+    ["resources with junk", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", resources: [null, 1, { ARN: 5 }, { ARN: "arn:aws:s3:::ok" }] }],
+    ["a numeric errorCode", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", errorCode: 403 }],
+    ["deep request parameters", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", requestParameters: JSON.parse("[".repeat(2000) + "]".repeat(2000)) }],
+  ])("%s does not throw", (_name, record) => {
+    const acc = new UsageAccumulator(principal, window);
+    expect(() => acc.add(record as CloudTrailRecord)).not.toThrow();
+    const s = acc.summary();
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+    expect(Object.keys(s.actions).every((a) => /^[a-z0-9-]+:[A-Za-z0-9]+$/.test(a))).toBe(true);
+  });
+
+  it("a numeric errorCode is still a failed call", () => {
+    const acc = new UsageAccumulator(principal, window);
+    acc.add({ ...roleEvent(), errorCode: 403 as unknown as string });
+    expect(acc.summary().actions).toEqual({});
+    expect(Object.keys(acc.summary().denied)).toEqual(["s3.amazonaws.com:ListBuckets:403"]);
   });
 });
 

@@ -103,11 +103,12 @@ export class UsageAccumulator {
     const mapping = mapEvent(eventSource, eventName, params, record.eventType);
     const eventId = typeof record.eventID === "string" ? record.eventID : undefined;
 
-    if (typeof record.errorCode === "string" && record.errorCode !== "") {
+    if (record.errorCode != null && record.errorCode !== "") {
       this.addDenied(record, eventSource, eventName, mapping.kind === "actions" && mapping.actions.length === 1 ? mapping.actions[0] : undefined, timeMs, eventId);
       return true;
     }
-    if (mapping.kind === "noPermission") {
+    // Network activity events repeat, as seen by a VPC endpoint, calls that are logged on their own.
+    if (mapping.kind === "noPermission" || record.eventCategory === "NetworkActivity") {
       this.noPermissionCalls++;
       return true;
     }
