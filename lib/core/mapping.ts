@@ -24,12 +24,14 @@ export type EventMapping =
 const AMAZONAWS = ".amazonaws.com";
 const sourceCache = new Map<string, string | null>();
 const mappingCache = new Map<string, EventMapping>();
+const MAX_CACHE = 50_000;
 
 /** The IAM prefix of an eventSource ("monitoring.amazonaws.com" -> "cloudwatch"), if the catalog knows it. */
 export function serviceForEventSource(eventSource: string): string | undefined {
   const cached = sourceCache.get(eventSource);
   if (cached !== undefined) return cached ?? undefined;
   const resolved = resolveService(eventSource);
+  if (sourceCache.size >= MAX_CACHE) sourceCache.clear();
   sourceCache.set(eventSource, resolved ?? null);
   return resolved;
 }
@@ -89,6 +91,8 @@ export function mapEvent(
   let mapping = mappingCache.get(key);
   if (!mapping) {
     mapping = computeMapping(eventSource, eventName, service, flags);
+    // Real trails have a few thousand distinct events; junk names must not grow the cache forever.
+    if (mappingCache.size >= MAX_CACHE) mappingCache.clear();
     mappingCache.set(key, mapping);
   }
   return mapping;

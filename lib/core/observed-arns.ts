@@ -4,7 +4,8 @@ const MAX_ARN_LENGTH = 2048;
 const MAX_NODES = 500;
 const MAX_DEPTH = 8;
 // arn:partition:service:region:account:resource, where region/account may be empty.
-const ARN_SHAPE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:\S+$/;
+// The resource part may hold spaces (S3 keys) but no control characters.
+const ARN_SHAPE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:[^\x00-\x1f]+$/;
 
 export function looksLikeArn(value: string): boolean {
   return value.length <= MAX_ARN_LENGTH && value.startsWith("arn:") && ARN_SHAPE.test(value);
