@@ -1,0 +1,159 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import Form from "@cloudscape-design/components/form";
+import FormField from "@cloudscape-design/components/form-field";
+import Header from "@cloudscape-design/components/header";
+import Input from "@cloudscape-design/components/input";
+import Modal from "@cloudscape-design/components/modal";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
+import Table from "@cloudscape-design/components/table";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/_actions/api-keys/actions";
+import { formatDate } from "@/components/generation/format";
+import { useFlash } from "@/components/shell/flash";
+import { SecretOnceModal } from "./secret-once";
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  accessKeyId: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
+  const router = useRouter();
+  const flash = useFlash();
+  const [creating, setCreating] = useState(false);
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [secret, setSecret] = useState<{ label: string; value: string }[] | null>(null);
+  const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
+
+  async function create() {
+    setBusy(true);
+    setNameError(null);
+    const r = await createApiKeyAction({ name });
+    setBusy(false);
+    if (!r.ok) {
+      setNameError(r.error.message);
+      return;
+    }
+    setCreating(false);
+    setName("");
+    setSecret([
+      { label: "Access key ID", value: r.data.accessKeyId },
+      { label: "Secret access key", value: r.data.secretAccessKey },
+    ]);
+    router.refresh();
+  }
+
+  async function revoke(key: ApiKeyRow) {
+    const r = await revokeApiKeyAction({ id: key.id });
+    setRevoking(null);
+    if (!r.ok) flash.push({ type: "error", header: `Could not revoke ${key.accessKeyId}`, content: r.error.message });
+    else {
+      flash.push({ type: "success", header: `Revoked ${key.accessKeyId}`, content: "Requests signed with it are refused from now on." });
+      router.refresh();
+    }
+  }
+
+  return (
+    <>
+      <Table
+        data-testid="api-keys"
+        variant="full-page"
+        items={keys}
+        trackBy="id"
+        wrapLines
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={`(${keys.filter((k) => !k.revokedAt).length} active)`}
+            description="SigV4 access keys for the Access Analyzer-compatible API: aws accessanalyzer ... --endpoint-url pointing here, with these as the credentials. The secret is shown once and stored encrypted."
+            actions={
+              <Button variant="primary" onClick={() => setCreating(true)} data-testid="create-api-key">
+                Create API key
+              </Button>
+            }
+          >
+            API keys
+          </Header>
+        }
+        empty={<Box textAlign="center">No API keys yet.</Box>}
+        columnDefinitions={[
+          { id: "name", header: "Name", cell: (k) => k.name },
+          { id: "id", header: "Access key ID", cell: (k) => <code>{k.accessKeyId}</code> },
+          {
+            id: "status",
+            header: "Status",
+            cell: (k) =>
+              k.revokedAt ? <StatusIndicator type="stopped">Revoked {formatDate(k.revokedAt)}</StatusIndicator> : <StatusIndicator type="success">Active</StatusIndicator>,
+          },
+          { id: "created", header: "Created", cell: (k) => `${formatDate(k.createdAt)}${k.createdBy ? ` by ${k.createdBy.replace(/^user:/, "")}` : ""}` },
+          { id: "used", header: "Last used", cell: (k) => formatDate(k.lastUsedAt) },
+          {
+            id: "actions",
+            header: "Actions",
+            cell: (k) => (
+              <Button variant="inline-link" disabled={!!k.revokedAt} onClick={() => setRevoking(k)} ariaLabel={`Revoke ${k.accessKeyId}`}>
+                Revoke
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Modal visible={creating} onDismiss={() => setCreating(false)} header="Create API key">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <Form
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button formAction="none" variant="link" onClick={() => setCreating(false)}>
+                  Cancel
+                </Button>
+                <Button variant="primary" loading={busy} data-testid="create-api-key-submit">
+                  Create
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            <FormField label="Name" errorText={nameError} description="Who or what uses the key, e.g. ci-pipeline.">
+              <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="API key name" />
+            </FormField>
+          </Form>
+        </form>
+      </Modal>
+      <Modal
+        visible={!!revoking}
+        onDismiss={() => setRevoking(null)}
+        header="Revoke API key?"
+        footer={
+          <Box float="right">
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={() => setRevoking(null)}>
+                Cancel
+              </Button>
+              <Button variant="primary" onClick={() => revoking && void revoke(revoking)} data-testid="confirm-revoke">
+                Revoke
+              </Button>
+            </SpaceBetween>
+          </Box>
+        }
+      >
+        Scripts using {revoking?.accessKeyId} ({revoking?.name}) stop working at once. This cannot be undone.
+      </Modal>
+      <SecretOnceModal title="New API key" items={secret} onClose={() => setSecret(null)} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { requirePageSession } from "@/lib/auth/next-auth-session";
+import { entityArn } from "@/lib/console/get-caller-account";
+import { getLatestGenerationView } from "@/lib/console/get-generation-view";
+import { listTrailOptions } from "@/lib/console/list-trail-options";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { getEntity } from "@/lib/iam/get-entity";
+import { listServiceRoles } from "@/lib/iam/list-service-roles";
+import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
+import { GenerateForm } from "./generate-form";
+
+/** The Generate policy page (server): the entity, the service roles and the trails to choose from. */
+export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name: string }) {
+  const base = kind === "role" ? "/roles" : "/users";
+  const basePath = `${base}/${encodeURIComponent(name)}`;
+  await requirePageSession({ returnTo: `${basePath}/generate` });
+  let entity;
+  try {
+    entity = await getEntity({ arn: await entityArn(kind, name), withDocuments: false });
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
+    throw error;
+  }
+  const [roles, trails, latest] = await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: entity.arn })]);
+  return (
+    <ConsoleAppLayout
+      contentType="form"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: kind === "role" ? "Roles" : "Users", href: base },
+        { text: entity.name, href: basePath },
+        { text: "Generate policy", href: `${basePath}/generate` },
+      ]}
+    >
+      <GenerateForm
+        entityName={entity.name}
+        principalArn={entity.arn}
+        principalAccountId={entity.arn.split(":")[4] ?? ""}
+        basePath={basePath}
+        serviceRoles={roles.map((r) => ({ arn: r.arn, name: r.name }))}
+        trails={trails.map((t) => ({
+          arn: t.arn,
+          name: t.name,
+          homeRegion: t.homeRegion,
+          location: t.location,
+          bucketAccountId: t.bucketAccountId,
+          bucketName: t.bucketName,
+        }))}
+        hasExistingPolicy={!!latest && (latest.status === "SUCCEEDED" || latest.status === "IN_PROGRESS")}
+        maxDays={env().LEASTWISE_MAX_WINDOW_DAYS}
+      />
+    </ConsoleAppLayout>
+  );
+}

@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import path from "node:path";
+
+export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-0001" };
+
+/** Fails the test when the page talks to anything but this machine (the console must work offline). */
+export function forbidOffsiteRequests(page: Page): string[] {
+  const offsite: string[] = [];
+  page.on("request", (req) => {
+    const url = new URL(req.url());
+    if (url.protocol.startsWith("http") && !["127.0.0.1", "localhost"].includes(url.hostname)) offsite.push(req.url());
+  });
+  return offsite;
+}
+
+export async function signIn(page: Page, user: { username: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("User name").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/roles/);
+}
+
+export async function signOut(page: Page, username: string) {
+  await page.locator("#leastwise-top-nav").getByRole("button", { name: username }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+}
+
+/** A full-page screenshot in e2e/screenshots/, named by spec and step. */
+export async function shot(page: Page, testInfo: TestInfo, step: string) {
+  const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
+  await page.screenshot({ path: path.join(__dirname, "..", "screenshots", `${spec}--${step}.png`), fullPage: true });
+}
+
+/** No serious or critical accessibility violations on the page as it is now. */
+export async function expectAccessible(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} - ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`),
+    `accessibility violations on ${what}`,
+  ).toEqual([]);
+}
