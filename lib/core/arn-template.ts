@@ -1,3 +1,5 @@
+import { getResourceType, type ActionInfo } from "./catalog";
+
 /**
  * ARN templates of the IAM catalog ("arn:${Partition}:s3:::${BucketName}/${ObjectName}").
  */
@@ -39,4 +41,35 @@ export function templateRegex(template: string): RegExp {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+const optionalCache = new Map<string, string[]>();
+
+/**
+ * ARN templates (partition resolved) of an action's resource types when *all* of them are optional,
+ * [] otherwise (an action with a required type is always scoped by that type).
+ */
+export function optionalTemplates(info: ActionInfo, partition: string): string[] {
+  const key = `${partition}\u0000${info.name}`;
+  let out = optionalCache.get(key);
+  if (!out) {
+    out = [];
+    if (info.resourceTypes.length > 0 && !info.resourceTypes.some((r) => r.required)) {
+      for (const r of info.resourceTypes) {
+        const type = getResourceType(info.service, r.name);
+        if (type) out.push(resolvePartition(type.arn, partition));
+      }
+    }
+    optionalCache.set(key, out);
+  }
+  return out;
+}
+
+/** Whether any of the ARNs fits any of the templates. */
+export function anyArnFits(templates: readonly string[], arns: readonly string[]): boolean {
+  for (const t of templates) {
+    const re = templateRegex(t);
+    for (const arn of arns) if (re.test(arn)) return true;
+  }
+  return false;
 }

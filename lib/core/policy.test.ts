@@ -23,6 +23,11 @@ describe("actionResourceTemplates", () => {
   ])("%s with %j -> %i templates", (action, observed, count) => {
     expect(actionResourceTemplates(getActionInfo(action)!, "aws", observed)).toHaveLength(count);
   });
+
+  it("keeps an optional-only action on * when some call named no fitting resource", () => {
+    expect(actionResourceTemplates(getActionInfo("s3:GetObject")!, "aws", ["arn:aws:s3:::b/k"], 1)).toEqual([]);
+    expect(actionResourceTemplates(getActionInfo("ec2:StartInstances")!, "aws", [], 3)).toHaveLength(1); // required types ignore it
+  });
 });
 
 describe("buildPolicyDocument rules", () => {

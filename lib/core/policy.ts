@@ -1,5 +1,5 @@
 import { parseArn } from "./arn";
-import { resolvePartition, templateRegex } from "./arn-template";
+import { optionalTemplates, resolvePartition, templateRegex } from "./arn-template";
 import { getActionInfo, getResourceType, type ActionInfo } from "./catalog";
 import { splitPolicyDocument } from "./policy-split";
 import type { ActionEvidence, GeneratedPolicy, PolicyBuildOptions, UsageSummary } from "./types";
@@ -34,10 +34,11 @@ const actionValue = (actions: string[]): string | string[] => (actions.length ==
 
 /**
  * The ARN templates an action goes under: its required resource types; when it has none but lists
- * optional ones, the optional types that the observed resource ARNs prove were used (so
- * s3:GetObject seen on an object goes under the object template, not "*"); otherwise none ("*").
+ * optional ones, the optional types that the observed resource ARNs prove were used, provided every
+ * call named such a resource (s3:GetObject seen on objects goes under the object template, while
+ * DescribeStacks called once without a stack name stays on "*"); otherwise none ("*").
  */
-export function actionResourceTemplates(info: ActionInfo, partition: string, observedArns: readonly string[] = []): string[] {
+export function actionResourceTemplates(info: ActionInfo, partition: string, observedArns: readonly string[] = [], unscopedCalls = 0): string[] {
   const templates = new Set<string>();
   const required = info.resourceTypes.filter((r) => r.required);
   if (required.length > 0) {
@@ -47,10 +48,8 @@ export function actionResourceTemplates(info: ActionInfo, partition: string, obs
     }
     return [...templates].sort(byteOrder);
   }
-  for (const r of info.resourceTypes) {
-    const type = getResourceType(info.service, r.name);
-    if (!type) continue;
-    const template = resolvePartition(type.arn, partition);
+  if (unscopedCalls > 0) return [];
+  for (const template of optionalTemplates(info, partition)) {
     const re = templateRegex(template);
     if (observedArns.some((arn) => re.test(arn))) templates.add(template);
   }
@@ -73,7 +72,7 @@ export function buildPolicyDocument(usage: UsageSummary, opts: PolicyBuildOption
       allKnown = false; // the catalog no longer knows it: never emit an unknown name
       continue;
     }
-    const templates = opts.includeResourcePlaceholders ? actionResourceTemplates(info, partition, evidence.resourceArns) : [];
+    const templates = opts.includeResourcePlaceholders ? actionResourceTemplates(info, partition, evidence.resourceArns, evidence.unscopedCalls ?? 0) : [];
     if (templates.length === 0) wildcard.add(info.name);
     for (const t of templates) {
       let set = byTemplate.get(t);

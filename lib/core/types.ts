@@ -68,6 +68,11 @@ export interface ActionEvidence {
   dataEventsOnly?: boolean;
   /** services that made some of these calls with the principal's credentials (userIdentity.invokedBy), sorted */
   invokedBy?: string[];
+  /**
+   * for actions whose resource types are all optional: calls where no observed ARN fit any of them
+   * (e.g. DescribeStacks without a stack name, which needs "*")
+   */
+  unscopedCalls?: number;
 }
 
 /** A failed call of the principal: never a permission, shown to the user as "attempted but denied". */

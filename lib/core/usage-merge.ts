@@ -37,6 +37,8 @@ function mergeEvidence(a: ActionEvidence, b: ActionEvidence): ActionEvidence {
   if (accessLevel !== undefined) out.accessLevel = accessLevel;
   const invokedBy = mergeSorted(a.invokedBy ?? [], b.invokedBy ?? []);
   if (invokedBy.length > 0) out.invokedBy = invokedBy;
+  const unscoped = (a.unscopedCalls ?? 0) + (b.unscopedCalls ?? 0);
+  if (unscoped > 0) out.unscopedCalls = unscoped;
   return out;
 }
 

@@ -92,6 +92,19 @@ describe("UsageAccumulator.summary", () => {
     expect(s.actions["kms:Decrypt"].dataEventsOnly).toBe(false);
   });
 
+  it("counts calls of optional-only actions that named no fitting resource", () => {
+    const stack = "arn:aws:cloudformation:us-east-1:123456789012:stack/app/1";
+    const s = summarize([
+      roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks", requestParameters: { stackName: stack } }),
+      roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks" }),
+      roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks", requestParameters: { stackName: "arn:aws:s3:::not-a-stack" } }),
+      roleEvent({ eventSource: "ec2.amazonaws.com", eventName: "StartInstances" }),
+    ]);
+    expect(s.actions["cloudformation:DescribeStacks"].unscopedCalls).toBe(2);
+    expect(s.actions["ec2:StartInstances"].unscopedCalls).toBeUndefined(); // has a required type
+    expect(summarize([roleEvent({ eventName: "GetObject", resources: [{ ARN: "arn:aws:s3:::b/k" }] })]).actions["s3:GetObject"].unscopedCalls).toBeUndefined();
+  });
+
   it("suggests iam:PassRole for roles handed to services", () => {
     const s = summarize([
       roleEvent({ eventSource: "lambda.amazonaws.com", eventName: "CreateFunction20150331", requestParameters: { functionName: "f", role: `arn:aws:iam::${ACCOUNT}:role/lambda-exec` } }),

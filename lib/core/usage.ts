@@ -1,3 +1,4 @@
+import { anyArnFits, optionalTemplates } from "./arn-template";
 import { getActionInfo } from "./catalog";
 import { insertBounded } from "./bounded";
 import { CoreError } from "./errors";
@@ -26,6 +27,9 @@ interface EvidenceAcc {
   arns: string[];
   dataOnly: boolean;
   invokedBy: Set<string>;
+  /** the optional-only resource templates of the action ([] when not optional-only) */
+  optional: string[];
+  unscoped: number;
 }
 
 interface DeniedAcc {
@@ -137,6 +141,8 @@ export class UsageAccumulator {
           arns: [],
           dataOnly: true,
           invokedBy: new Set(),
+          optional: info ? optionalTemplates(info, this.principal.partition) : [],
+          unscoped: 0,
         };
         this.actions.set(action, ev);
       }
@@ -149,6 +155,7 @@ export class UsageAccumulator {
       for (const arn of arns) insertBounded(ev.arns, arn, MAX_RESOURCE_ARNS);
       if (!isData) ev.dataOnly = false;
       if (invokedBy) ev.invokedBy.add(invokedBy);
+      if (ev.optional.length > 0 && !anyArnFits(ev.optional, arns)) ev.unscoped++;
       this.addPassRole(action, record, timeMs);
     }
     return true;
@@ -229,6 +236,7 @@ export class UsageAccumulator {
           };
           if (e.accessLevel !== undefined) ev.accessLevel = e.accessLevel;
           if (e.invokedBy.size > 0) ev.invokedBy = sorted(e.invokedBy);
+          if (e.unscoped > 0) ev.unscopedCalls = e.unscoped;
           return [k, ev];
         }),
       ),
