@@ -47,7 +47,7 @@ describe("validatePolicyDocument: findings", () => {
     ["malformed ARN", doc([allow({ Resource: ["*", "arn:aws:s3"] })]), "error", "BAD_ARN", ["Statement", 0, "Resource", 1]],
     ["not an ARN", doc([allow({ Resource: "my-bucket" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["bad partition", doc([allow({ Resource: "arn:awz:s3:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
-    ["short account", doc([allow({ Resource: "arn:aws:iam::1234:role/x" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
+    ["short account", doc([allow({ Resource: "arn:aws:iam::1234:role/x" })]), "warning", "BAD_ACCOUNT", ["Statement", 0, "Resource"]],
     ["placeholder left", doc([allow({ Resource: "arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}" })]), "warning", "PLACEHOLDER_LEFT", ["Statement", 0, "Resource"]],
     ["principal in an identity policy", doc([allow({ Principal: "*" })]), "error", "SCHEMA", ["Statement", 0, "Principal"]],
     ["unknown statement key", doc([allow({ Actions: "s3:GetObject" })]), "error", "SCHEMA", ["Statement", 0, "Actions"]],

@@ -188,7 +188,8 @@ function checkResource(value: string, path: Path, add: Add, opts: ValidatePolicy
     add("error", "BAD_ARN", `Unknown partition "${arn.partition}" in "${value}".`, path);
   }
   if (/^\d+$/.test(arn.accountId) && arn.accountId.length !== 12) {
-    add("error", "BAD_ARN", `The account "${arn.accountId}" in "${value}" must be 12 digits.`, path);
+    // IAM accepts it, but it can never match: an account ID has 12 digits.
+    add("warning", "BAD_ACCOUNT", `The account "${arn.accountId}" in "${value}" is not 12 digits, so it matches no resource.`, path);
   }
 }
 
