@@ -1,4 +1,4 @@
-import { JsonSyntaxError, nodeAtPath, parseJsonAst } from "./json-ast";
+import { JsonSyntaxError, nodeAtPath, parseJsonAst, type JsonNode } from "./json-ast";
 
 export interface TextRange {
   startOffset: number;
@@ -11,21 +11,29 @@ export interface TextRange {
  * is not JSON, the position of the syntax error (one character wide).
  */
 export function locateJsonPath(text: string, path: readonly (string | number)[]): TextRange {
-  let root;
+  return createJsonLocator(text)(path);
+}
+
+/** Parses once and locates many paths (one call per finding would re-parse the text each time). */
+export function createJsonLocator(text: string): (path: readonly (string | number)[]) => TextRange {
+  let root: JsonNode;
   try {
     root = parseJsonAst(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
       const at = Math.min(error.offset, text.length);
-      return { startOffset: at, endOffset: Math.min(at + 1, text.length) };
+      const range = { startOffset: at, endOffset: Math.min(at + 1, text.length) };
+      return () => ({ ...range });
     }
     throw error;
   }
-  for (let n = path.length; n >= 0; n--) {
-    const node = nodeAtPath(root, path.slice(0, n));
-    if (node) return { startOffset: node.start, endOffset: node.end };
-  }
-  return { startOffset: root.start, endOffset: root.end };
+  return (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = nodeAtPath(root, path.slice(0, n));
+      if (node) return { startOffset: node.start, endOffset: node.end };
+    }
+    return { startOffset: root.start, endOffset: root.end };
+  };
 }
 
 /** 1-based line and column of an offset (Monaco's convention). */

@@ -183,6 +183,32 @@ describe("mergeUsage", () => {
     expect(whole.denied["lambda.amazonaws.com:GetFunction:AccessDenied"]).toMatchObject({ calls: 2, errorMessage: "later message", action: "lambda:GetFunction" });
   });
 
+  it("gives the same summary for any order of many records", () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const sources = [["s3.amazonaws.com", "GetObject"], ["s3.amazonaws.com", "ListObjectsV2"], ["ec2.amazonaws.com", "DescribeInstances"], ["lambda.amazonaws.com", "GetFunction20150331v2"], ["ec2.amazonaws.com", "Nope"]];
+    const many = Array.from({ length: 400 }, (_, i) => {
+      const [eventSource, eventName] = sources[Math.floor(rand() * sources.length)];
+      return roleEvent({
+        eventSource,
+        eventName,
+        eventID: `e${Math.floor(rand() * 1e6)}`,
+        eventTime: `2026-05-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}T00:00:00Z`,
+        awsRegion: ["us-east-1", "eu-west-1", "ap-south-1"][i % 3],
+        resources: [{ ARN: `arn:aws:s3:::b${Math.floor(rand() * 80)}/k` }],
+        ...(rand() < 0.1 ? { errorCode: "AccessDenied", errorMessage: `m${Math.floor(rand() * 5)}` } : {}),
+      });
+    });
+    const reference = JSON.stringify(summarize(many));
+    for (let round = 0; round < 5; round++) {
+      const shuffled = [...many].sort(() => rand() - 0.5);
+      expect(JSON.stringify(summarize(shuffled))).toBe(reference);
+      const cuts = [0, Math.floor(rand() * 400), 400].sort((a, b) => a - b);
+      const merged = mergeUsage(summarize(shuffled.slice(cuts[1])), summarize(shuffled.slice(cuts[0], cuts[1])));
+      expect(JSON.stringify(merged)).toBe(reference);
+    }
+  });
+
   it("has emptyUsage as identity and survives JSON", () => {
     const whole = summarize(records);
     const viaJson = JSON.parse(JSON.stringify(whole));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { locateJsonPath, offsetToLineColumn } from "./locate";
+import { createJsonLocator, locateJsonPath, offsetToLineColumn } from "./locate";
 import { validatePolicyDocument } from "./validate-policy";
 
 const doc = (statement: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ Version: "2012-10-17", Statement: statement, ...extra }, null, 2);
@@ -86,6 +86,16 @@ describe("locateJsonPath", () => {
   ])("%j", (path, expected) => {
     const { startOffset, endOffset } = locateJsonPath(text, path);
     expect(text.slice(startOffset, endOffset)).toBe(expected);
+  });
+
+  it("locates every finding of a document with one parse", () => {
+    const bad = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:Nope", "ec2:Nah"], Resource: "my-bucket" }] }, null, 1);
+    const locate = createJsonLocator(bad);
+    const marked = validatePolicyDocument(bad, { kind: "identity" }).map((f) => {
+      const r = locate(f.path);
+      return bad.slice(r.startOffset, r.endOffset);
+    });
+    expect(marked).toEqual(['"s3:Nope"', '"ec2:Nah"', '"my-bucket"']);
   });
 
   it("points at a syntax error", () => {
