@@ -156,13 +156,8 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
         setStep(e.detail.requestedStepIndex);
       }}
       onCancel={() => router.push(data.basePath)}
-      onSubmit={() => {
-        if (user.role !== "admin") {
-          setFormErrors({ name: "Only administrators can create policies." });
-          return;
-        }
-        void create();
-      }}
+      // No client-side role check: the server refuses viewers and says why (one place decides).
+      onSubmit={() => void create()}
       submitButtonText={form.attach ? "Create and attach policy" : "Create policy"}
       i18nStrings={{
         stepNumberLabel: (n) => `Step ${n}`,

@@ -43,3 +43,34 @@ export async function expectAccessible(page: Page, what: string) {
     `accessibility violations on ${what}`,
   ).toEqual([]);
 }
+
+/** Starts a generation from the entity page with the form's choices, and waits for a terminal status. */
+export async function generateFor(
+  page: Page,
+  entityPath: string,
+  options: { trail?: string; expect?: "Success" | "Failed" | "Canceled" | null; onProgress?: () => Promise<void> } = {},
+) {
+  await page.goto(`${entityPath}/generate`);
+  await expect(page.getByRole("heading", { name: "Generate policy", level: 1 })).toBeVisible();
+  if (options.trail) {
+    await page.getByRole("button", { name: /Trail/ }).first().click();
+    await page.getByRole("option", { name: new RegExp(options.trail) }).click();
+  }
+  await page.getByTestId("start-generation").click();
+  const confirm = page.getByTestId("confirm-replace");
+  if (await confirm.isVisible({ timeout: 2_000 }).catch(() => false)) await confirm.click();
+  await page.waitForURL((url) => url.pathname === entityPath);
+  if (options.onProgress) await options.onProgress();
+  if (options.expect === null) return;
+  const status = options.expect ?? "Success";
+  await expect(page.getByTestId("generation-panel").getByText(status, { exact: true })).toBeVisible({ timeout: 150_000 });
+}
+
+/** Replaces the whole Monaco text (as a paste would) and waits for the analysis of the new text. */
+export async function setEditorText(page: Page, text: string) {
+  const editor = page.getByTestId("policy-editor").locator(".monaco-editor textarea");
+  await editor.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, signIn } from "./support/helpers";
+
+test.describe.configure({ mode: "serial" });
+
+test("the whole flow: generate, review, customize, create and attach on the demo account", async ({ page }, testInfo) => {
+  const offsite = forbidOffsiteRequests(page);
+  await signIn(page, ADMIN);
+  await page.getByRole("link", { name: "app-backend" }).click();
+  await expect(page.getByRole("heading", { name: "app-backend", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("attached-policies").getByText("app-backend-access")).toBeVisible();
+  await expectAccessible(page, "role page");
+  await shot(page, testInfo, "01-role");
+
+  await page.getByTestId("generate-policy-button").click();
+  await expect(page.getByRole("heading", { name: "Generate policy", level: 1 })).toBeVisible();
+  await expectAccessible(page, "generate page");
+  await shot(page, testInfo, "02-generate-form");
+
+  await generateFor(page, "/roles/app-backend", {
+    onProgress: async () => {
+      await shot(page, testInfo, "03-in-progress");
+    },
+  });
+  await expect(page.getByText("Available until")).toBeVisible();
+  await shot(page, testInfo, "04-succeeded");
+
+  await page.getByTestId("view-generated-policy").click();
+  const table = page.getByTestId("actions-table");
+  await expect(table).toBeVisible();
+  await expect(table.getByText("Actions included in the generated policy")).toBeVisible();
+  await expectAccessible(page, "review permissions step");
+  await shot(page, testInfo, "05-review-permissions");
+
+  // Removing an action: select the first row and remove it; it moves to "Removed actions".
+  const row = table.locator("tbody tr").first();
+  const firstAction = `${(await row.locator("td").nth(1).innerText()).trim()}:${(await row.locator("td").nth(2).innerText()).trim()}`;
+  await table.locator("tbody tr").first().getByRole("checkbox").check();
+  await page.getByTestId("remove-actions").click();
+  await expect(page.getByTestId("removed-actions")).toContainText(firstAction);
+  await shot(page, testInfo, "06-action-removed");
+
+  // Adding an action from a service known only at service level (if the demo has one), else none.
+  const services = page.getByTestId("services-used");
+  const pickers = services.locator('[data-testid^="service-actions-"]');
+  if ((await pickers.count()) > 0) {
+    await pickers.first().getByRole("button").first().click();
+    await page.getByRole("option").first().click();
+    await page.keyboard.press("Escape");
+    await expect(table.getByText("Added").first()).toBeVisible();
+    await shot(page, testInfo, "07-action-added");
+  }
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible();
+  await expectAccessible(page, "customize step");
+  await shot(page, testInfo, "08-customize");
+
+  // Filling a placeholder with an observed resource in one click.
+  const fill = page.getByTestId("fill-placeholder").first();
+  if ((await fill.count()) > 0) {
+    const arn = (await fill.innerText()).trim();
+    await fill.click();
+    await expect(page.getByTestId("policy-editor")).toContainText(arn.slice(0, 30));
+    await shot(page, testInfo, "09-placeholder-filled");
+  }
+  const rest = page.getByTestId("fill-rest");
+  if ((await rest.count()) > 0) await rest.click();
+  await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+  await expect(page.getByText("Draft saved")).toBeVisible();
+
+  // A reload loses nothing: the edits come back from the server-side draft.
+  await page.reload();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId("policy-name").locator("input").fill("app-backend-least-privilege");
+  await expect(page.getByTestId("policy-summary")).toContainText("dynamodb");
+  await expectAccessible(page, "review and create step");
+  await shot(page, testInfo, "10-review-create");
+  await page.getByRole("button", { name: "Create and attach policy" }).click();
+  await expect(page.getByTestId("created-result")).toContainText("app-backend-least-privilege");
+  await shot(page, testInfo, "11-created");
+
+  await page.getByRole("button", { name: "Back to app-backend" }).click();
+  await expect(page.getByTestId("attached-policies").getByText("app-backend-least-privilege")).toBeVisible();
+  await shot(page, testInfo, "12-attached");
+  expect(offsite).toEqual([]);
+});

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, signIn, signOut } from "./support/helpers";
+
+test("a viewer can generate and review but is refused admin actions", async ({ page }, testInfo) => {
+  const offsite = forbidOffsiteRequests(page);
+  await signIn(page, ADMIN);
+  await page.goto("/console-users");
+  await expectAccessible(page, "console users page");
+  await page.getByTestId("create-console-user").click();
+  await page.getByLabel("New user name").fill("e2e-viewer");
+  await page.getByTestId("create-console-user-submit").click();
+  const password = await page.getByTestId("secret-password").textContent();
+  expect(password?.length).toBeGreaterThanOrEqual(20);
+  await shot(page, testInfo, "01-viewer-created");
+  await page.getByTestId("secret-done").click();
+  await expect(page.getByRole("cell", { name: "e2e-viewer" })).toBeVisible();
+  await signOut(page, ADMIN.username);
+
+  await signIn(page, { username: "e2e-viewer", password: password! });
+  // The admin pages are not in the navigation and refuse a direct visit.
+  await expect(page.getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await page.goto("/api-keys");
+  await page.waitForURL(/\/forbidden/);
+  await expect(page.getByText("You do not have access to this page")).toBeVisible();
+  await expectAccessible(page, "forbidden page");
+  await shot(page, testInfo, "02-viewer-forbidden");
+
+  await page.goto("/trails");
+  await expect(page.getByTestId("register-trail")).toHaveCount(0);
+
+  // Viewers generate and review; creating the policy is refused by the server action itself.
+  await generateFor(page, "/roles/ci-deployer");
+  await page.getByTestId("view-generated-policy").click();
+  await expect(page.getByTestId("actions-table")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByTestId("fill-rest").click().catch(() => {});
+  await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Only administrators can create and attach policies").first()).toBeVisible();
+  await page.getByRole("button", { name: "Create and attach policy" }).click();
+  await expect(page.getByText(/Only administrators can create and attach policies\. Ask an administrator/)).toBeVisible();
+  await shot(page, testInfo, "03-viewer-create-refused");
+  expect(offsite).toEqual([]);
+});
