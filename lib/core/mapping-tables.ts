@@ -37,6 +37,12 @@ export const SOURCE_PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
   "servicecatalog-appregistry": "servicecatalog",
   taxconsole: "tax",
   transcribestreaming: "transcribe",
+  // Not in the mapping note's table; the actions are the base service's (iot:GetThingShadow,
+  // bedrock:InvokeAgent...), and a name that is not an action of it stays unmapped anyway.
+  iotdata: "iot",
+  "bedrock-runtime": "bedrock",
+  "bedrock-agent": "bedrock",
+  "bedrock-agent-runtime": "bedrock",
 };
 
 /** Whole event sources whose events need no IAM permission (console sign-in flow). */
