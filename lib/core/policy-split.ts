@@ -34,40 +34,54 @@ function renumber(statements: Statement[], next: Record<string, number>): Statem
   });
 }
 
-function withActions(s: Statement, actions: string[]): Statement {
+function withList(s: Statement, key: string, items: string[]): Statement {
   const out: Statement = {};
-  for (const [k, v] of Object.entries(s)) out[k] = k === "Action" ? (actions.length === 1 ? actions[0] : actions) : v;
+  for (const [k, v] of Object.entries(s)) out[k] = k === key ? (items.length === 1 ? items[0] : items) : v;
   return out;
 }
 
 /**
- * Splits a statement whose Action list alone exceeds the budget into statements that each fit,
- * keeping the actions' order.
+ * Splits a statement too long for one policy into statements that each fit: by its Action list,
+ * else by its Resource list (both keep the meaning: the pieces allow or deny exactly the union).
+ * NotAction and NotResource lists cannot be split without changing what they mean. Pieces after
+ * the first get "PartN" appended to a hand-written Sid so Sids stay unique.
  */
 function splitStatement(s: Statement, budget: number): Statement[] {
-  const actions = Array.isArray(s.Action) ? s.Action : [];
-  const pieces: Statement[] = [];
+  const key = Array.isArray(s.Action) && s.Action.length > 1 ? "Action" : Array.isArray(s.Resource) && (s.Resource as unknown[]).length > 1 ? "Resource" : null;
+  const fail = (): never => {
+    throw new CoreError("INVALID_POLICY", `A statement (${String(s.Sid ?? "without Sid")}) cannot fit in one managed policy even alone.`);
+  };
+  if (!key) return fail();
+  const items = (s[key] as unknown[]).map(String);
+  const renamed = typeof s.Sid === "string" && !GENERATED_SID.test(s.Sid);
+  const base = compactLength(withList(s, key, [])) + (renamed ? 8 : 0); // room for a "PartNN" suffix
+  const pieces: string[][] = [];
   let current: string[] = [];
-  for (const action of actions) {
-    const candidate = [...current, action];
-    if (current.length > 0 && compactLength(withActions(s, candidate)) > budget) {
-      pieces.push(withActions(s, current));
-      current = [action];
-    } else current = candidate;
-  }
-  if (current.length > 0) pieces.push(withActions(s, current));
-  for (const piece of pieces) {
-    if (compactLength(piece) > budget) {
-      throw new CoreError("INVALID_POLICY", `A statement (${String(s.Sid ?? "without Sid")}) cannot fit in one managed policy even alone.`);
+  let length = base;
+  for (const item of items) {
+    const add = compactLength(item) + (current.length > 0 ? 1 : 0); // and a comma
+    if (current.length > 0 && length + add > budget) {
+      pieces.push(current);
+      current = [];
+      length = base;
     }
+    current.push(item);
+    length += compactLength(item) + (current.length > 1 ? 1 : 0);
   }
-  return pieces;
+  if (current.length > 0) pieces.push(current);
+  const out = pieces.map((list, i) => {
+    const piece = withList(s, key, list);
+    if (i > 0 && renamed) piece.Sid = `${s.Sid}Part${i + 1}`;
+    return piece;
+  });
+  for (const piece of out) if (compactLength(piece) > budget) fail();
+  return out;
 }
 
 /**
  * Splits a policy document longer than the managed-policy limit into several documents, each valid
  * on its own and under the limit. Statements keep their order and are packed greedily; a statement
- * too long by itself is split by its actions. Generated Sids are renumbered in order across the documents.
+ * too long by itself is split by its actions (or resources). Generated Sids are renumbered in order across the documents.
  * Deterministic. A document within the limit comes back unchanged.
  */
 export function splitPolicyDocument(doc: object, maxChars: number = MANAGED_POLICY_MAX_CHARS): object[] {

@@ -136,6 +136,22 @@ describe("splitPolicyDocument", () => {
     expect(splitPolicyDocument(doc)).toEqual(parts);
   });
 
+  it("splits a long Resource list, and suffixes hand-written Sids", () => {
+    const resources = Array.from({ length: 400 }, (_, i) => `arn:aws:s3:::bucket-${String(i).padStart(4, "0")}/*`);
+    const parts = splitPolicyDocument(docOf([{ Sid: "Reports", Effect: "Allow", Action: "s3:GetObject", Resource: resources }])) as {
+      Statement: { Sid: string; Resource: string[] }[];
+    }[];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flatMap((p) => p.Statement.flatMap((s) => s.Resource))).toEqual(resources);
+    expect(parts.map((p) => p.Statement[0].Sid)).toEqual(parts.map((_, i) => (i === 0 ? "Reports" : `ReportsPart${i + 1}`)));
+    for (const p of parts) expect(policyLength(JSON.stringify(p))).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
+  });
+
+  it("refuses to split a NotAction list (it would change the meaning)", () => {
+    const notActions = Array.from({ length: 500 }, (_, i) => `s3:Action${String(i).padStart(4, "0")}`);
+    expect(() => splitPolicyDocument(docOf([{ Effect: "Deny", NotAction: notActions, Resource: "*" }]))).toThrow(/cannot fit/);
+  });
+
   it("splits at a custom limit", () => {
     const parts = splitPolicyDocument(docOf(Array.from({ length: 10 }, (_, i) => statement(i, 2))), 400);
     for (const p of parts) expect(policyLength(JSON.stringify(p))).toBeLessThanOrEqual(400);

@@ -130,7 +130,7 @@ export class UsageAccumulator {
         const info = getActionInfo(action);
         ev = {
           action,
-          service: mapping.service === info?.service ? mapping.service : (info?.service ?? mapping.service),
+          service: info?.service ?? mapping.service, // a cross-service target (s3 -> s3express) has its own
           accessLevel: info?.accessLevel,
           calls: 0,
           firstMs: timeMs,
