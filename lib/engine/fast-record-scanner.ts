@@ -1,21 +1,26 @@
 // The fast path: find the principal's records in decompressed bytes without parsing the others.
 //
 // CloudTrail writes each log file as compact JSON, `{"Records":[{"eventVersion":...},{...}]}`, every
-// record starting with its `eventVersion` key. Record starts are found with Buffer.indexOf (native
-// speed); a record is parsed only when its bytes contain one of the principal's needles (its ARN,
-// its ARN with `\/` escapes, its assumed-role name) or a `\u` escape (which could hide any of them).
-// A record that contains none of them cannot carry the principal's ARN as a JSON string, so it
-// cannot match. Anything that does not look exactly like that canonical layout makes the scanner
-// give up (`ok = false`), and the caller parses the file in full instead: same result, slower.
-// eventsRead counts record starts (`{"eventVersion"` after `[` or `},`), see docs/engine.md.
+// record starting with its `eventVersion` key. Record boundaries are found with Buffer.indexOf of
+// `},{"eventVersion":"` (native speed). A record is kept as a candidate only when its bytes contain
+// the principal's ARN as a whole JSON string (quotes included) or an escape that could hide it
+// (`\u....` or `\/`, found with a memchr-speed search for the backslash). A record with neither
+// cannot carry the principal's ARN as a JSON string, so recordMatchesPrincipal could not accept it.
+// Anything that does not look exactly like that canonical layout makes the scanner give up
+// (`ok = false`) and the caller parses the whole file instead: the same result, slower.
+// eventsRead counts record boundaries; see docs/engine.md.
 
 const PREFIX = Buffer.from('{"Records":[');
-const START = Buffer.from('{"eventVersion"');
-const UESC = Buffer.from("\\u");
-const COMMA = 0x2c;
-const MAX_CARRY = 64 * 1024 * 1024;
+const START = Buffer.from('{"eventVersion":"');
+/** the bytes between two records: the end of one and the start of the next */
+const SEP = Buffer.from('},{"eventVersion":"');
+const BACKSLASH = 0x5c;
+const LOWER_U = 0x75;
+const SLASH = 0x2f;
 const RBRACE = 0x7d;
 const RBRACKET = 0x5d;
+/** A record larger than this is not CloudTrail's; stop carrying it (the full parse decides). */
+const MAX_CARRY = 64 * 1024 * 1024;
 
 function isWs(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
@@ -24,97 +29,90 @@ function isWs(b: number): boolean {
 export class FastRecordScanner {
   ok = true;
   eventsRead = 0;
-  /** parsed records that may be the principal's (recordMatchesPrincipal decides) */
-  readonly candidates: unknown[] = [];
+  /** the JSON text of each record that may be the principal's (recordMatchesPrincipal decides) */
+  readonly candidates: string[] = [];
   private carry: Buffer | null = null;
   private started = false;
-  private sawRecord = false;
-  private readonly needles: Buffer[];
+  private readonly needle: Buffer;
 
-  constructor(needles: string[]) {
-    this.needles = needles.map((n) => Buffer.from(n, "utf8"));
+  /** `arnJson`: the principal's ARN as a JSON string literal, quotes included (JSON.stringify(arn)). */
+  constructor(arnJson: string) {
+    this.needle = Buffer.from(arnJson, "utf8");
   }
 
   /** Feeds the next decompressed chunk; complete records are scanned now, the rest is carried. */
   push(chunk: Buffer): void {
     if (!this.ok) return;
     let data = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
-    let pos = 0;
     if (!this.started) {
+      let pos = 0;
       while (pos < data.length && isWs(data[pos])) pos++;
-      if (data.length - pos < PREFIX.length) {
+      if (data.length - pos < PREFIX.length + START.length) {
         this.carry = data.subarray(pos);
         return;
       }
       if (data.compare(PREFIX, 0, PREFIX.length, pos, pos + PREFIX.length) !== 0) { this.fail(); return; }
-      this.started = true;
       pos += PREFIX.length;
+      // An empty array, or a first record that starts with its eventVersion.
+      if (data[pos] !== RBRACKET && data.compare(START, 0, START.length, pos, pos + START.length) !== 0) {
+        this.fail();
+        return;
+      }
+      this.started = true;
       data = data.subarray(pos);
-      pos = 0;
     }
-    if (data.length >= START.length && data.compare(START, 0, START.length, 0, START.length) !== 0 && !(data[0] === RBRACKET)) { this.fail(); return; }
-    // A record larger than this is not CloudTrail's; stop carrying it (the full parse decides).
-    if (data.length > MAX_CARRY) { this.fail(); return; }
-    // Everything before the last record start is complete records.
-    const last = data.lastIndexOf(START);
-    if (last <= 0) {
+    if (data.length > MAX_CARRY) {
+      this.fail();
+      return;
+    }
+    // Everything before the last boundary is complete records.
+    const sep = data.lastIndexOf(SEP);
+    if (sep === -1) {
       this.carry = data;
       return;
     }
-    this.scanRegion(data, last);
-    this.carry = data.subarray(last);
+    this.scanRegion(data, sep + 1);
+    this.carry = data.subarray(sep + 2);
   }
 
   /** Ends the file; false when the layout was not canonical (parse the file in full instead). */
   end(): boolean {
     if (!this.ok) return false;
+    if (!this.started) {
+      // Too short to have started: only `{"Records":[]}` is a valid file of that size.
+      if (this.carry && this.carry.toString("latin1").trim() === '{"Records":[]}') return true;
+      return this.fail();
+    }
     const data = this.carry ?? Buffer.alloc(0);
-    if (!this.started) return this.fail();
     let end = data.length;
     while (end > 0 && isWs(data[end - 1])) end--;
     if (end < 2 || data[end - 1] !== RBRACE || data[end - 2] !== RBRACKET) return this.fail();
+    if (end === 2) return true; // `{"Records":[]}`
     this.scanRegion(data, end - 2);
     return this.ok;
   }
 
-  /** Scans records starting at 0 (or none) up to `stop` (a record start, or the closing `]`). */
+  /** Scans the records of data[0, stop): they start at 0 and at each boundary. */
   private scanRegion(data: Buffer, stop: number): void {
-    const starts: number[] = [];
-    for (let i = data.indexOf(START, 0); i !== -1 && i < stop; i = data.indexOf(START, i + START.length)) starts.push(i);
-    if (starts.length === 0) {
-      // Only an empty array may have no record: `{"Records":[]}`.
-      if (stop !== 0 || this.sawRecord) this.fail();
-      return;
-    }
-    if (starts[0] !== 0) { this.fail(); return; }
-    for (let k = 1; k < starts.length; k++) {
-      const s = starts[k];
-      if (data[s - 1] !== COMMA || data[s - 2] !== RBRACE) { this.fail(); return; }
-    }
-    if (stop < data.length && data[stop] === START[0] && (data[stop - 1] !== COMMA || data[stop - 2] !== RBRACE)) { this.fail(); return; }
-    this.sawRecord = true;
+    const starts = [0];
+    for (let i = data.indexOf(SEP, 0); i !== -1 && i + 2 < stop; i = data.indexOf(SEP, i + SEP.length)) starts.push(i + 2);
     this.eventsRead += starts.length;
-
-    const marked = new Set<number>();
-    const mark = (needle: Buffer) => {
-      for (let i = data.indexOf(needle, 0); i !== -1 && i < stop; i = data.indexOf(needle, i + needle.length)) {
-        marked.add(recordIndex(starts, i));
-      }
-    };
-    for (const n of this.needles) mark(n);
-    mark(UESC);
-    for (const k of [...marked].sort((a, b) => a - b)) {
-      const from = starts[k];
-      // A record ends before the `,` that precedes the next start, or at the region's stop.
-      const to = k + 1 < starts.length ? starts[k + 1] - 1 : stop - (stop < data.length && data[stop] === START[0] ? 1 : 0);
-      let value: unknown;
-      try {
-        value = JSON.parse(data.toString("utf8", from, to));
-      } catch {
-        { this.fail(); return; }
-      }
-      if (value === null || typeof value !== "object" || Array.isArray(value)) { this.fail(); return; }
-      this.candidates.push(value);
+    const marked: number[] = [];
+    const mark = (pos: number) => marked.push(recordIndex(starts, pos));
+    const n = this.needle;
+    for (let i = data.indexOf(n, 0); i !== -1 && i < stop; i = data.indexOf(n, i + n.length)) mark(i);
+    for (let i = data.indexOf(BACKSLASH, 0); i !== -1 && i < stop; i = data.indexOf(BACKSLASH, i + 2)) {
+      const next = data[i + 1];
+      if (next === LOWER_U || next === SLASH) mark(i);
+    }
+    if (marked.length === 0) return;
+    let last = -1;
+    for (const k of marked.sort((a, b) => a - b)) {
+      if (k === last) continue;
+      last = k;
+      // A record ends before the `,` of the next boundary, or at the region's stop.
+      const to = k + 1 < starts.length ? starts[k + 1] - 1 : stop;
+      this.candidates.push(data.toString("utf8", starts[k], to));
     }
   }
 

@@ -5,6 +5,7 @@ import { createLogStore } from "@/lib/logs/create-log-store";
 import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
 import { ScanError, isScanError } from "./errors";
+import { acceptCandidates } from "./accept-candidates";
 import { ScanPool } from "./scan-pool";
 import { validateScanRequest } from "./validate-scan-request";
 import type { FileDone } from "./worker-protocol";
@@ -57,6 +58,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
   const internal = new AbortController();
   const store = createLogStore(request.source);
   const queue: string[] = [];
+  const retry: string[] = [];
   let listingDone = false;
   let pool: ScanPool | undefined;
   let nextId = 0;
@@ -75,16 +77,24 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
     const onDone = (m: FileDone) => {
+      const file = displayKey(request.source, m.key);
+      const accepted = acceptCandidates(m.candidates, principal, file);
+      if (!accepted.ok) {
+        // The fast path split this file wrongly (a nested record-like array): read it again in full.
+        retry.push(m.key);
+        pump();
+        return;
+      }
       stats.filesRead++;
       stats.bytesCompressed += m.bytesCompressed;
       stats.bytesUncompressed += m.bytesUncompressed;
       stats.eventsRead += m.eventsRead;
-      for (const r of m.records) if (acc.add(r)) stats.eventsMatched++;
+      for (const r of accepted.records) if (acc.add(r)) stats.eventsMatched++;
       if (m.skipped) {
         stats.filesSkipped++;
         warn(m.skipped);
       }
-      if (m.badRecords) warn(m.badRecords);
+      if (accepted.badRecords) warn(accepted.badRecords);
       progress();
       pump();
     };
@@ -101,7 +111,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
 
     const pump = () => {
       if (settled) return;
-      while (queue.length > 0) {
+      while (queue.length > 0 || retry.length > 0) {
         if (!pool) {
           const workers = Math.max(1, o.workers ?? availableParallelism());
           const init = {
@@ -114,7 +124,8 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
           pool = new ScanPool(workers, request.source.kind === "s3" ? 8 : 2, init, onDone, fail);
         }
         if (!pool.hasCapacity()) return;
-        pool.dispatch(nextId++, queue.shift()!);
+        if (retry.length > 0) pool.dispatch(nextId++, retry.shift()!, true);
+        else pool.dispatch(nextId++, queue.shift()!);
       }
       if (listingDone && (!pool || pool.inflight === 0)) finish().catch(fail);
     };

@@ -1,20 +1,21 @@
-import { createGunzip } from "node:zlib";
-import { gunzipSync } from "node:zlib";
+import { createGunzip, gunzipSync } from "node:zlib";
 import type { CloudTrailRecord, Principal, ScanWarning } from "@/lib/core/types";
 import { recordMatchesPrincipal } from "@/lib/core/principal";
 import { FastRecordScanner } from "./fast-record-scanner";
 import { parseLogFile } from "./parse-log-file";
 
-/** What one log file contributed. A skipped file contributes no record at all. */
+/** What one log file contributed. A skipped file contributes nothing. */
 export interface FileOutcome {
   eventsRead: number;
   bytesUncompressed: number;
-  /** the principal's usable records (the caller adds them to its accumulator) */
-  records: CloudTrailRecord[];
+  /**
+   * JSON text of the records that may be the principal's. The main thread parses them once and
+   * decides (recordMatchesPrincipal): sending text costs a copy, sending objects a structured clone
+   * on both sides, which is slower than the parse.
+   */
+  candidates: string[];
   /** set when the whole file was skipped */
   skipped?: ScanWarning;
-  /** records of the principal that lacked the fields needed to use them */
-  badRecords?: ScanWarning;
   usedFastPath: boolean;
 }
 
@@ -27,68 +28,56 @@ export interface ScanFileOptions {
 }
 
 const GUNZIP_CHUNK = 1 << 20;
-
-export function principalNeedles(principal: Principal): string[] {
-  // How a JSON writer spells the ARN: `"` and `\` (legal in IAM paths) are always escaped, "/" may
-  // be written "\/"; `\u` escapes are caught by the scanner itself.
-  const plain = JSON.stringify(principal.arn).slice(1, -1);
-  const escaped = plain.replace(/\//g, "\\/");
-  return escaped === plain ? [plain] : [plain, escaped];
-}
+/**
+ * Files up to this compressed size are inflated in one synchronous call (2-3x faster than a zlib
+ * stream, whose chunks hop through the libuv pool); larger ones are streamed so that memory stays
+ * bounded whatever a file's size. CloudTrail files are rarely over 1 MB compressed.
+ */
+export const SYNC_INFLATE_MAX = 4 << 20;
 
 export async function scanFile(o: ScanFileOptions): Promise<FileOutcome> {
   if (o.compressed.length === 0) return skipped(o.file, "EMPTY_FILE", "the file is empty (0 bytes); skipped");
   if (o.fastPath) {
-    const scanner = new FastRecordScanner(principalNeedles(o.principal));
+    const scanner = new FastRecordScanner(JSON.stringify(o.principal.arn));
     let bytes = 0;
-    const err = await inflateChunks(o.compressed, (chunk) => {
-      bytes += chunk.length;
-      scanner.push(chunk);
-    });
-    if (err) return gzipProblem(o.file, err);
-    if (scanner.end()) {
-      return { ...select(scanner.candidates, o), eventsRead: scanner.eventsRead, bytesUncompressed: bytes, usedFastPath: true };
+    if (o.compressed.length <= SYNC_INFLATE_MAX) {
+      let whole: Buffer;
+      try {
+        whole = gunzipSync(o.compressed, { chunkSize: GUNZIP_CHUNK });
+      } catch (e) {
+        return gzipProblem(o.file, e as Error);
+      }
+      bytes = whole.length;
+      scanner.push(whole);
+    } else {
+      const err = await inflateChunks(o.compressed, (chunk) => {
+        bytes += chunk.length;
+        scanner.push(chunk);
+      });
+      if (err) return gzipProblem(o.file, err);
     }
+    if (scanner.end()) return { eventsRead: scanner.eventsRead, bytesUncompressed: bytes, candidates: scanner.candidates, usedFastPath: true };
   }
+  return fullParse(o);
+}
+
+/** The reference path and the fallback for files not in the canonical compact layout. */
+export function fullParse(o: ScanFileOptions): FileOutcome {
   let text: Buffer;
   try {
-    text = gunzipSync(o.compressed);
+    text = gunzipSync(o.compressed, { chunkSize: GUNZIP_CHUNK });
   } catch (e) {
     return gzipProblem(o.file, e as Error);
   }
   const parsed = parseLogFile(text.toString("utf8"));
   if (!parsed.ok) return { ...skipped(o.file, parsed.code, parsed.message), bytesUncompressed: text.length };
   const records = parsed.records.filter((r) => r !== null && typeof r === "object" && !Array.isArray(r));
-  return { ...select(records, o), eventsRead: records.length, bytesUncompressed: text.length, usedFastPath: false };
-}
-
-/** Keeps the principal's records; those it cannot use (no time, source or name) become one warning. */
-function select(candidates: unknown[], o: ScanFileOptions): Pick<FileOutcome, "records" | "badRecords"> {
-  const records: CloudTrailRecord[] = [];
-  let bad = 0;
-  let firstBad = "";
-  for (const c of candidates) {
-    const r = c as CloudTrailRecord;
-    if (!recordMatchesPrincipal(r, o.principal)) continue;
-    if (typeof r.eventTime === "string" && !Number.isNaN(Date.parse(r.eventTime)) && typeof r.eventSource === "string" && typeof r.eventName === "string") {
-      records.push(r);
-    } else {
-      if (bad++ === 0) firstBad = typeof r.eventID === "string" ? r.eventID : "(no eventID)";
-    }
-  }
-  if (bad === 0) return { records };
-  return {
-    records,
-    badRecords: {
-      file: o.file,
-      code: "BAD_RECORD",
-      message: `${bad} record(s) of the principal lack a valid eventTime, eventSource or eventName and were not used (first: ${firstBad})`,
-    },
-  };
+  const candidates = records.filter((r) => recordMatchesPrincipal(r as CloudTrailRecord, o.principal)).map((r) => JSON.stringify(r));
+  return { eventsRead: records.length, bytesUncompressed: text.length, candidates, usedFastPath: false };
 }
 
 function skipped(file: string, code: ScanWarning["code"], message: string): FileOutcome {
-  return { eventsRead: 0, bytesUncompressed: 0, records: [], skipped: { file, code, message }, usedFastPath: false };
+  return { eventsRead: 0, bytesUncompressed: 0, candidates: [], skipped: { file, code, message }, usedFastPath: false };
 }
 
 function gzipProblem(file: string, e: Error): FileOutcome {

@@ -68,11 +68,11 @@ export class ScanPool {
     return this.inflight < this.slots.length * this.perWorker;
   }
 
-  dispatch(id: number, key: string): void {
+  dispatch(id: number, key: string, fullParse = false): void {
     let best = this.slots[0];
     for (const s of this.slots) if (s.inflight < best.inflight) best = s;
     best.inflight++;
-    best.worker.postMessage({ type: "file", id, key } satisfies ToWorker);
+    best.worker.postMessage({ type: "file", id, key, fullParse } satisfies ToWorker);
   }
 
   async terminate(): Promise<void> {

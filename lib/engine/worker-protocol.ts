@@ -1,4 +1,4 @@
-import type { CloudTrailRecord, LogSource, ScanWarning } from "@/lib/core/types";
+import type { LogSource, ScanWarning } from "@/lib/core/types";
 import type { ScanErrorCode } from "./errors";
 
 /** workerData of a scan worker (structured-clone safe). */
@@ -9,7 +9,8 @@ export interface WorkerInit {
   fastPath: boolean;
 }
 
-export type ToWorker = { type: "file"; id: number; key: string };
+/** `fullParse`: parse every record of this file (the fast path split it wrongly) */
+export type ToWorker = { type: "file"; id: number; key: string; fullParse?: boolean };
 
 export interface FileDone {
   type: "done";
@@ -17,11 +18,11 @@ export interface FileDone {
   bytesCompressed: number;
   bytesUncompressed: number;
   eventsRead: number;
-  /** the principal's usable records of the file (a small share of all records) */
-  records: CloudTrailRecord[];
+  key: string;
+  /** JSON text of the records that may be the principal's (see scan-file.ts) */
+  candidates: string[];
   fastPath: boolean;
   skipped?: ScanWarning;
-  badRecords?: ScanWarning;
 }
 
 export type FromWorker =
