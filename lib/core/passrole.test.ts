@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractPassedRoles, mergePassRole } from "./passrole";
+import { getActionInfo } from "./catalog";
+import { extractPassedRoles, mergePassRole, PASS_ROLE_TRIGGERS } from "./passrole";
 
 const A = "123456789012";
 const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
@@ -20,6 +21,8 @@ describe("extractPassedRoles", () => {
     ["sagemaker:CreateTrainingJob", { roleArn: role("sm") }, [{ arn: role("sm"), kind: "role" }]],
     ["codebuild:CreateProject", { serviceRole: role("cb") }, [{ arn: role("cb"), kind: "role" }]],
     ["events:PutTargets", { targets: [{ id: "1", arn: "arn:aws:sqs:us-east-1:123456789012:q", roleArn: role("ev") }] }, [{ arn: role("ev"), kind: "role" }]],
+    ["apigateway:PUT", { restApiId: "a1", httpMethod: "GET", credentials: role("apigw") }, [{ arn: role("apigw"), kind: "role" }]],
+    ["apigateway:PUT", { credentials: "arn:aws:iam::*:user/*" }, []],
     // not a trigger, or nothing role-like
     ["lambda:GetFunction", { role: role("exec") }, []],
     ["lambda:CreateFunction", { functionName: "f" }, []],
@@ -28,6 +31,10 @@ describe("extractPassedRoles", () => {
   ])("%s %j", (action, params, expected) => {
     expect(extractPassedRoles(action, { requestParameters: params }, "aws", A)).toEqual(expected);
   });
+});
+
+describe("PASS_ROLE_TRIGGERS", () => {
+  it.each([...PASS_ROLE_TRIGGERS])("%s is a catalog action", (action) => expect(getActionInfo(action)?.name).toBe(action));
 });
 
 describe("mergePassRole", () => {

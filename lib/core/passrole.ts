@@ -8,6 +8,8 @@ import type { CloudTrailRecord, PassRoleSuggestion } from "./types";
  * "instance-profile"; PassRole is then needed on the role inside the profile, which the log does
  * not name.
  */
+// Keys that hold a role ARN only (a bare name there means something else).
+const ARN_ONLY_KEYS = new Set(["credentials"]);
 const ROLE_KEYS = new Set([
   "role",
   "rolearn",
@@ -137,6 +139,7 @@ export function extractPassedRoles(
       // An instance profile is given as a string, or as {arn} / {name} under iamInstanceProfile.
       if (key === "iaminstanceprofile" || (parent === "iaminstanceprofile" && (key === "arn" || key === "name"))) addProfile(value);
       else if (ROLE_KEYS.has(key)) addRole(value);
+      else if (ARN_ONLY_KEYS.has(key) && ROLE_ARN.test(value)) found.set(value, { arn: value, kind: "role" });
       return;
     }
     if (!value || typeof value !== "object") return;
