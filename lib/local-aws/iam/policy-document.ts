@@ -10,7 +10,7 @@ export { countedLength } from "./policy-size";
 
 export function checkIdentityPolicy(value: string | undefined, opts: { managed: boolean; param?: string }): string {
   const text = checkPolicyDocumentText(value, opts.param);
-  const errors = validatePolicyDocument(text, { kind: "identity" }).filter(
+  const errors = validatePolicyDocument(text, { kind: "identity", placeholders: "error" }).filter(
     (f: PolicyFinding) => f.severity === "error" && f.code !== "TOO_LONG",
   );
   if (errors.length > 0) {
