@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CoreError } from "./errors";
-import { isValidTrailArn, parseArn, parsePrincipalArn, parseTrailArn, principalArnProblem, PRINCIPAL_ARN_PATTERN } from "./arn";
+import { isValidTrailArn, parseArn, parsePrincipalArn, parseRoleArn, parseTrailArn, principalArnProblem, PRINCIPAL_ARN_PATTERN } from "./arn";
 
 describe("parsePrincipalArn: valid", () => {
   it.each([
@@ -96,5 +96,22 @@ describe("parseArn", () => {
     ["arn:aws:s3", null],
   ])("%s", (arn, expected) => {
     expect(parseArn(arn)).toEqual(expected);
+  });
+});
+
+describe("parseRoleArn", () => {
+  it("accepts a role and names the field", () => {
+    expect(parseRoleArn("arn:aws:iam::123456789012:role/service-role/AccessAnalyzerMonitorServiceRole").name).toBe("AccessAnalyzerMonitorServiceRole");
+  });
+  it.each([
+    ["arn:aws:iam::123456789012:user/u", /Expected a role ARN/],
+    ["arn:aws:iam::123:role/r", /12 digits/],
+  ])("rejects %s", (arn, reason) => {
+    expect(() => parseRoleArn(arn)).toThrow(reason);
+    try {
+      parseRoleArn(arn);
+    } catch (e) {
+      expect((e as CoreError).field).toBe("accessRole");
+    }
   });
 });

@@ -100,6 +100,13 @@ export function parsePrincipalArn(arn: string, field = "principalArn"): Principa
   return { arn, partition: parsed.partition, accountId: parsed.accountId, kind: type, nameWithPath, name };
 }
 
+/** Parses a role ARN (e.g. the service role a generation reads the trail with). */
+export function parseRoleArn(arn: string, field = "accessRole"): Principal {
+  const principal = parsePrincipalArn(arn, field);
+  if (principal.kind !== "role") fail(`Expected a role ARN (arn:...:iam::ACCOUNT:role/NAME), got a ${principal.kind}.`, field);
+  return principal;
+}
+
 /** A human reason why the ARN is not a valid principal ARN, or null when it is. */
 export function principalArnProblem(arn: string): string | null {
   try {
