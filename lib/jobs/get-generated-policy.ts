@@ -1,0 +1,68 @@
+// GetGeneratedPolicy: the job's state and, once it succeeded, the policies built from the stored
+// usage with the caller's options (so both flags work on any stored result).
+import { buildGeneratedPolicies } from "@/lib/core/policy";
+import type { GeneratedPolicy, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
+import { findVisibleJob } from "./find-visible-job";
+import { toJobDetails, trailProperties, type JobDetails } from "./job-details";
+import { jobsContext, type JobsContext } from "./queue";
+
+export interface GeneratedPolicyResult {
+  properties: {
+    isComplete?: boolean;
+    principalArn: string;
+    cloudTrailProperties: {
+      trailProperties: ReturnType<typeof trailProperties>;
+      startTime: string;
+      endTime: string;
+    };
+  };
+  generatedPolicies?: GeneratedPolicy[];
+}
+
+export interface GetGeneratedPolicyOutput {
+  jobDetails: JobDetails;
+  generatedPolicyResult: GeneratedPolicyResult;
+  /** Leastwise extras for the console (not on the wire): evidence, progress, warnings */
+  usage?: UsageSummary;
+  progress?: ScanStats;
+  warnings?: ScanWarning[];
+  principalArn: string;
+  accessRole: string | null;
+}
+
+export async function getGeneratedPolicy(options: {
+  jobId: string;
+  includeResourcePlaceholders?: boolean;
+  includeServiceLevelTemplate?: boolean;
+  ctx?: Pick<JobsContext, "db">;
+}): Promise<GetGeneratedPolicyOutput> {
+  const { db } = options.ctx ?? (await jobsContext());
+  const job = await findVisibleJob(db, options.jobId);
+  const result = job.status === "SUCCEEDED" ? await db.generationResult.findUnique({ where: { jobId: job.id } }) : null;
+  const properties: GeneratedPolicyResult["properties"] = {
+    principalArn: job.principalArn,
+    cloudTrailProperties: {
+      trailProperties: trailProperties(job),
+      startTime: job.startTime.toISOString(),
+      endTime: job.endTime.toISOString(),
+    },
+  };
+  const output: GetGeneratedPolicyOutput = {
+    jobDetails: toJobDetails(job),
+    generatedPolicyResult: { properties },
+    principalArn: job.principalArn,
+    accessRole: job.accessRole,
+    ...(job.progress ? { progress: job.progress as unknown as ScanStats } : {}),
+  };
+  if (result) {
+    const usage = result.usage as unknown as UsageSummary;
+    const built = buildGeneratedPolicies(usage, {
+      includeResourcePlaceholders: options.includeResourcePlaceholders ?? false,
+      includeServiceLevelTemplate: options.includeServiceLevelTemplate ?? false,
+    });
+    output.generatedPolicyResult = { properties: { isComplete: built.isComplete, ...properties }, generatedPolicies: built.policies };
+    output.usage = usage;
+    output.warnings = result.warnings as unknown as ScanWarning[];
+  }
+  return output;
+}

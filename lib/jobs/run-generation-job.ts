@@ -1,0 +1,163 @@
+// The worker side of a generation: claims the job row, scans every trail with the engine, keeps a
+// heartbeat (with progress) while it runs, and records the outcome. The row is the source of truth:
+// a cancel (status no longer IN_PROGRESS) or a takeover stops the scan at the next heartbeat, and a
+// worker that dies leaves a stale heartbeat that recover-stale-jobs.ts acts on.
+import { parsePrincipalArn } from "@/lib/core/arn";
+import type { ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
+import { mergeUsage } from "@/lib/core/usage";
+import { runScan } from "@/lib/engine/run-scan";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolveTrailLogSource } from "@/lib/trails/resolve-trail-log-source";
+import { env } from "@/lib/env";
+import type { TrailInput } from "./generation-request";
+import { JobFailure, toJobError } from "./job-errors";
+import type { JobsContext } from "./queue";
+import { generationQuotas } from "./quotas";
+
+const MAX_WARNINGS = 1000;
+
+export function emptyStats(): ScanStats {
+  return { filesListed: 0, filesRead: 0, filesTotal: 0, filesSkipped: 0, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, eventsMatched: 0 };
+}
+
+function addStats(a: ScanStats, b: ScanStats): ScanStats {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof ScanStats)[]) out[k] = a[k] + b[k];
+  return out;
+}
+
+export async function runGenerationJob(options: {
+  jobId: string;
+  workerId: string;
+  ctx: Pick<JobsContext, "db">;
+  heartbeatMs?: number;
+  /** engine worker threads per scan */
+  scanWorkers?: number;
+}): Promise<"ran" | "skipped"> {
+  const { db } = options.ctx;
+  const { jobId, workerId } = options;
+  const staleBefore = new Date(Date.now() - env().LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S * 1000);
+  const claimed = await db.generationJob.updateMany({
+    where: {
+      id: jobId,
+      status: "IN_PROGRESS",
+      OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: staleBefore } }, { workerId }],
+    },
+    data: { workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return "skipped"; // canceled, finished, or running elsewhere
+  const job = await db.generationJob.findUniqueOrThrow({ where: { id: jobId } });
+
+  const quotas = generationQuotas();
+  const controller = new AbortController();
+  let failure: JobFailure | undefined;
+  let done = emptyStats();
+  let current = emptyStats();
+  let lost = false;
+  const beat = async () => {
+    const progress = addStats(done, current);
+    const r = await db.generationJob.updateMany({
+      where: { id: jobId, status: "IN_PROGRESS", workerId },
+      data: { heartbeatAt: new Date(), progress: progress as unknown as Prisma.InputJsonValue },
+    });
+    if (r.count === 0) {
+      lost = true;
+      controller.abort();
+    }
+  };
+  const timer = setInterval(() => void beat().catch(() => {}), options.heartbeatMs ?? 1000);
+
+  try {
+    const principal = parsePrincipalArn(job.principalArn);
+    let usage: UsageSummary | undefined;
+    const warnings: ScanWarning[] = [];
+    for (const trail of job.trails as unknown as TrailInput[]) {
+      const context = `Reading trail ${trail.cloudTrailArn}`;
+      try {
+        const resolved = await resolveTrailLogSource({ trailArn: trail.cloudTrailArn, accessRole: job.accessRole, db });
+        const result = await runScan({
+          request: {
+            principalArn: job.principalArn,
+            window: { start: job.startTime, end: job.endTime },
+            source: resolved.source,
+            accounts: [principal.accountId],
+            regions: trail.allRegions ? "all" : trail.regions?.length ? trail.regions : [resolved.homeRegion],
+            ...(resolved.orgId ? { orgId: resolved.orgId } : {}),
+          },
+          signal: controller.signal,
+          ...(options.scanWorkers ? { workers: options.scanWorkers } : {}),
+          onProgress: (s) => {
+            current = s;
+            const total = addStats(done, s);
+            if (!failure && total.filesTotal > quotas.maxLogFiles) {
+              failure = new JobFailure("SERVICE_QUOTA_EXCEEDED_ERROR", `The window holds more than ${quotas.maxLogFiles} log files (quota LEASTWISE_MAX_LOG_FILES). Choose a shorter window or fewer regions.`);
+              controller.abort();
+            } else if (!failure && total.bytesCompressed > quotas.maxLogBytes) {
+              failure = new JobFailure("SERVICE_QUOTA_EXCEEDED_ERROR", `The window holds more than ${quotas.maxLogBytes / 1024 ** 3} GB of logs (quota LEASTWISE_MAX_LOG_GB). Choose a shorter window or fewer regions.`);
+              controller.abort();
+            }
+          },
+        });
+        done = addStats(done, result.stats);
+        current = emptyStats();
+        usage = usage ? mergeUsage(usage, result.usage) : result.usage;
+        warnings.push(...result.warnings.slice(0, MAX_WARNINGS - warnings.length));
+      } catch (error) {
+        if (failure || controller.signal.aborted) throw failure ?? error;
+        throw new JobFailure(toJobError(error, context).code, toJobError(error, context).message, { cause: error });
+      }
+    }
+    await finishSucceeded({ db, job, workerId, usage: usage!, stats: done, warnings });
+  } catch (error) {
+    if (lost) return "ran"; // canceled or taken over: the row already says what happened
+    const jobError = failure ? { code: failure.code, message: failure.message } : toJobError(error, "Policy generation");
+    await db.generationJob.updateMany({
+      where: { id: jobId, status: "IN_PROGRESS", workerId },
+      data: {
+        status: "FAILED",
+        completedOn: new Date(),
+        errorCode: jobError.code,
+        errorMessage: jobError.message,
+        progress: addStats(done, current) as unknown as Prisma.InputJsonValue,
+      },
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  return "ran";
+}
+
+async function finishSucceeded(o: {
+  db: JobsContext["db"];
+  job: { id: string; principalArn: string; startedOn: Date };
+  workerId: string;
+  usage: UsageSummary;
+  stats: ScanStats;
+  warnings: ScanWarning[];
+}): Promise<void> {
+  await o.db.$transaction(async (tx) => {
+    const r = await tx.generationJob.updateMany({
+      where: { id: o.job.id, status: "IN_PROGRESS", workerId: o.workerId },
+      data: { status: "SUCCEEDED", completedOn: new Date(), progress: o.stats as unknown as Prisma.InputJsonValue },
+    });
+    if (r.count === 0) return; // canceled at the last moment: keep CANCELED, store nothing
+    await tx.generationResult.create({
+      data: {
+        jobId: o.job.id,
+        usage: o.usage as unknown as Prisma.InputJsonValue,
+        stats: o.stats as unknown as Prisma.InputJsonValue,
+        warnings: o.warnings as unknown as Prisma.InputJsonValue,
+      },
+    });
+    // One active generated policy per principal: the newest successful request wins, even if an
+    // older one finishes later.
+    const active = await tx.activeGeneratedPolicy.findUnique({ where: { principalArn: o.job.principalArn }, include: { job: true } });
+    if (!active || active.job.startedOn <= o.job.startedOn) {
+      await tx.activeGeneratedPolicy.upsert({
+        where: { principalArn: o.job.principalArn },
+        create: { principalArn: o.job.principalArn, jobId: o.job.id },
+        update: { jobId: o.job.id },
+      });
+    }
+  });
+}
