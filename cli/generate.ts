@@ -20,7 +20,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   // Loaded after the arguments are checked: the IAM catalog takes a moment to load, usage errors should not wait.
-  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy")]);
+  const { runScan } = await import("@/lib/engine/run-scan");
+  const policyModule = import("@/lib/core/policy");
   const bar = new ProgressBar();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -30,6 +31,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   };
   let result;
+  const started = performance.now();
   try {
     result = await runScan({ request: args.request, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
   } catch (e) {
@@ -47,6 +49,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.removeListener("SIGINT", onSigint);
   }
   bar.clear();
+  const scanMs = Math.round(performance.now() - started);
+  const { buildGeneratedPolicies } = await policyModule;
   const { policies, isComplete } = buildGeneratedPolicies(result.usage, {
     includeResourcePlaceholders: args.includeResourcePlaceholders,
     includeServiceLevelTemplate: args.includeServiceLevelTemplate,
@@ -68,6 +72,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
       usage: result.usage,
       stats: result.stats,
       warnings: result.warnings,
+      // wall-clock milliseconds: readMs listing and reading every file, scanMs until the usage was ready
+      timing: { readMs: result.timing.readMs, scanMs },
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { ScanRequest, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
-import { UsageAccumulator } from "@/lib/core/usage";
+import type { CloudTrailRecord } from "@/lib/core/types";
+import type { UsageAccumulator } from "@/lib/core/usage";
 import { createLogStore } from "@/lib/logs/create-log-store";
 import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
@@ -25,6 +26,8 @@ export interface ScanResult {
   usage: UsageSummary;
   stats: ScanStats;
   warnings: ScanWarning[];
+  /** readMs: listing and reading every file; totalMs: until the result (the IAM catalog loaded) */
+  timing: { readMs: number; totalMs: number };
 }
 
 /** Warnings kept in the result; all of them still go to onWarning. */
@@ -38,6 +41,7 @@ const PROGRESS_EVERY_MS = 200;
  */
 export async function runScan(o: RunScanOptions): Promise<ScanResult> {
   const { request } = o;
+  const started = performance.now();
   const principal = validateScanRequest(request);
   if (o.signal?.aborted) throw new ScanError("ABORTED", "the scan was canceled");
   const stats: ScanStats = { filesListed: 0, filesRead: 0, filesTotal: 0, filesSkipped: 0, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, eventsMatched: 0 };
@@ -54,7 +58,15 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     o.onProgress({ ...stats });
   };
 
-  const acc = new UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
+  // The accumulator needs the IAM catalog, which takes a moment to load: load it while the workers
+  // start and read; records found meanwhile wait in `pending`.
+  let acc: UsageAccumulator | undefined;
+  const pending: CloudTrailRecord[] = [];
+  const accReady = import("@/lib/core/usage").then((m) => {
+    acc = new m.UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
+    for (const r of pending.splice(0)) if (acc.add(r)) stats.eventsMatched++;
+    return acc;
+  });
   const internal = new AbortController();
   const store = createLogStore(request.source);
   const queue: string[] = [];
@@ -74,6 +86,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       reject(isScanError(e) ? e : new ScanError("SERVICE", `scan failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
     };
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
+    accReady.catch(fail);
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
     const onDone = (m: FileDone) => {
@@ -89,7 +102,9 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       stats.bytesCompressed += m.bytesCompressed;
       stats.bytesUncompressed += m.bytesUncompressed;
       stats.eventsRead += m.eventsRead;
-      for (const r of accepted.records) if (acc.add(r)) stats.eventsMatched++;
+      if (acc) {
+        for (const r of accepted.records) if (acc.add(r)) stats.eventsMatched++;
+      } else pending.push(...accepted.records);
       if (m.skipped) {
         stats.filesSkipped++;
         warn(m.skipped);
@@ -100,13 +115,15 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     const finish = async () => {
+      const readMs = Math.round(performance.now() - started);
       await pool?.terminate();
       if (settled) return;
-      const usage = acc.summary();
+      const usage = (await accReady).summary();
+      if (settled) return;
       settled = true;
       o.signal?.removeEventListener("abort", onAbort);
       progress(true);
-      resolve({ usage, stats: { ...stats }, warnings });
+      resolve({ usage, stats: { ...stats }, warnings, timing: { readMs, totalMs: Math.round(performance.now() - started) } });
     };
 
     const pump = () => {

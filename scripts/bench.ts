@@ -1,0 +1,129 @@
+// npm run -s bench -- [--mb 256] [--days 30] [--rounds 3] [--no-s3] [--no-4x] [--out bench-out]
+// Generates (or reuses) a corpus under bench-out/, then in one run measures the decompression
+// baseline, `leastwise generate` from a local directory and from s3rver, the 4x corpus's peak RSS
+// and the cost of a window of one tenth of the days. Prints a Markdown table; see docs/engine.md.
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { generateCorpus, type CorpusManifest } from "@/lib/corpus/generate-corpus";
+import { runMeasured, type Measured } from "@/lib/engine/bench/run-measured";
+import { S3RVER_CREDENTIALS, startS3rver, uploadDirectory } from "@/lib/testing/s3rver";
+
+const ROLE = "arn:aws:iam::111122223333:role/TargetRole";
+const END = "2026-11-01T00:00:00Z";
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function corpus(out: string, mb: number, days: number): Promise<{ dir: string; manifest: CorpusManifest }> {
+  const dir = path.join(out, `corpus-${mb}mb-${days}d`);
+  const mf = path.join(dir, "corpus-manifest.json");
+  if (existsSync(mf)) return { dir, manifest: JSON.parse(await readFile(mf, "utf8")) };
+  process.stderr.write(`bench: generating ${mb} MB corpus in ${dir} ...\n`);
+  const manifest = await generateCorpus({ outDir: dir, days, seed: 2026, endDate: new Date(END), sizeMb: mb, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"], filesPerDay: 24 });
+  return { dir, manifest };
+}
+
+interface Row {
+  name: string;
+  mb: number;
+  /** listing + reading every file (the scan's throughput) */
+  ms: number;
+  /** runScan until its result (includes waiting for the IAM catalog to load) */
+  scanMs?: number;
+  wallMs: number;
+  events: number;
+  rssMb: number;
+}
+
+async function baseline(dir: string): Promise<Row> {
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "lib/engine/bench/baseline-child.ts", dir], { cwd: ROOT });
+  if (m.code !== 0) throw new Error(`baseline failed: ${m.stderr}`);
+  const r = JSON.parse(m.stdout) as { bytesOut: number; ms: number };
+  return { name: "baseline: read + gunzip every file, all cores", mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
+}
+
+async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
+  const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", "--principal", ROLE, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
+  if (m.code !== 0) throw new Error(`${name} failed (exit ${m.code}): ${m.stderr.slice(0, 500)}`);
+  const out = JSON.parse(m.stdout) as { stats: { bytesUncompressed: number; eventsRead: number }; timing: { readMs: number; scanMs: number } };
+  return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb };
+}
+
+const best = (rows: Row[]) => rows.reduce((a, b) => (b.mb / b.ms > a.mb / a.ms ? b : a));
+const mbps = (r: Row, ms = r.ms) => r.mb / (ms / 1000);
+
+function busyProcesses(): string {
+  try {
+    const out = execFileSync("ps", ["-eo", "pcpu,comm", "--sort=-pcpu"], { encoding: "utf8" });
+    return out.split("\n").slice(1, 7).map((l) => l.trim()).filter((l) => l && !l.startsWith("0.0")).join("; ");
+  } catch {
+    return "n/a";
+  }
+}
+
+async function main(): Promise<void> {
+  const { values: v } = parseArgs({
+    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, "no-4x": { type: "boolean" }, out: { type: "string" } },
+  });
+  const mb = Number(v.mb ?? 256);
+  const days = Number(v.days ?? 30);
+  const rounds = Number(v.rounds ?? 3);
+  const out = path.resolve(v.out ?? "bench-out");
+  if (!(mb > 0) || !(days >= 10) || !(rounds >= 1)) throw new Error("--mb > 0, --days >= 10, --rounds >= 1");
+  const start = new Date(new Date(END).getTime() - days * 86_400_000).toISOString();
+  const tenthStart = new Date(new Date(END).getTime() - Math.round(days / 10) * 86_400_000).toISOString();
+  const { dir, manifest } = await corpus(out, mb, days);
+  const big = v["no-4x"] ? undefined : await corpus(out, mb * 4, days);
+  const loadBefore = loadavg()[0].toFixed(2);
+  const busyBefore = busyProcesses();
+
+  const base: Row[] = [];
+  const local: Row[] = [];
+  const tenth: Row[] = [];
+  for (let i = 0; i < rounds; i++) {
+    process.stderr.write(`bench: round ${i + 1}/${rounds}\n`);
+    base.push(await baseline(dir));
+    local.push(await generate("leastwise generate, local directory", dir, start));
+    tenth.push(await generate(`leastwise generate, local, 1/10 of the days (${Math.round(days / 10)} d)`, dir, tenthStart));
+  }
+  let s3row: Row | undefined;
+  if (!v["no-s3"]) {
+    const s3 = await startS3rver({ buckets: ["bench-trail"] });
+    try {
+      process.stderr.write("bench: uploading the corpus to s3rver ...\n");
+      await uploadDirectory({ client: s3.client, bucket: "bench-trail", dir });
+      const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1" };
+      s3row = await generate("leastwise generate, s3rver", "s3://bench-trail", start, ["--endpoint-url", s3.endpoint], env);
+    } finally {
+      await s3.stop();
+    }
+  }
+  const bigRow = big ? await generate(`leastwise generate, local, 4x corpus`, big.dir, start) : undefined;
+  const b = best(base);
+  const l = best(local);
+  const t = best(tenth);
+  const rows = [b, l, t, ...(s3row ? [s3row] : []), ...(bigRow ? [bigRow] : [])];
+  const fmt = (n: number, d = 0) => n.toFixed(d);
+  const lines = [
+    `corpus: ${manifest.files} files, ${fmt(manifest.bytesUncompressed / 1048576)} MB uncompressed (${fmt(manifest.bytesCompressed / 1048576, 1)} MB gzipped), ${manifest.events} events, ${days} days; ${rounds} round(s), best shown`,
+    "",
+    "| run | MB read | read s | MB/s (read) | ratio to baseline | scan s (to result) | wall s (process) | MB/s (wall) | events/s (read) | peak RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${fmt(r.rssMb)} |`),
+    "",
+    `- local vs baseline (reading phase: listing, reading, inflating, sifting every file): ${fmt(mbps(l) / mbps(b), 2)}x (target >= 0.7); wall clock of the whole process (node start, tsx, IAM catalog load, policy build) vs the baseline process: ${fmt(mbps(l, l.wallMs) / mbps(b, b.wallMs), 2)}x`,
+    `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
+    `- 1/10 of the days: ${fmt((t.ms / l.ms) * 100, 1)}% of the full window's reading time, ${fmt((t.mb / l.mb) * 100, 1)}% of its bytes, ${fmt((t.wallMs / l.wallMs) * 100, 1)}% of its process wall time (target <= 15%)`,
+    `- all rounds, baseline MB/s: ${base.map((r) => fmt(mbps(r))).join(", ")}; local MB/s: ${local.map((r) => fmt(mbps(r))).join(", ")}`,
+    `- machine: ${busyBefore ? `load average ${loadBefore} at start, ${loadavg()[0].toFixed(2)} at end; busiest processes at start: ${busyBefore}` : ""}`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  await writeFile(path.join(out, "bench-results.md"), `${lines.join("\n")}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exit(1);
+});
