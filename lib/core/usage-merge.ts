@@ -21,9 +21,11 @@ const min = (x: string, y: string) => (x < y ? x : y);
 const max = (x: string, y: string) => (x > y ? x : y);
 
 function mergeEvidence(a: ActionEvidence, b: ActionEvidence): ActionEvidence {
+  const accessLevel = a.accessLevel ?? b.accessLevel;
   const out: ActionEvidence = {
     action: a.action,
     service: a.service,
+    ...(accessLevel !== undefined ? { accessLevel } : {}),
     calls: a.calls + b.calls,
     firstSeen: min(a.firstSeen, b.firstSeen),
     lastSeen: max(a.lastSeen, b.lastSeen),
@@ -33,8 +35,6 @@ function mergeEvidence(a: ActionEvidence, b: ActionEvidence): ActionEvidence {
     resourceArns: mergeBounded(a.resourceArns, b.resourceArns, MAX_ARNS),
     dataEventsOnly: a.dataEventsOnly === true && b.dataEventsOnly === true,
   };
-  const accessLevel = a.accessLevel ?? b.accessLevel;
-  if (accessLevel !== undefined) out.accessLevel = accessLevel;
   const invokedBy = mergeSorted(a.invokedBy ?? [], b.invokedBy ?? []);
   if (invokedBy.length > 0) out.invokedBy = invokedBy;
   const unscoped = (a.unscopedCalls ?? 0) + (b.unscopedCalls ?? 0);

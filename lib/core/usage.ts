@@ -225,6 +225,7 @@ export class UsageAccumulator {
           const ev: UsageSummary["actions"][string] = {
             action: e.action,
             service: e.service,
+            ...(e.accessLevel !== undefined ? { accessLevel: e.accessLevel } : {}),
             calls: e.calls,
             firstSeen: iso(e.firstMs),
             lastSeen: iso(e.lastMs),
@@ -234,7 +235,6 @@ export class UsageAccumulator {
             resourceArns: [...e.arns],
             dataEventsOnly: e.dataOnly,
           };
-          if (e.accessLevel !== undefined) ev.accessLevel = e.accessLevel;
           if (e.invokedBy.size > 0) ev.invokedBy = sorted(e.invokedBy);
           if (e.unscoped > 0) ev.unscopedCalls = e.unscoped;
           return [k, ev];
