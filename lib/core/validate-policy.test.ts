@@ -47,6 +47,8 @@ describe("validatePolicyDocument: findings", () => {
     ["malformed ARN", doc([allow({ Resource: ["*", "arn:aws:s3"] })]), "error", "BAD_ARN", ["Statement", 0, "Resource", 1]],
     ["not an ARN", doc([allow({ Resource: "my-bucket" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["bad partition", doc([allow({ Resource: "arn:awz:s3:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
+    ["placeholder partition", doc([allow({ Resource: "arn:${Partition}:s3:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
+    ["region in an IAM ARN", doc([allow({ Resource: "arn:aws:iam:us-east-1:123456789012:role/x" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["short account", doc([allow({ Resource: "arn:aws:iam::1234:role/x" })]), "warning", "BAD_ACCOUNT", ["Statement", 0, "Resource"]],
     ["placeholder left", doc([allow({ Resource: "arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}" })]), "warning", "PLACEHOLDER_LEFT", ["Statement", 0, "Resource"]],
     ["principal in an identity policy", doc([allow({ Principal: "*" })]), "error", "SCHEMA", ["Statement", 0, "Principal"]],
@@ -67,6 +69,14 @@ describe("validatePolicyDocument: findings", () => {
     const [finding] = validatePolicyDocument('{\n  "Version": "2012-10-17"\n  "Statement": []\n}', { kind: "identity" });
     expect(finding).toMatchObject({ code: "INVALID_JSON", offset: 30 });
     expect(finding.message).toMatch(/line 3, column 3/);
+  });
+
+  it("checks the account's partition when told", () => {
+    const text = doc([allow({ Resource: ["arn:aws:s3:::b", "arn:aws-cn:s3:::c", "arn:*:s3:::d"] })]);
+    expect(validatePolicyDocument(text, { kind: "identity", partition: "aws-cn" })).toEqual([
+      expect.objectContaining({ severity: "error", code: "BAD_ARN", path: ["Statement", 0, "Resource", 0] }),
+    ]);
+    expect(validatePolicyDocument(text, { kind: "identity" })).toEqual([]);
   });
 
   it("can make placeholders errors (for endpoints that must refuse them)", () => {

@@ -14,6 +14,8 @@ export interface ValidatePolicyOptions {
   placeholders?: "warning" | "error";
   /** the size limit; default 6,144 (managed policies) */
   maxChars?: number;
+  /** the account's partition: a Resource in another partition is then an error, as in IAM */
+  partition?: string;
 }
 
 const TOP_KEYS = new Set(["Version", "Id", "Statement"]);
@@ -184,8 +186,16 @@ function checkResource(value: string, path: Path, add: Add, opts: ValidatePolicy
     add("error", "BAD_ARN", `"${value}" is not an ARN or "*": expected arn:partition:service:region:account:resource.`, path);
     return;
   }
-  if (!/[*?$]/.test(arn.partition) && !(KNOWN_PARTITIONS as readonly string[]).includes(arn.partition)) {
+  // IAM names the partition itself and rejects placeholders there ('Partition "${X}" is not valid').
+  if (arn.partition.includes("${")) {
+    add("error", "BAD_ARN", `Partition "${arn.partition}" is not valid in "${value}": write the partition (aws, aws-cn, aws-us-gov...).`, path);
+  } else if (!/[*?]/.test(arn.partition) && !(KNOWN_PARTITIONS as readonly string[]).includes(arn.partition)) {
     add("error", "BAD_ARN", `Unknown partition "${arn.partition}" in "${value}".`, path);
+  } else if (opts.partition && !/[*?]/.test(arn.partition) && arn.partition !== opts.partition) {
+    add("error", "BAD_ARN", `Partition "${arn.partition}" is not valid for "${value}": this account is in the ${opts.partition} partition.`, path);
+  }
+  if (arn.service === "iam" && arn.region !== "" && !arn.region.includes("${")) {
+    add("error", "BAD_ARN", `IAM resource "${value}" cannot contain region information.`, path);
   }
   if (/^\d+$/.test(arn.accountId) && arn.accountId.length !== 12) {
     // IAM accepts it, but it can never match: an account ID has 12 digits.
