@@ -48,6 +48,7 @@ describe("validatePolicyDocument: findings", () => {
     ["not an ARN", doc([allow({ Resource: "my-bucket" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["bad partition", doc([allow({ Resource: "arn:awz:s3:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["placeholder partition", doc([allow({ Resource: "arn:${Partition}:s3:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
+    ["wildcard service in an ARN", doc([allow({ Resource: "arn:aws:s3*:::b" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["region in an IAM ARN", doc([allow({ Resource: "arn:aws:iam:us-east-1:123456789012:role/x" })]), "error", "BAD_ARN", ["Statement", 0, "Resource"]],
     ["short account", doc([allow({ Resource: "arn:aws:iam::1234:role/x" })]), "warning", "BAD_ACCOUNT", ["Statement", 0, "Resource"]],
     ["placeholder left", doc([allow({ Resource: "arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}" })]), "warning", "PLACEHOLDER_LEFT", ["Statement", 0, "Resource"]],

@@ -194,6 +194,9 @@ function checkResource(value: string, path: Path, add: Add, opts: ValidatePolicy
   } else if (opts.partition && !/[*?]/.test(arn.partition) && arn.partition !== opts.partition) {
     add("error", "BAD_ARN", `Partition "${arn.partition}" is not valid for "${value}": this account is in the ${opts.partition} partition.`, path);
   }
+  if (/[*?]/.test(arn.service)) {
+    add("error", "BAD_ARN", `Resource vendor must be fully qualified and cannot contain wildcards: "${value}".`, path);
+  }
   if (arn.service === "iam" && arn.region !== "" && !arn.region.includes("${")) {
     add("error", "BAD_ARN", `IAM resource "${value}" cannot contain region information.`, path);
   }
