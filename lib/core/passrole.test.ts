@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getActionInfo } from "./catalog";
-import { extractPassedRoles, mergePassRole, PASS_ROLE_TRIGGERS } from "./passrole";
+import { extractPassedRoles, mergePassRole, PASS_ROLE_TRIGGERS, passRoleStatements } from "./passrole";
 
 const A = "123456789012";
 const role = (name: string) => `arn:aws:iam::${A}:role/${name}`;
@@ -44,4 +44,24 @@ describe("mergePassRole", () => {
     expect(mergePassRole(a, b)).toEqual({ roleArn: role("r"), viaActions: ["ecs:RunTask", "lambda:CreateFunction"], calls: 3, lastSeen: "2026-05-03T00:00:00.000Z", kind: "role" });
     expect(mergePassRole(b, a)).toEqual(mergePassRole(a, b));
   });
+});
+
+describe("passRoleStatements", () => {
+  const sug = (arn: string, viaActions: string[], kind: "role" | "instance-profile" = "role") => ({ roleArn: arn, viaActions, calls: 1, lastSeen: "2026-05-01T00:00:00.000Z", kind });
+  it("groups roles by the services they were passed to", () => {
+    const out = passRoleStatements([
+      sug(role("fn-a"), ["lambda:CreateFunction"]),
+      sug(role("fn-b"), ["lambda:UpdateFunctionConfiguration"]),
+      sug(role("task"), ["ecs:RegisterTaskDefinition", "ecs:RunTask"]),
+      sug(role("odd"), ["eks:CreateNodegroup"]),
+      sug(profile("web"), ["ec2:RunInstances"], "instance-profile"),
+    ]);
+    expect(out.needsRole).toEqual([profile("web")]);
+    expect(out.statements).toEqual([
+      { Sid: "SuggestedPassRole0", Effect: "Allow", Action: "iam:PassRole", Resource: role("odd") },
+      { Sid: "SuggestedPassRole1", Effect: "Allow", Action: "iam:PassRole", Resource: role("task"), Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } },
+      { Sid: "SuggestedPassRole2", Effect: "Allow", Action: "iam:PassRole", Resource: [role("fn-a"), role("fn-b")], Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } },
+    ]);
+  });
+  it("returns nothing for nothing", () => expect(passRoleStatements([])).toEqual({ statements: [], needsRole: [] }));
 });

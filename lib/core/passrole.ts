@@ -161,3 +161,79 @@ export function mergePassRole(a: PassRoleSuggestion, b: PassRoleSuggestion): Pas
   if (kind) out.kind = kind;
   return out;
 }
+
+/**
+ * The service principal a role is passed to, per trigger prefix, where it is unambiguous. Used to
+ * narrow a PassRole grant with iam:PassedToService; triggers not listed get no condition.
+ */
+const PASSED_TO_SERVICE: Readonly<Record<string, string>> = {
+  lambda: "lambda.amazonaws.com",
+  ec2: "ec2.amazonaws.com",
+  autoscaling: "ec2.amazonaws.com",
+  "ecs:RegisterTaskDefinition": "ecs-tasks.amazonaws.com",
+  "ecs:RunTask": "ecs-tasks.amazonaws.com",
+  "ecs:StartTask": "ecs-tasks.amazonaws.com",
+  cloudformation: "cloudformation.amazonaws.com",
+  states: "states.amazonaws.com",
+  glue: "glue.amazonaws.com",
+  sagemaker: "sagemaker.amazonaws.com",
+  codebuild: "codebuild.amazonaws.com",
+  codepipeline: "codepipeline.amazonaws.com",
+  events: "events.amazonaws.com",
+  scheduler: "scheduler.amazonaws.com",
+  pipes: "pipes.amazonaws.com",
+  batch: "batch.amazonaws.com",
+  datasync: "datasync.amazonaws.com",
+  firehose: "firehose.amazonaws.com",
+  config: "config.amazonaws.com",
+  iot: "iot.amazonaws.com",
+  backup: "backup.amazonaws.com",
+  apigateway: "apigateway.amazonaws.com",
+  appsync: "appsync.amazonaws.com",
+};
+
+function passedToService(action: string): string | undefined {
+  return PASSED_TO_SERVICE[action] ?? PASSED_TO_SERVICE[action.split(":")[0]];
+}
+
+export interface PassRoleStatement {
+  Sid: string;
+  Effect: "Allow";
+  Action: "iam:PassRole";
+  Resource: string | string[];
+  Condition?: { StringEquals: { "iam:PassedToService": string | string[] } };
+}
+
+/**
+ * iam:PassRole statements for accepted suggestions: roles passed to the same services share a
+ * statement narrowed by iam:PassedToService; a role passed through a call whose service is not
+ * known for sure gets no condition. Instance profiles are left out (PassRole applies to the role
+ * inside the profile, which the log does not name): they come back in `needsRole`.
+ */
+export function passRoleStatements(
+  suggestions: readonly PassRoleSuggestion[],
+  sidPrefix = "SuggestedPassRole",
+): { statements: PassRoleStatement[]; needsRole: string[] } {
+  const groups = new Map<string, { services: string[]; roles: string[] }>();
+  const needsRole: string[] = [];
+  for (const s of suggestions) {
+    if (s.kind === "instance-profile" || !ROLE_ARN.test(s.roleArn)) {
+      needsRole.push(s.roleArn);
+      continue;
+    }
+    const services = s.viaActions.map(passedToService);
+    const known = services.every((x): x is string => x !== undefined) ? [...new Set(services as string[])].sort() : [];
+    const key = known.join(",");
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { services: known, roles: [] }));
+    group.roles.push(s.roleArn);
+  }
+  const statements = [...groups.keys()].sort().map((key, i): PassRoleStatement => {
+    const { services, roles } = groups.get(key)!;
+    const sorted = [...new Set(roles)].sort();
+    const statement: PassRoleStatement = { Sid: `${sidPrefix}${i}`, Effect: "Allow", Action: "iam:PassRole", Resource: sorted.length === 1 ? sorted[0] : sorted };
+    if (services.length > 0) statement.Condition = { StringEquals: { "iam:PassedToService": services.length === 1 ? services[0] : services } };
+    return statement;
+  });
+  return { statements, needsRole: [...new Set(needsRole)].sort() };
+}
