@@ -44,7 +44,7 @@ describe("the lib/core fence", () => {
     const violations: string[] = [];
     // This file's table above holds forbidden imports as sample strings.
     for (const file of sources(root).filter((f) => relative(root, f) !== "fence.test.ts")) {
-      const isTest = /\.test\.ts$/.test(file);
+      const isTest = /\.(test|bench)\.ts$/.test(file);
       for (const specifier of importsOf(readFileSync(file, "utf8"))) {
         const outside = specifier.startsWith(".") && relative(root, join(file, "..", specifier)).startsWith("..");
         if (!allowedImport(specifier, isTest) || outside) violations.push(`${relative(root, file)} imports ${specifier}`);
