@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LocalAccount" ADD COLUMN     "internalAccessKeyId" TEXT;
