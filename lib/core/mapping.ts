@@ -173,7 +173,7 @@ function apiGatewayVerb(eventName: string): string | undefined {
   return undefined;
 }
 
-const DENIED_ACTION = /not authorized to perform:?\s+([A-Za-z0-9-]+:[A-Za-z0-9*]+)/;
+const DENIED_ACTION = /not authorized to perform:?\s+([A-Za-z0-9-]+:[A-Za-z0-9*-]*[A-Za-z0-9*])/;
 
 /**
  * The IAM action an error message names ("... is not authorized to perform: lambda:ListFunctions

@@ -16,6 +16,7 @@ describe("validatePolicyDocument: clean documents", () => {
     ["a variable with a default", doc([allow({ Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}/*" })])],
     ["a condition", doc([allow({ Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] }, "ForAnyValue:StringLikeIfExists": { "aws:TagKeys": "a*" }, Bool: { "aws:SecureTransport": true } } })])],
     ["Resource *", doc([allow({ Resource: "*" })])],
+    ["an action name with a hyphen", doc([allow({ Action: "vpc-lattice:AssociateViaAWSService-EventsAndStates" })])],
   ])("%s", (_name, text) => {
     expect(validatePolicyDocument(text, { kind: "identity" })).toEqual([]);
   });

@@ -153,7 +153,7 @@ function checkStatement(node: Extract<JsonNode, { type: "object" }>, path: Path,
 function checkAction(value: string, path: Path, add: Add): void {
   if (value === "*") return;
   const parts = splitActionName(value);
-  if (!parts || !/^[A-Za-z0-9*?-]+$/.test(parts.service) || !/^[A-Za-z0-9*?]+$/.test(parts.action)) {
+  if (!parts || !/^[A-Za-z0-9*?-]+$/.test(parts.service) || !/^[A-Za-z0-9*?-]+$/.test(parts.action)) {
     add("error", "BAD_ACTION", `"${value}" is not an action: expected "service:Action" (wildcards * and ? allowed).`, path);
     return;
   }
