@@ -3,6 +3,7 @@ import { getActionInfo } from "./catalog";
 import { insertBounded } from "./bounded";
 import { CoreError } from "./errors";
 import { mapEvent, parseDeniedAction } from "./mapping";
+import { derivedArns } from "./derived-arns";
 import { observedArns } from "./observed-arns";
 import { extractPassedRoles } from "./passrole";
 import { recordMatchesPrincipal } from "./principal";
@@ -121,6 +122,8 @@ export class UsageAccumulator {
       return true;
     }
     const arns = observedArns(record);
+    const derived = derivedArns(record, this.principal.partition, this.principal.accountId);
+    for (let i = 0; i < derived.length; i++) arns.push(derived[i]);
     const region = typeof record.awsRegion === "string" ? record.awsRegion : undefined;
     const isData = record.eventCategory === "Data" || (record.eventCategory === undefined && record.managementEvent === false);
     const invokedBy = typeof record.userIdentity?.invokedBy === "string" ? record.userIdentity.invokedBy : undefined;
