@@ -16,8 +16,11 @@ export function templateVariables(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((m) => m[1]);
 }
 
-// Variables whose values contain "/" (object keys, IAM paths); the others are single segments.
-const MULTI_SEGMENT = /(Path|ObjectName|Key|Prefix)$/i;
+// Variables whose values may contain "/" (object keys, IAM paths, SSM parameter names, ECR
+// repositories); names that may contain "/" but never ":" (log groups and streams, secrets); the
+// others are single path segments.
+const MULTI_SEGMENT = /(Path|ObjectName|Key|Prefix|WithoutLeadingSlash|RepositoryName)$/;
+const NO_COLON = /^(LogGroupName|LogStreamName|SecretId)$/;
 
 const regexCache = new Map<string, RegExp>();
 
@@ -29,7 +32,9 @@ export function templateRegex(template: string): RegExp {
     let last = 0;
     for (const m of template.matchAll(VARIABLE)) {
       source += escape(template.slice(last, m.index));
-      source += m[1] === "Region" ? "[a-z0-9-]*" : m[1] === "Account" ? "(\\d{12}|aws)?" : MULTI_SEGMENT.test(m[1]) ? ".+" : "[^/]+";
+      const name = m[1];
+      source +=
+        name === "Region" ? "[a-z0-9-]*" : name === "Account" ? "(\\d{12}|aws)?" : NO_COLON.test(name) ? "[^:]+" : MULTI_SEGMENT.test(name) ? ".+" : "[^/]+";
       last = (m.index ?? 0) + m[0].length;
     }
     source += `${escape(template.slice(last))}$`;
