@@ -117,29 +117,39 @@ export async function verifySigV4Request(
     region: auth.region,
     service: auth.service,
     sha256: Sha256,
+    // Never add x-amz-content-sha256 ourselves: only what the client signed may be in the canonical
+    // request (the JS SDK sends that header, the CLI does not).
+    applyChecksum: false,
   });
-  const signed = await signer.sign(
-    {
-      method: req.method.toUpperCase(),
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: rawPath(req.url),
-      query: rawQuery(req.url),
-      headers,
-      body: body.length ? body : undefined,
-    },
-    { signingDate, signableHeaders: new Set(auth.signedHeaders) },
-  );
+  const toSign = {
+    method: req.method.toUpperCase(),
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: rawPath(req.url),
+    query: rawQuery(req.url),
+    headers,
+    body: body.length ? body : undefined,
+  };
+  const signed = await signer.sign(toSign, { signingDate, signableHeaders: new Set(auth.signedHeaders) });
   const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? "";
   const a = Buffer.from(expected);
   const b = Buffer.from(auth.signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    // Like AWS, show the canonical request we signed: it tells a client author what differs.
     throw authError(
       "InvalidSignatureException",
-      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
+        `\n\nThe Canonical String for this request should have been\n'${await canonicalRequest(signer, toSign, headers)}'\n`,
     );
   }
   await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
   return { accessKeyId: auth.accessKeyId, region: auth.region };
+}
+
+async function canonicalRequest(signer: SignatureV4, request: { headers: Record<string, string>; body?: Uint8Array } & Record<string, unknown>, headers: Record<string, string>): Promise<string> {
+  const payloadHash = headers["x-amz-content-sha256"] ?? createHash("sha256").update(request.body ?? new Uint8Array()).digest("hex");
+  const canonicalHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.trim().replace(/\s+/g, " ")]));
+  // createCanonicalRequest is the signer's own (protected) method: the exact text it hashed.
+  return (signer as unknown as { createCanonicalRequest(r: unknown, h: Record<string, string>, p: string): string }).createCanonicalRequest(request, canonicalHeaders, payloadHash);
 }
