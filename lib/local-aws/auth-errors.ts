@@ -33,7 +33,7 @@ export interface AuthFailure {
 /** Returns undefined for errors that are not authentication failures (bugs, database down). */
 export function authFailure(error: unknown, protocol: "query" | "json"): AuthFailure | undefined {
   if (!isAppError(error) || error.status >= 500) return undefined;
-  const awsCode = typeof error.details?.errorType === "string" ? error.details.errorType : error.code;
+  const awsCode = typeof error.details?.awsErrorType === "string" ? error.details.awsErrorType : error.code;
   const queryCode = QUERY_CODE[awsCode] ?? (error.status === 403 || error.status === 401 ? "AccessDenied" : "IncompleteSignature");
   const code = protocol === "query" ? queryCode : (JSON_CODE[queryCode] ?? awsCode);
   return { status: error.status === 401 ? 403 : error.status, code, message: error.userMessage };

@@ -1,0 +1,24 @@
+// The local account's trails as CloudTrail describes them, from Leastwise's trail registry. A trail
+// kept in a local directory has no bucket; it is reported with a stable stand-in bucket name
+// (`leastwise-local-<account>`) so callers that need one (the service role's permissions) get a
+// valid name.
+import { listTrails } from "@/lib/trails/list-trails";
+import type { Db } from "../iam/context";
+import type { LocalTrail } from "./execute-cloudtrail-action";
+
+export function localBucketName(accountId: string): string {
+  return `leastwise-local-${accountId}`;
+}
+
+export async function listLocalTrails(options: { db: Db; accountId: string }): Promise<LocalTrail[]> {
+  const trails = await listTrails({ accountId: options.accountId, db: options.db });
+  return trails.map((t) => ({
+    arn: t.arn,
+    name: t.name,
+    homeRegion: t.homeRegion,
+    s3BucketName: t.source.kind === "s3" ? t.source.bucket : localBucketName(t.accountId),
+    s3KeyPrefix: t.source.prefix,
+    isMultiRegionTrail: true,
+    isOrganizationTrail: t.orgId !== undefined,
+  }));
+}
