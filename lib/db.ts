@@ -28,7 +28,7 @@ async function connect(): Promise<DbState> {
   const e = env();
   const handle = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: e.LEASTWISE_DATA_DIR });
   try {
-    await applyMigrations({ pool: handle.pool });
+    if (e.LEASTWISE_AUTO_MIGRATE === "1") await applyMigrations({ pool: handle.pool });
     return { handle, prisma: prismaFor(handle.pool) };
   } catch (error) {
     await handle.close();

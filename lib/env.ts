@@ -29,6 +29,10 @@ const schema = z.object({
   /** Allowed clock skew of SigV4-signed requests. */
   LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
   PORT: intFrom(3000, 0),
+  /** Interface `npm start` listens on (0.0.0.0 to serve other machines). */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Apply pending migrations when a process first opens the database (`npm start` migrates before Next starts and sets 0 for it). */
+  LEASTWISE_AUTO_MIGRATE: z.enum(["0", "1"]).default("1"),
   /** local-aws: "local" serves the built-in account; "aws" uses the standard AWS credential chain. */
   LEASTWISE_ACCOUNT_MODE: z.enum(["local", "aws"]).default("local"),
   /** local-aws: 12-digit ID given to the local account when it is first created (default: random). */

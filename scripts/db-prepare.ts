@@ -1,0 +1,16 @@
+// Run by `npm start` before the web server: applies migrations and, in local-account mode, seeds
+// the demo account (lib/local-aws), then releases the database so the server can own it.
+import { closeDb, getDb } from "../lib/db";
+
+export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
+  await getDb(); // opens and migrates
+  try {
+    const { prepareLocalAccount } = await import("../lib/local-aws/prepare-local-account");
+    await prepareLocalAccount();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") log("[start] no local account module; skipping the demo seed");
+    else throw error;
+  } finally {
+    await closeDb();
+  }
+}
