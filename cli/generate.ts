@@ -21,7 +21,6 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   // Loaded after the arguments are checked: the IAM catalog takes a moment to load, usage errors should not wait.
   const { runScan } = await import("@/lib/engine/run-scan");
-  const policyModule = import("@/lib/core/policy");
   const bar = new ProgressBar();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -50,7 +49,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   bar.clear();
   const scanMs = Math.round(performance.now() - started);
-  const { buildGeneratedPolicies } = await policyModule;
+  // After the scan: the IAM catalog it needs would otherwise load while the workers read.
+  const { buildGeneratedPolicies } = await import("@/lib/core/policy");
   const { policies, isComplete } = buildGeneratedPolicies(result.usage, {
     includeResourcePlaceholders: args.includeResourcePlaceholders,
     includeServiceLevelTemplate: args.includeServiceLevelTemplate,

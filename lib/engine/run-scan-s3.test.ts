@@ -89,6 +89,26 @@ describe("runScan on s3rver", () => {
     expect(proxy.requests.length).toBeGreaterThanOrEqual(distinct * 2);
   });
 
+  it("stops within a second of an abort while objects are being read", async () => {
+    proxy.setMode({ kind: "delay", ms: 300 });
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const p = runScan({
+      request: s3req(),
+      signal: controller.signal,
+      onProgress: (s) => {
+        if (s.filesRead >= 1 && !abortedAt) {
+          abortedAt = Date.now();
+          controller.abort();
+        }
+      },
+    });
+    const e = await scanError(p);
+    expect(e.code).toBe("ABORTED");
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(Date.now() - abortedAt).toBeLessThan(1000);
+  });
+
   it("fails with ACCESS_DENIED when listing is denied", async () => {
     proxy.setMode({ kind: "deny" });
     const e = await scanError(runScan({ request: s3req() }));

@@ -89,15 +89,17 @@ describe("runScan on a local trail", () => {
     expect(last.eventsMatched).toBeGreaterThan(0);
   });
 
-  it("stops within a second of an abort", async () => {
+  it("stops within a second of an abort, before reading everything", async () => {
     const controller = new AbortController();
     let abortedAt = 0;
+    let last: ScanStats | undefined;
     const p = runScan({
       request: req(clean),
       signal: controller.signal,
       workers: 1,
       onProgress: (s) => {
-        if (s.filesRead >= 1 && !abortedAt) {
+        last = s;
+        if (s.filesListed >= 1 && !abortedAt) {
           abortedAt = Date.now();
           controller.abort();
         }
@@ -106,6 +108,7 @@ describe("runScan on a local trail", () => {
     const e = await scanError(p);
     expect(e.code).toBe("ABORTED");
     expect(Date.now() - abortedAt).toBeLessThan(1000);
+    expect(last!.filesRead).toBeLessThan(last!.filesListed + 1);
   });
 
   it("fails with RESOURCE_NOT_FOUND for a missing directory", async () => {

@@ -7,7 +7,7 @@ import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
 import { ScanError, isScanError } from "./errors";
 import { acceptCandidates } from "./accept-candidates";
-import { ScanPool } from "./scan-pool";
+import { ScanPool, resolveWorkerEntry } from "./scan-pool";
 import { validateScanRequest } from "./validate-scan-request";
 import type { FileDone } from "./worker-protocol";
 
@@ -26,7 +26,10 @@ export interface ScanResult {
   usage: UsageSummary;
   stats: ScanStats;
   warnings: ScanWarning[];
-  /** readMs: listing and reading every file; totalMs: until the result (the IAM catalog loaded) */
+  /**
+   * readMs: listing and reading every file (until the last worker finished its last file);
+   * totalMs: until the result (which also waits for the IAM catalog to load)
+   */
   timing: { readMs: number; totalMs: number };
 }
 
@@ -58,22 +61,28 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     o.onProgress({ ...stats });
   };
 
-  // The accumulator needs the IAM catalog, which takes a moment to load: load it while the workers
-  // start and read; records found meanwhile wait in `pending`.
+  // The accumulator needs the IAM catalog. In a long-lived process (server, job worker) it is loaded
+  // once; a fresh process (the CLI) loads it here, which costs about a second of CPU and ~800 file
+  // reads on libuv's pool. For a local trail it loads after the reading (the workers need every
+  // core, and listing needs the pool); for S3, whose reads wait on the network, once listing is
+  // done. Records found meanwhile wait in `pending`.
   let acc: UsageAccumulator | undefined;
   const pending: CloudTrailRecord[] = [];
-  const accReady = import("@/lib/core/usage").then((m) => {
-    acc = new m.UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
-    for (const r of pending.splice(0)) if (acc.add(r)) stats.eventsMatched++;
-    return acc;
-  });
+  let accReady: Promise<UsageAccumulator> | undefined;
+  const loadAccumulator = () =>
+    (accReady ??= import("@/lib/core/usage").then((m) => {
+      acc = new m.UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
+      for (const r of pending.splice(0)) if (acc.add(r)) stats.eventsMatched++;
+      return acc;
+    }));
   const internal = new AbortController();
-  const store = createLogStore(request.source);
-  const queue: string[] = [];
-  const retry: string[] = [];
-  let listingDone = false;
   let pool: ScanPool | undefined;
-  let nextId = 0;
+  let batch: string[] = [];
+  let dispatched = 0; // files handed to the workers (retries included)
+  let completed = 0;
+  let listingDone = false;
+  let lastDoneAt = 0;
+  let listedAt = 0;
 
   return new Promise<ScanResult>((resolve, reject) => {
     let settled = false;
@@ -86,16 +95,41 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       reject(isScanError(e) ? e : new ScanError("SERVICE", `scan failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
     };
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
-    accReady.catch(fail);
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
+    const startPool = (): ScanPool => {
+      pool ??= new ScanPool(
+        workerEntry,
+        Math.max(1, o.workers ?? availableParallelism()),
+        {
+          principalArn: principal.arn,
+          window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
+          source: request.source,
+          fastPath: o.fastPath ?? true,
+          // S3 reads wait on the network: keep more of them in flight per worker than disk reads.
+          concurrency: request.source.kind === "s3" ? 8 : 2,
+        },
+        onDone,
+        fail,
+      );
+      return pool;
+    };
+    const flush = () => {
+      if (batch.length === 0 || settled) return;
+      startPool().addKeys(batch);
+      batch = [];
+    };
+
     const onDone = (m: FileDone) => {
+      if (settled) return;
+      completed++;
+      lastDoneAt = Math.max(lastDoneAt, m.at);
       const file = displayKey(request.source, m.key);
       const accepted = acceptCandidates(m.candidates, principal, file);
       if (!accepted.ok) {
         // The fast path split this file wrongly (a nested record-like array): read it again in full.
-        retry.push(m.key);
-        pump();
+        dispatched++;
+        pool!.retryFullParse(m.key);
         return;
       }
       stats.filesRead++;
@@ -111,14 +145,19 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       }
       if (accepted.badRecords) warn(accepted.badRecords);
       progress();
-      pump();
+      maybeFinish();
+    };
+
+    const maybeFinish = () => {
+      if (listingDone && completed === dispatched) finish().catch(fail);
     };
 
     const finish = async () => {
-      const readMs = Math.round(performance.now() - started);
+      const readEnd = Math.max(lastDoneAt, listedAt) || performance.timeOrigin + performance.now();
+      const readMs = Math.round(readEnd - (performance.timeOrigin + started));
       await pool?.terminate();
       if (settled) return;
-      const usage = (await accReady).summary();
+      const usage = (await loadAccumulator()).summary();
       if (settled) return;
       settled = true;
       o.signal?.removeEventListener("abort", onAbort);
@@ -126,28 +165,8 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       resolve({ usage, stats: { ...stats }, warnings, timing: { readMs, totalMs: Math.round(performance.now() - started) } });
     };
 
-    const pump = () => {
-      if (settled) return;
-      while (queue.length > 0 || retry.length > 0) {
-        if (!pool) {
-          const workers = Math.max(1, o.workers ?? availableParallelism());
-          const init = {
-            principalArn: principal.arn,
-            window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
-            source: request.source,
-            fastPath: o.fastPath ?? true,
-          };
-          // S3 reads wait on the network: keep more of them in flight per worker than disk reads.
-          pool = new ScanPool(workers, request.source.kind === "s3" ? 8 : 2, init, onDone, fail);
-        }
-        if (!pool.hasCapacity()) return;
-        if (retry.length > 0) pool.dispatch(nextId++, retry.shift()!, true);
-        else pool.dispatch(nextId++, queue.shift()!);
-      }
-      if (listingDone && (!pool || pool.inflight === 0)) finish().catch(fail);
-    };
-
-    listLogFiles({
+    let workerEntry = "";
+    Promise.all([createLogStore(request.source), resolveWorkerEntry().then((e) => (workerEntry = e))]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,
@@ -158,9 +177,11 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       concurrency: request.source.kind === "s3" ? 8 : 4,
       onFile: (ref) => {
         stats.filesListed++;
-        queue.push(ref.key);
+        dispatched++;
+        // Start the workers with the first file; later keys go out in batches.
+        if (batch.push(ref.key) >= 256 || !pool) flush();
+        else if (batch.length === 1) setImmediate(flush);
         progress();
-        pump();
       },
       onSkippedFile: (w) => {
         stats.filesListed++;
@@ -168,12 +189,16 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
         warn({ ...w, file: displayKey(request.source, w.file) });
       },
       onWarning: warn,
-    })
+    }))
       .then(() => {
+        listedAt = performance.timeOrigin + performance.now();
+        if (request.source.kind === "s3") loadAccumulator().catch(fail);
+        flush();
+        pool?.listingDone();
         listingDone = true;
         stats.filesTotal = stats.filesListed;
         progress(true);
-        pump();
+        maybeFinish();
       })
       .catch(fail);
   });

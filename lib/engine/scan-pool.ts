@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ScanError } from "./errors";
 import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
+import { scanWorkerBundle } from "./worker-bundle";
 
 const WORKER_FILE = "scan-worker.mjs";
 
@@ -12,7 +13,7 @@ const WORKER_FILE = "scan-worker.mjs";
  * (Next.js server chunks) this module's URL points into .next/, so fall back to the project root,
  * which is the working directory of `next start`, `npm run ...` and the job worker.
  */
-export function resolveWorkerEntry(): string {
+export function resolveTsxWorkerEntry(): string {
   const candidates: string[] = [];
   try {
     candidates.push(path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_FILE));
@@ -25,59 +26,59 @@ export function resolveWorkerEntry(): string {
   return found;
 }
 
-interface Slot {
-  worker: Worker;
-  inflight: number;
+/** The bundled worker when esbuild can build it, else the tsx entry (see worker-bundle.ts). */
+export async function resolveWorkerEntry(): Promise<string> {
+  const tsxEntry = resolveTsxWorkerEntry();
+  const bundled = await scanWorkerBundle(path.resolve(path.dirname(tsxEntry), "..", ".."));
+  return bundled ?? tsxEntry;
 }
 
-/** A fixed set of scan workers fed file keys one by one, each keeping a few files in flight. */
+/**
+ * A fixed set of scan workers. Listed keys are broadcast to all of them; each claims the next one
+ * through a shared counter, so a busy main thread never leaves them idle.
+ */
 export class ScanPool {
-  private readonly slots: Slot[] = [];
+  private readonly workers: Worker[] = [];
   private terminated = false;
+  private nextRetry = 0;
 
   constructor(
+    entry: string,
     size: number,
-    private readonly perWorker: number,
-    init: WorkerInit,
-    private readonly onDone: (m: FileDone) => void,
-    private readonly onFatal: (e: ScanError) => void,
+    init: Omit<WorkerInit, "counter">,
+    onDone: (m: FileDone) => void,
+    onFatal: (e: ScanError) => void,
   ) {
-    const entry = resolveWorkerEntry();
+    const data: WorkerInit = { ...init, counter: new SharedArrayBuffer(4) };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry, { workerData: init, execArgv: [] });
-      const slot: Slot = { worker, inflight: 0 };
-      worker.on("message", (m: FromWorker) => {
-        if (m.type === "done") {
-          slot.inflight--;
-          this.onDone(m);
-        } else this.onFatal(new ScanError(m.code, m.message));
-      });
-      worker.on("error", (e) => this.onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
+      const worker = new Worker(entry, { workerData: data, execArgv: [] });
+      worker.on("message", (m: FromWorker) => (m.type === "done" ? onDone(m) : onFatal(new ScanError(m.code, m.message))));
+      worker.on("error", (e) => onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
       worker.on("exit", (code) => {
-        if (!this.terminated && code !== 0) this.onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`));
+        if (!this.terminated && code !== 0) onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`));
       });
-      this.slots.push(slot);
+      this.workers.push(worker);
     }
   }
 
-  get inflight(): number {
-    return this.slots.reduce((n, s) => n + s.inflight, 0);
+  addKeys(keys: string[]): void {
+    const m: ToWorker = { type: "keys", keys };
+    for (const w of this.workers) w.postMessage(m);
   }
 
-  hasCapacity(): boolean {
-    return this.inflight < this.slots.length * this.perWorker;
+  listingDone(): void {
+    for (const w of this.workers) w.postMessage({ type: "listed" } satisfies ToWorker);
   }
 
-  dispatch(id: number, key: string, fullParse = false): void {
-    let best = this.slots[0];
-    for (const s of this.slots) if (s.inflight < best.inflight) best = s;
-    best.inflight++;
-    best.worker.postMessage({ type: "file", id, key, fullParse } satisfies ToWorker);
+  /** Reads one file again with every record parsed (the fast path split it wrongly). */
+  retryFullParse(key: string): void {
+    const w = this.workers[this.nextRetry++ % this.workers.length];
+    w.postMessage({ type: "file", key, fullParse: true } satisfies ToWorker);
   }
 
   async terminate(): Promise<void> {
     if (this.terminated) return;
     this.terminated = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -7,17 +7,30 @@ import { isScanError } from "./errors";
 import { scanFile } from "./scan-file";
 import type { FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
 
-// A worker reads, inflates and sifts files; it sends the text of the records that may be the
-// principal's to the main thread, which parses them and holds the one UsageAccumulator. Accumulating here would load the IAM catalog (~100 MB and
-// seconds of start-up) into every worker for work that is a few per cent of the records.
+// A worker claims listed files through a shared counter, reads, inflates and sifts them, and sends
+// the text of the records that may be the principal's to the main thread, which parses them and
+// holds the one UsageAccumulator. Claiming without a round trip keeps the workers busy while the
+// main thread is occupied (loading the IAM catalog, accumulating); accumulating here instead would
+// load the catalog (~100 MB, seconds of start-up) into every worker.
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const principal = parsePrincipalArn(init.principalArn);
+const counter = new Int32Array(init.counter);
 const post = (m: FromWorker) => port.postMessage(m);
+const now = () => performance.timeOrigin + performance.now();
+const keys: string[] = [];
+let listed = false;
+const waiters = new Map<number, (key: string | undefined) => void>();
 let s3: Promise<S3Client> | undefined;
 const s3Client = () => (s3 ??= import("@/lib/logs/s3-client").then((m) => m.createS3Client(init.source as Extract<WorkerInit["source"], { kind: "s3" }>)));
 
-async function handleFile(id: number, key: string, fullParse: boolean): Promise<void> {
+function keyAt(i: number): Promise<string | undefined> | string | undefined {
+  if (i < keys.length) return keys[i];
+  if (listed) return undefined;
+  return new Promise((resolve) => waiters.set(i, resolve));
+}
+
+async function handleFile(key: string, fullParse: boolean): Promise<void> {
   const file = displayKey(init.source, key);
   let compressed: Buffer;
   try {
@@ -25,7 +38,7 @@ async function handleFile(id: number, key: string, fullParse: boolean): Promise<
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.
-      post({ type: "done", id, key, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
+      post({ type: "done", at: now(), key, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
       return;
     }
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
@@ -34,7 +47,7 @@ async function handleFile(id: number, key: string, fullParse: boolean): Promise<
   const out = await scanFile({ file, compressed, principal, fastPath: init.fastPath && !fullParse });
   post({
     type: "done",
-    id,
+    at: now(),
     key,
     bytesCompressed: compressed.length,
     bytesUncompressed: out.bytesUncompressed,
@@ -45,6 +58,32 @@ async function handleFile(id: number, key: string, fullParse: boolean): Promise<
   });
 }
 
+async function slot(): Promise<void> {
+  for (;;) {
+    const key = await keyAt(Atomics.add(counter, 0, 1));
+    if (key === undefined) return;
+    await handleFile(key, false);
+  }
+}
+
+const fatal = (e: unknown) => post({ type: "fatal", code: "SERVICE", message: `internal error: ${(e as Error).message}` });
+
 port.on("message", (m: ToWorker) => {
-  handleFile(m.id, m.key, m.fullParse === true).catch((e) => post({ type: "fatal", code: "SERVICE", message: `internal error: ${(e as Error).message}` }));
+  if (m.type === "keys") {
+    keys.push(...m.keys);
+    for (const [i, resolve] of waiters) {
+      if (i < keys.length) {
+        waiters.delete(i);
+        resolve(keys[i]);
+      }
+    }
+  } else if (m.type === "listed") {
+    listed = true;
+    for (const resolve of waiters.values()) resolve(undefined);
+    waiters.clear();
+  } else {
+    handleFile(m.key, true).catch(fatal);
+  }
 });
+
+for (let i = 0; i < init.concurrency; i++) slot().catch(fatal);

@@ -7,14 +7,24 @@ export interface WorkerInit {
   window: { start: string; end: string };
   source: LogSource;
   fastPath: boolean;
+  /** an Int32 the workers increment to claim the next listed file (no round trip to the main thread) */
+  counter: SharedArrayBuffer;
+  /** files a worker reads at once (S3 waits on the network, disk hardly) */
+  concurrency: number;
 }
 
-/** `fullParse`: parse every record of this file (the fast path split it wrongly) */
-export type ToWorker = { type: "file"; id: number; key: string; fullParse?: boolean };
+/**
+ * `keys`: the next listed files, sent to every worker in the same order (an index is global);
+ * `listed`: no more keys will come; `file`: read this one again, every record parsed.
+ */
+export type ToWorker = { type: "keys"; keys: string[] } | { type: "listed" } | { type: "file"; key: string; fullParse: true };
+
 
 export interface FileDone {
   type: "done";
-  id: number;
+  /** when the worker finished the file (epoch ms, sub-ms precision): the end of the reading phase is
+   * known even while the main thread is busy loading the IAM catalog */
+  at: number;
   bytesCompressed: number;
   bytesUncompressed: number;
   eventsRead: number;

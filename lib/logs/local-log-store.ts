@@ -36,8 +36,8 @@ export class LocalLogStore implements LogStore {
         // Nested folders are not part of the layout; surface them so the caller can warn.
         out.push({ key: `${key}/`, size: -1 });
       } else if (e.isFile()) {
-        const st = await stat(path.join(this.dir, key));
-        out.push({ key, size: st.size });
+        // The size is not needed before reading; a stat per file would double the listing's cost.
+        out.push({ key, size: 0 });
       }
     }
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -11,7 +11,9 @@ export type FaultMode =
   /** every request answers 403 AccessDenied, as S3 does without s3:ListBucket / s3:GetObject */
   | { kind: "deny"; methods?: string[]; match?: RegExp }
   /** the first `times` requests of each distinct path answer 503 SlowDown (S3 throttling) */
-  | { kind: "slowdown"; times: number };
+  | { kind: "slowdown"; times: number }
+  /** every response waits `ms` (a slow network), to observe cancellation mid-scan */
+  | { kind: "delay"; ms: number };
 
 export interface FaultProxy {
   endpoint: string;
@@ -46,15 +48,19 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       seen.set(entry.path, n + 1);
       if (n < mode.times) return xml(503, "SlowDown", "Please reduce your request rate.");
     }
-    const up = http.request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-    });
-    up.on("error", () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
+    const forward = () => {
+      const up = http.request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers }, (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      });
+      up.on("error", () => {
+        res.writeHead(502);
+        res.end();
+      });
+      req.pipe(up);
+    };
+    if (mode.kind === "delay") setTimeout(forward, mode.ms);
+    else forward();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;

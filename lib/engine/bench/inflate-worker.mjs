@@ -10,6 +10,8 @@ let bytesOut = 0;
 for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
   const buf = readFileSync(files[i]);
   bytesIn += buf.length;
-  bytesOut += gunzipSync(buf).length;
+  // The fastest inflate found here: one output buffer sized from the gzip trailer (ISIZE).
+  const isize = buf.length >= 18 ? buf.readUInt32LE(buf.length - 4) : 0;
+  bytesOut += gunzipSync(buf, { chunkSize: Math.min(Math.max(isize + 64, 64 * 1024), 256 << 20) }).length;
 }
 parentPort.postMessage({ bytesIn, bytesOut });
