@@ -8,6 +8,7 @@ import { listLogFiles } from "@/lib/logs/list-log-files";
 import { LocalLogStore } from "@/lib/logs/local-log-store";
 import { isScanError } from "./errors";
 import { runScan } from "./run-scan";
+import { resolveTsxWorkerEntry, resolveWorkerEntry } from "./scan-pool";
 import { T_ROLE, gz, roleRecord, writeDayObject } from "./testing-trail";
 
 const END = new Date("2026-03-01T00:00:00Z");
@@ -75,6 +76,14 @@ describe("runScan on a local trail", () => {
       expect(r.usage.actions["sqs:GetQueueUrl"]?.sampleEventIds).toEqual(["good-one"]);
       expect(r.warnings.some((w) => w.file.includes("CloudTrail-Digest"))).toBe(false);
     }
+  });
+
+  it("runs the same with the tsx worker entry (the fallback when esbuild is unavailable)", async () => {
+    const bundled = await runScan({ request: req(clean) });
+    const viaTsx = await runScan({ request: req(clean), workerEntry: resolveTsxWorkerEntry() });
+    expect(viaTsx.usage.actions).toEqual(bundled.usage.actions);
+    expect(viaTsx.stats).toEqual(bundled.stats);
+    expect(await resolveWorkerEntry()).toMatch(/node_modules\/\.cache\/leastwise\/scan-worker-[0-9a-f]{16}\.mjs$/);
   });
 
   it("reports progress up to the total", async () => {

@@ -20,6 +20,8 @@ export interface RunScanOptions {
   workers?: number;
   /** false parses every record in full (the reference path; tests and diagnosis) */
   fastPath?: boolean;
+  /** the worker script (default: the esbuild bundle, else the tsx entry; see scan-pool.ts) */
+  workerEntry?: string;
 }
 
 export interface ScanResult {
@@ -166,7 +168,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     let workerEntry = "";
-    Promise.all([createLogStore(request.source), resolveWorkerEntry().then((e) => (workerEntry = e))]).then(([store]) => listLogFiles({
+    Promise.all([createLogStore(request.source), (o.workerEntry ? Promise.resolve(o.workerEntry) : resolveWorkerEntry()).then((e) => (workerEntry = e))]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,
