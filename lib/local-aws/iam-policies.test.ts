@@ -9,6 +9,13 @@ import {
   CreateRoleCommand,
   CreateUserCommand,
   DeletePolicyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  GetUserCommand,
+  ListUserTagsCommand,
+  TagUserCommand,
+  UntagPolicyCommand,
+  UntagUserCommand,
   DeletePolicyVersionCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
@@ -32,6 +39,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture";
 
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
@@ -182,6 +190,39 @@ describe("local IAM managed and inline policies", () => {
     });
     await f.iam.send(new DeleteRolePolicyCommand({ RoleName: "worker", PolicyName: "orders-read" }));
     expect(await rejection(f.iam.send(new GetRolePolicyCommand({ RoleName: "worker", PolicyName: "orders-read" })))).toMatchObject({ name: "NoSuchEntityException", status: 404 });
+  });
+
+  it("applies a configured attachment quota to users", async () => {
+    process.env.LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES = "2";
+    resetEnvCache();
+    try {
+      await f.iam.send(new CreateUserCommand({ UserName: "quota-user" }));
+      await f.iam.send(new AttachUserPolicyCommand({ UserName: "quota-user", PolicyArn: arn("limit-1") }));
+      await f.iam.send(new AttachUserPolicyCommand({ UserName: "quota-user", PolicyArn: arn("limit-2") }));
+      const e = await rejection(f.iam.send(new AttachUserPolicyCommand({ UserName: "quota-user", PolicyArn: arn("limit-3") })));
+      expect(e).toMatchObject({ name: "LimitExceededException", status: 409, message: "Cannot exceed quota for PoliciesPerUser: 2" });
+    } finally {
+      delete process.env.LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES;
+      resetEnvCache();
+    }
+  });
+
+  it("cleans up: untag, delete inline user policies, detach, delete policies and users", async () => {
+    await f.iam.send(new TagUserCommand({ UserName: "quota-user", Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "2" }] }));
+    await f.iam.send(new UntagUserCommand({ UserName: "quota-user", TagKeys: ["A"] }));
+    expect((await f.iam.send(new ListUserTagsCommand({ UserName: "quota-user" }))).Tags).toEqual([{ Key: "b", Value: "2" }]);
+    await f.iam.send(new PutUserPolicyCommand({ UserName: "quota-user", PolicyName: "inline", PolicyDocument: policy(["s3:GetObject"]) }));
+    expect(await rejection(f.iam.send(new DeleteUserCommand({ UserName: "quota-user" })))).toMatchObject({ name: "DeleteConflictException", status: 409 });
+    await f.iam.send(new DeleteUserPolicyCommand({ UserName: "quota-user", PolicyName: "inline" }));
+    for (const n of [1, 2]) await f.iam.send(new DetachUserPolicyCommand({ UserName: "quota-user", PolicyArn: arn(`limit-${n}`) }));
+    await f.iam.send(new DeleteUserCommand({ UserName: "quota-user" }));
+    expect(await rejection(f.iam.send(new GetUserCommand({ UserName: "quota-user" })))).toMatchObject({ name: "NoSuchEntityException" });
+
+    await f.iam.send(new TagPolicyCommand({ PolicyArn: arn("limit-9"), Tags: [{ Key: "x", Value: "y" }] }));
+    await f.iam.send(new UntagPolicyCommand({ PolicyArn: arn("limit-9"), TagKeys: ["x"] }));
+    expect((await f.iam.send(new ListPolicyTagsCommand({ PolicyArn: arn("limit-9") }))).Tags).toEqual([]);
+    await f.iam.send(new DeletePolicyCommand({ PolicyArn: arn("limit-9") }));
+    expect(await rejection(f.iam.send(new GetPolicyCommand({ PolicyArn: arn("limit-9") })))).toMatchObject({ name: "NoSuchEntityException", status: 404 });
   });
 
   it("tags policies and lists them by scope", async () => {
