@@ -32,7 +32,7 @@ describe("internal credential", () => {
   it("is replaced after an admin revokes it", async () => {
     const before = await getInternalCredential();
     await revokeApiKey({ id: before.accessKeyId });
-    resetInternalCredential(); // what the one-minute cache expiry does
+    resetInternalCredential(); // what the five-second cache expiry does
     const after = await getInternalCredential();
     expect(after.accessKeyId).not.toBe(before.accessKeyId);
     expect((await iamClient().send(new ListRolesCommand({}))).Roles).toEqual([]);

@@ -1,13 +1,13 @@
 // The credential Leastwise's own SDK clients sign local-account requests with: an ordinary Leastwise
 // API key (so the endpoint verifies it like any other), created on first use, remembered on the
 // local account, its secret read back from the key store (encrypted at rest) and never shown. If an
-// admin revokes it, the next lookup (at most a minute later) provisions a new one.
+// admin revokes it, the next lookup (at most five seconds later) provisions a new one.
 import { createApiKey, lookupActiveApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { getDb } from "@/lib/db";
 import { ensureLocalAccount } from "./ensure-local-account";
 
 export const INTERNAL_KEY_NAME = "Leastwise internal - local account";
-const TTL_MS = 60_000;
+const TTL_MS = 5_000;
 
 interface Credential {
   accessKeyId: string;

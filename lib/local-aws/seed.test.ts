@@ -58,6 +58,7 @@ describe("seedDemoAccount", () => {
     expect(first.map((r) => r.seeded).sort()).toEqual([false, true]);
     expect(first[0].accountId).toBe(first[1].accountId);
     expect(firstMs).toBeLessThan(30_000);
+    console.log(`[local-aws] demo seeding (two racing starts): ${firstMs} ms`);
   });
 
   it("creates the demo roles (one with a path) and user with broad policies attached", async () => {
