@@ -30,8 +30,14 @@ export async function listRoles(options: ListEntitiesOptions & { withLastActivit
     });
     if (options.withLastActivity) {
       page.items = await mapLimited(page.items, 8, async (item) => {
-        const out = await client.send(new GetRoleCommand({ RoleName: item.name }));
-        return out.Role ? roleSummary(out.Role) : item;
+        try {
+          const out = await client.send(new GetRoleCommand({ RoleName: item.name }));
+          return out.Role ? roleSummary(out.Role) : item;
+        } catch (error) {
+          // deleted since the page was listed: keep the row as listed rather than fail the page
+          if ((error as { name?: string }).name === "NoSuchEntityException") return item;
+          throw error;
+        }
       });
     }
     return page;

@@ -13,7 +13,9 @@ export function readPage(params: QueryParams): PageRequest {
   const take = checkMaxItems(params.integer("MaxItems"));
   const marker = params.string("Marker");
   if (marker === undefined) return { take };
-  if (marker.length < 1 || marker.length > 320) throw invalidInput("Invalid Marker: use the Marker value of the previous response.");
+  // IAM caps markers at 320 characters; ours carry an ARN for policy lists, so allow more (SDKs and
+  // the CLI do not check the maximum).
+  if (marker.length < 1 || marker.length > 4096) throw invalidInput("Invalid Marker: use the Marker value of the previous response.");
   let after: unknown;
   try {
     after = JSON.parse(Buffer.from(marker, "base64url").toString("utf8")).k;
