@@ -24,6 +24,10 @@ const schema = z.object({
   LEASTWISE_MAX_LOG_FILES: intFrom(1_000_000, 1), // AWS: 100,000
   LEASTWISE_MAX_LOG_GB: intFrom(250, 1), // AWS: 25 GB
   LEASTWISE_RETENTION_DAYS: intFrom(7, 1), // AWS: 7
+  /** Engine worker threads per generation (0: every core). */
+  LEASTWISE_SCAN_THREADS: intFrom(0, 0),
+  /** How often each worker looks for jobs of dead workers and purges expired results. */
+  LEASTWISE_WORKER_MAINTENANCE_S: intFrom(15, 1),
   /** A running job whose heartbeat is older than this is considered orphaned (worker died). */
   LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
   /** Allowed clock skew of SigV4-signed requests. */

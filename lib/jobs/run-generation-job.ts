@@ -31,9 +31,11 @@ export async function runGenerationJob(options: {
   workerId: string;
   ctx: Pick<JobsContext, "db">;
   heartbeatMs?: number;
+  /** how often the job row is read to notice a cancel (cheaper than a heartbeat write) */
+  cancelCheckMs?: number;
   /** engine worker threads per scan */
   scanWorkers?: number;
-}): Promise<"ran" | "skipped"> {
+}): Promise<RunOutcome> {
   const { db } = options.ctx;
   const { jobId, workerId } = options;
   const staleBefore = new Date(Date.now() - env().LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S * 1000);
@@ -45,7 +47,7 @@ export async function runGenerationJob(options: {
     },
     data: { workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
   });
-  if (claimed.count === 0) return "skipped"; // canceled, finished, or running elsewhere
+  if (claimed.count === 0) return { outcome: "skipped" }; // canceled, finished, or running elsewhere
   const job = await db.generationJob.findUniqueOrThrow({ where: { id: jobId } });
 
   const quotas = generationQuotas();
@@ -66,6 +68,17 @@ export async function runGenerationJob(options: {
     }
   };
   const timer = setInterval(() => void beat().catch(() => {}), options.heartbeatMs ?? 1000);
+  const cancelTimer = setInterval(() => {
+    void db.generationJob
+      .findUnique({ where: { id: jobId }, select: { status: true, workerId: true } })
+      .then((row) => {
+        if (!row || row.status !== "IN_PROGRESS" || row.workerId !== workerId) {
+          lost = true;
+          controller.abort();
+        }
+      })
+      .catch(() => {});
+  }, options.cancelCheckMs ?? 250);
 
   try {
     const principal = parsePrincipalArn(job.principalArn);
@@ -107,9 +120,11 @@ export async function runGenerationJob(options: {
         throw new JobFailure(toJobError(error, context).code, toJobError(error, context).message, { cause: error });
       }
     }
-    await finishSucceeded({ db, job, workerId, usage: usage!, stats: done, warnings });
+    const stored = await finishSucceeded({ db, job, workerId, usage: usage!, stats: done, warnings });
+    return { outcome: stored ? "succeeded" : "stopped", progress: done };
   } catch (error) {
-    if (lost) return "ran"; // canceled or taken over: the row already says what happened
+    // Canceled or taken over: the row already says what happened.
+    if (lost) return { outcome: "stopped", progress: addStats(done, current) };
     const jobError = failure ? { code: failure.code, message: failure.message } : toJobError(error, "Policy generation");
     await db.generationJob.updateMany({
       where: { id: jobId, status: "IN_PROGRESS", workerId },
@@ -121,10 +136,17 @@ export async function runGenerationJob(options: {
         progress: addStats(done, current) as unknown as Prisma.InputJsonValue,
       },
     });
+    return { outcome: "failed", progress: addStats(done, current), error: jobError };
   } finally {
     clearInterval(timer);
+    clearInterval(cancelTimer);
   }
-  return "ran";
+}
+
+export interface RunOutcome {
+  outcome: "succeeded" | "failed" | "stopped" | "skipped";
+  progress?: ScanStats;
+  error?: { code: string; message: string };
 }
 
 async function finishSucceeded(o: {
@@ -134,13 +156,13 @@ async function finishSucceeded(o: {
   usage: UsageSummary;
   stats: ScanStats;
   warnings: ScanWarning[];
-}): Promise<void> {
-  await o.db.$transaction(async (tx) => {
+}): Promise<boolean> {
+  return o.db.$transaction(async (tx) => {
     const r = await tx.generationJob.updateMany({
       where: { id: o.job.id, status: "IN_PROGRESS", workerId: o.workerId },
       data: { status: "SUCCEEDED", completedOn: new Date(), progress: o.stats as unknown as Prisma.InputJsonValue },
     });
-    if (r.count === 0) return; // canceled at the last moment: keep CANCELED, store nothing
+    if (r.count === 0) return false; // canceled at the last moment: keep CANCELED, store nothing
     await tx.generationResult.create({
       data: {
         jobId: o.job.id,
@@ -159,5 +181,6 @@ async function finishSucceeded(o: {
         update: { jobId: o.job.id },
       });
     }
+    return true;
   });
 }

@@ -2,6 +2,7 @@
 // `npm run worker`). Every worker also recovers jobs of dead workers and purges expired results.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
 import { GENERATION_QUEUE, type JobsContext } from "./queue";
 import { purgeExpiredGenerations } from "./purge-expired-generations";
 import { recoverStaleJobs } from "./recover-stale-jobs";
@@ -32,14 +33,18 @@ export async function startGenerationWorkers(options: {
     }
   };
   await maintain();
-  const timer = setInterval(() => void maintain(), options.maintenanceEveryMs ?? 15_000);
+  const timer = setInterval(() => void maintain(), options.maintenanceEveryMs ?? env().LEASTWISE_WORKER_MAINTENANCE_S * 1000);
   const workId = await ctx.boss.work<{ jobId: string }>(
     GENERATION_QUEUE,
     { localConcurrency: options.concurrency, pollingIntervalSeconds: 0.5, batchSize: 1 },
     async ([job]) => {
       const started = Date.now();
-      const outcome = await runGenerationJob({ jobId: job.data.jobId, workerId, ctx });
-      if (outcome === "ran") log(`[worker] job ${job.data.jobId} finished in ${Date.now() - started} ms`);
+      const threads = env().LEASTWISE_SCAN_THREADS;
+      const r = await runGenerationJob({ jobId: job.data.jobId, workerId, ctx, ...(threads ? { scanWorkers: threads } : {}) });
+      if (r.outcome === "skipped") return;
+      const files = r.progress ? ` (files read ${r.progress.filesRead}/${r.progress.filesTotal})` : "";
+      const why = r.outcome === "failed" ? `: ${r.error?.code} ${r.error?.message}` : r.outcome === "stopped" ? " (canceled, or taken over by another worker)" : "";
+      log(`[worker] job ${job.data.jobId} ${r.outcome} after ${Date.now() - started} ms${files}${why}`);
     },
   );
   return {
