@@ -56,13 +56,13 @@ async function rejection(promise: Promise<unknown>): Promise<{ name: string; sta
   throw new Error("expected the call to fail");
 }
 
-describe("local IAM managed and inline policies", () => {
+describe.each(["pglite", "postgres"] as const)("local IAM managed and inline policies (%s)", (kind) => {
   let f: LocalAwsFixture;
   let account: string;
   const arn = (name: string, path = "/") => `arn:aws:iam::${account}:policy${path}${name}`;
 
   beforeAll(async () => {
-    f = await startLocalAws({ kind: "pglite" });
+    f = await startLocalAws({ kind });
     account = (await f.sts.send(new GetCallerIdentityCommand({}))).Account!;
     await f.iam.send(new CreateRoleCommand({ RoleName: "worker", AssumeRolePolicyDocument: TRUST }));
     await f.iam.send(new CreateUserCommand({ UserName: "dev" }));
@@ -173,6 +173,26 @@ describe("local IAM managed and inline policies", () => {
     const page = await f.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "worker", MaxItems: 4 }));
     expect(page.AttachedPolicies).toHaveLength(4);
     expect(page.IsTruncated).toBe(true);
+  });
+
+  // On PostgreSQL the requests really run concurrently (PGlite serializes them).
+  it("keeps the quota when attaches race", async () => {
+    await f.iam.send(new CreateRoleCommand({ RoleName: "racer", AssumeRolePolicyDocument: TRUST }));
+    const arns = [...Array.from({ length: 10 }, (_, i) => arn(`limit-${i + 1}`)), arn("just-fits"), arn("reader", "/team/")];
+    const results = await Promise.allSettled(arns.map((PolicyArn) => f.iam.send(new AttachRolePolicyCommand({ RoleName: "racer", PolicyArn }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.name)).toEqual(["LimitExceededException", "LimitExceededException"]);
+    expect((await f.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "racer" }))).AttachedPolicies).toHaveLength(10);
+    for (const PolicyArn of arns) await f.iam.send(new DetachRolePolicyCommand({ RoleName: "racer", PolicyArn })).catch(() => undefined);
+  });
+
+  it("pages policies with long paths", async () => {
+    const path = `/${"p".repeat(200)}/${"q".repeat(200)}/`;
+    for (const name of ["long-a", "long-b", "long-c"]) await f.iam.send(new CreatePolicyCommand({ PolicyName: name, Path: path, PolicyDocument: policy(["s3:GetObject"]) }));
+    const first = await f.iam.send(new ListPoliciesCommand({ PathPrefix: path, MaxItems: 2 }));
+    const second = await f.iam.send(new ListPoliciesCommand({ PathPrefix: path, MaxItems: 2, Marker: first.Marker }));
+    expect([...first.Policies!, ...second.Policies!].map((p) => p.PolicyName)).toEqual(["long-a", "long-b", "long-c"]);
+    expect(second.IsTruncated).toBe(false);
   });
 
   it("puts, reads, lists and deletes inline policies", async () => {

@@ -35,6 +35,8 @@ function attach(kind: Kind): IamOperation {
     const s = spec[kind];
     await ctx.db.$transaction(async (tx) => {
       const target = await entity(ctx, kind, params, tx);
+      // serialize attaches to one entity so concurrent requests cannot overshoot the quota
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${target.id}))`;
       const policy = await findPolicy(ctx, arn, tx, `Policy ${arn} does not exist or is not attachable.`);
       const attachments = table(tx, kind);
       const link = { [s.key]: target.id, policyId: policy.id };

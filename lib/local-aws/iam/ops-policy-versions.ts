@@ -29,18 +29,20 @@ export const createPolicyVersion: IamOperation = async (ctx, params) => {
   return ctx.db.$transaction(async (tx) => {
     const policy = await findPolicy(ctx, arn, tx);
     assertCustomerManaged(policy);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${policy.id}))`;
+    const fresh = await findPolicy(ctx, arn, tx);
     const count = await tx.localIamPolicyVersion.count({ where: { policyId: policy.id } });
     if (count >= ctx.limits.versionsPerPolicy) {
       throw limitExceeded(
         `A managed policy can have up to ${ctx.limits.versionsPerPolicy} versions. Before you create a new version, you must delete an existing version.`,
       );
     }
-    const versionId = `v${policy.nextVersion}`;
+    const versionId = `v${fresh.nextVersion}`;
     const now = new Date();
     const version = await tx.localIamPolicyVersion.create({ data: { policyId: policy.id, versionId, document, createdAt: now } });
     const updated = await tx.localIamPolicy.update({
       where: { id: policy.id },
-      data: { nextVersion: policy.nextVersion + 1, updatedAt: now, ...(setAsDefault ? { defaultVersionId: versionId } : {}) },
+      data: { nextVersion: fresh.nextVersion + 1, updatedAt: now, ...(setAsDefault ? { defaultVersionId: versionId } : {}) },
     });
     return { PolicyVersion: versionXml(version, updated.defaultVersionId, false) };
   });
