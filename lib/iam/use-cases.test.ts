@@ -6,6 +6,8 @@ import { registerTrail } from "@/lib/trails/register-trail";
 import { startLocalAws, type LocalAwsFixture } from "@/lib/local-aws/testing/local-aws-fixture";
 import { createServiceRole } from "./create-service-role";
 import { getEntity } from "./get-entity";
+import { getManagedPolicy } from "./get-managed-policy";
+import { listPolicies } from "./list-policies";
 import { listAccountTrails } from "./list-account-trails";
 import { listRoles } from "./list-roles";
 import { listServiceRoles } from "./list-service-roles";
@@ -69,6 +71,17 @@ describe("IAM use cases on the local account (in-process)", () => {
     expect(JSON.parse(entity.trustPolicy!).Statement[0].Principal.Service).toBe("ecs-tasks.amazonaws.com");
     const user = await getEntity({ arn: `arn:aws:iam::${account}:user/dana` });
     expect(user).toMatchObject({ kind: "user", name: "dana", attachedPolicies: [], inlinePolicyNames: [] });
+  });
+
+  it("lists customer managed policies and reads one with its attachments", async () => {
+    const { policies, truncated } = await listPolicies();
+    expect(policies.map((p) => p.name)).toEqual(["payments-s3"]);
+    expect(truncated).toBe(false);
+    const detail = await getManagedPolicy({ arn: `arn:aws:iam::${account}:policy/payments-s3` });
+    expect(detail).toMatchObject({ name: "payments-s3", attachmentCount: 1, attachedTo: [{ kind: "role", name: "payments" }] });
+    expect(JSON.parse(detail.document)).toEqual(JSON.parse(doc("s3:GetObject")));
+    await expect(getManagedPolicy({ arn: "arn:aws:iam::123:role/x" })).rejects.toMatchObject({ code: "VALIDATION", field: "arn" });
+    await expect(getManagedPolicy({ arn: `arn:aws:iam::${account}:policy/ghost` })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("explains a bad ARN and a missing entity", async () => {
