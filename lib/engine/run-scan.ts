@@ -38,6 +38,10 @@ export interface ScanResult {
 /** Warnings kept in the result; all of them still go to onWarning. */
 export const MAX_KEPT_WARNINGS = 1000;
 const PROGRESS_EVERY_MS = 200;
+/** records held while the IAM catalog is not loaded yet (a few MB) */
+const MAX_PENDING = 2000;
+/** set once this process has loaded the IAM catalog (import() of the core is then instant) */
+let coreLoaded = false;
 
 /**
  * Reads a trail's logs for one principal and window and returns what it did. Validation happens
@@ -60,7 +64,8 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     const now = Date.now();
     if (!o.onProgress || (!force && now - lastProgress < PROGRESS_EVERY_MS)) return;
     lastProgress = now;
-    o.onProgress({ ...stats });
+    // Records waiting for the accumulator are counted as the accumulator will (inclusive window).
+    o.onProgress({ ...stats, eventsMatched: stats.eventsMatched + pendingInWindow });
   };
 
   // The accumulator needs the IAM catalog. In a long-lived process (server, job worker) it is loaded
@@ -70,13 +75,25 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
   // done. Records found meanwhile wait in `pending`.
   let acc: UsageAccumulator | undefined;
   const pending: CloudTrailRecord[] = [];
+  let pendingInWindow = 0;
+  const [from, to] = [request.window.start.getTime(), request.window.end.getTime()];
+  const hold = (r: CloudTrailRecord) => {
+    pending.push(r);
+    // Memory must not grow with the principal's activity: past this many, load the catalog now.
+    if (pending.length === MAX_PENDING) loadAccumulator().catch(() => {}); // failures surface in finish()
+    const t = Date.parse(r.eventTime!);
+    if (t >= from && t <= to) pendingInWindow++;
+  };
   let accReady: Promise<UsageAccumulator> | undefined;
   const loadAccumulator = () =>
     (accReady ??= import("@/lib/core/usage").then((m) => {
+      coreLoaded = true;
       acc = new m.UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
       for (const r of pending.splice(0)) if (acc.add(r)) stats.eventsMatched++;
+      pendingInWindow = 0;
       return acc;
     }));
+  if (coreLoaded) loadAccumulator().catch(() => {}); // failures surface in finish()
   const internal = new AbortController();
   let pool: ScanPool | undefined;
   let batch: string[] = [];
@@ -140,7 +157,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       stats.eventsRead += m.eventsRead;
       if (acc) {
         for (const r of accepted.records) if (acc.add(r)) stats.eventsMatched++;
-      } else pending.push(...accepted.records);
+      } else accepted.records.forEach(hold);
       if (m.skipped) {
         stats.filesSkipped++;
         warn(m.skipped);
