@@ -6,7 +6,10 @@ import { CreateRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
+import { createServiceRole } from "@/lib/iam/create-service-role";
+import { getEntity } from "@/lib/iam/get-entity";
 import { listRoles } from "@/lib/iam/list-roles";
+import { listServiceRoles } from "@/lib/iam/list-service-roles";
 import { startLocalAws, type LocalAwsFixture } from "@/lib/local-aws/testing/local-aws-fixture";
 import { cloudTrailClient, iamClient, stsClient } from "./clients";
 
@@ -71,6 +74,13 @@ describe("SDK client factories", () => {
     expect(page.items.map((r) => r.name)).toContain("in-process");
     expect((await stsClient().send(new GetCallerIdentityCommand({}))).Account).toMatch(/^\d{12}$/);
     expect((await cloudTrailClient().send(new ListTrailsCommand({}))).Trails).toEqual([]);
+
+    // On a real account the service role must also trust the principal Leastwise runs as.
+    const role = await createServiceRole({ trailBucket: "aws-mode-bucket", suffix: "awsmode" });
+    const trust = JSON.parse((await getEntity({ arn: role.arn })).trustPolicy!);
+    const { Account } = await stsClient().send(new GetCallerIdentityCommand({}));
+    expect(trust.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([{ Service: "access-analyzer.amazonaws.com" }, { AWS: `arn:aws:iam::${Account}:root` }]);
+    expect((await listServiceRoles()).find((r) => r.name === role.name)?.trustsLeastwise).toBe(true);
   });
 
   it("aws mode without any credentials fails with advice, not a stack trace", async () => {

@@ -49,3 +49,23 @@ export function trustsAccessAnalyzer(trustPolicy: string): boolean {
     return s.Effect === "Allow" && services.includes(ACCESS_ANALYZER_PRINCIPAL) && actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*");
   });
 }
+
+/** True when a trust policy lets this AWS principal (or its whole account) assume the role. */
+export function trustsPrincipal(trustPolicy: string, principalArn: string): boolean {
+  let doc: { Statement?: unknown };
+  try {
+    doc = JSON.parse(trustPolicy);
+  } catch {
+    return false;
+  }
+  const account = principalArn.split(":")[4];
+  const accepted = new Set([principalArn, account, `arn:${principalArn.split(":")[1]}:iam::${account}:root`]);
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  return statements.some((st: unknown) => {
+    if (typeof st !== "object" || st === null) return false;
+    const s = st as { Effect?: string; Principal?: string | { AWS?: string | string[] }; Action?: string | string[] };
+    const aws = s.Principal === "*" ? ["*"] : ([] as string[]).concat(typeof s.Principal === "object" ? (s.Principal.AWS ?? []) : []);
+    const actions = ([] as string[]).concat(s.Action ?? []);
+    return s.Effect === "Allow" && aws.some((p) => p === "*" || accepted.has(p)) && actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*");
+  });
+}
