@@ -38,10 +38,6 @@ export interface ScanResult {
 /** Warnings kept in the result; all of them still go to onWarning. */
 export const MAX_KEPT_WARNINGS = 1000;
 const PROGRESS_EVERY_MS = 200;
-/** records held while the IAM catalog is not loaded yet (a few MB) */
-const MAX_PENDING = 2000;
-/** set once this process has loaded the IAM catalog (import() of the core is then instant) */
-let coreLoaded = false;
 
 /**
  * Reads a trail's logs for one principal and window and returns what it did. Validation happens
@@ -68,32 +64,28 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     o.onProgress({ ...stats, eventsMatched: stats.eventsMatched + pendingInWindow });
   };
 
-  // The accumulator needs the IAM catalog. In a long-lived process (server, job worker) it is loaded
-  // once; a fresh process (the CLI) loads it here, which costs about a second of CPU and ~800 file
-  // reads on libuv's pool. For a local trail it loads after the reading (the workers need every
-  // core, and listing needs the pool); for S3, whose reads wait on the network, once listing is
-  // done. Records found meanwhile wait in `pending`.
+  // The accumulator needs the IAM catalog: instant once a process has loaded it (a server, a job
+  // worker after its first scan, the CLI which loads it before scanning); otherwise it loads now,
+  // while the workers start. Records found meanwhile wait in `pending`; the workers pause while the
+  // main thread is busy (see ScanPool.acknowledge), so memory stays bounded.
   let acc: UsageAccumulator | undefined;
   const pending: CloudTrailRecord[] = [];
   let pendingInWindow = 0;
   const [from, to] = [request.window.start.getTime(), request.window.end.getTime()];
   const hold = (r: CloudTrailRecord) => {
     pending.push(r);
-    // Memory must not grow with the principal's activity: past this many, load the catalog now.
-    if (pending.length === MAX_PENDING) loadAccumulator().catch(() => {}); // failures surface in finish()
     const t = Date.parse(r.eventTime!);
     if (t >= from && t <= to) pendingInWindow++;
   };
   let accReady: Promise<UsageAccumulator> | undefined;
   const loadAccumulator = () =>
     (accReady ??= import("@/lib/core/usage").then((m) => {
-      coreLoaded = true;
       acc = new m.UsageAccumulator(principal, { start: request.window.start, end: request.window.end });
       for (const r of pending.splice(0)) if (acc.add(r)) stats.eventsMatched++;
       pendingInWindow = 0;
       return acc;
     }));
-  if (coreLoaded) loadAccumulator().catch(() => {}); // failures surface in finish()
+  loadAccumulator().catch(() => {}); // a failure surfaces in finish()
   const internal = new AbortController();
   let pool: ScanPool | undefined;
   let batch: string[] = [];
@@ -143,6 +135,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       if (settled) return;
       completed++;
       lastDoneAt = Math.max(lastDoneAt, m.at);
+      if (!m.retry) pool!.acknowledge();
       const file = displayKey(request.source, m.key);
       const accepted = acceptCandidates(m.candidates, principal, file);
       if (!accepted.ok) {
@@ -211,7 +204,6 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     }))
       .then(() => {
         listedAt = performance.timeOrigin + performance.now();
-        if (request.source.kind === "s3") loadAccumulator().catch(fail);
         flush();
         pool?.listingDone();
         listingDone = true;

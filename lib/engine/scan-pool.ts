@@ -7,6 +7,13 @@ import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protoc
 import { scanWorkerBundle } from "./worker-bundle";
 
 const WORKER_FILE = "scan-worker.mjs";
+/** results a worker may have waiting for the main thread (bounds memory while it is busy) */
+const RESULT_WINDOW_PER_WORKER = 16;
+/**
+ * A worker allocates one inflated buffer per file and little else: a small young generation makes
+ * V8 collect them often, which keeps the process's peak RSS low at no measurable cost here.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
 /**
  * The worker entry on disk. From source (tsx, vitest) it sits next to this module; inside a bundle
@@ -41,17 +48,19 @@ export class ScanPool {
   private readonly workers: Worker[] = [];
   private terminated = false;
   private nextRetry = 0;
+  private readonly shared: Int32Array;
 
   constructor(
     entry: string,
     size: number,
-    init: Omit<WorkerInit, "counter">,
+    init: Omit<WorkerInit, "counter" | "resultWindow">,
     onDone: (m: FileDone) => void,
     onFatal: (e: ScanError) => void,
   ) {
-    const data: WorkerInit = { ...init, counter: new SharedArrayBuffer(4) };
+    this.shared = new Int32Array(new SharedArrayBuffer(8));
+    const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size };
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry, { workerData: data, execArgv: [] });
+      const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
       worker.on("message", (m: FromWorker) => (m.type === "done" ? onDone(m) : onFatal(new ScanError(m.code, m.message))));
       worker.on("error", (e) => onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
       worker.on("exit", (code) => {
@@ -59,6 +68,12 @@ export class ScanPool {
       });
       this.workers.push(worker);
     }
+  }
+
+  /** The main thread has taken the result of a claimed file: the workers may claim one more. */
+  acknowledge(): void {
+    Atomics.add(this.shared, 1, 1);
+    Atomics.notify(this.shared, 1);
   }
 
   addKeys(keys: string[]): void {

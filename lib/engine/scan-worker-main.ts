@@ -30,7 +30,7 @@ function keyAt(i: number): Promise<string | undefined> | string | undefined {
   return new Promise((resolve) => waiters.set(i, resolve));
 }
 
-async function handleFile(key: string, fullParse: boolean): Promise<void> {
+async function handleFile(key: string, retry: boolean): Promise<void> {
   const file = displayKey(init.source, key);
   let compressed: Buffer;
   try {
@@ -38,17 +38,18 @@ async function handleFile(key: string, fullParse: boolean): Promise<void> {
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.
-      post({ type: "done", at: now(), key, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
+      post({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
       return;
     }
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
     return;
   }
-  const out = await scanFile({ file, compressed, principal, fastPath: init.fastPath && !fullParse });
+  const out = await scanFile({ file, compressed, principal, fastPath: init.fastPath && !retry });
   post({
     type: "done",
     at: now(),
     key,
+    retry,
     bytesCompressed: compressed.length,
     bytesUncompressed: out.bytesUncompressed,
     eventsRead: out.eventsRead,
@@ -58,8 +59,22 @@ async function handleFile(key: string, fullParse: boolean): Promise<void> {
   });
 }
 
+// Atomics.waitAsync is in Node 20 (V8 8.7+) but not in this project's TypeScript lib (es2023).
+type AtomicsWithWaitAsync = { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<unknown> | string } };
+
+/** Waits while too many results are not yet taken by the main thread. */
+async function mayClaim(): Promise<void> {
+  for (;;) {
+    const taken = Atomics.load(counter, 1);
+    if (Atomics.load(counter, 0) - taken < init.resultWindow) return;
+    const w = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(counter, 1, taken, 100);
+    if (w.async) await w.value;
+  }
+}
+
 async function slot(): Promise<void> {
   for (;;) {
+    await mayClaim();
     const key = await keyAt(Atomics.add(counter, 0, 1));
     if (key === undefined) return;
     await handleFile(key, false);

@@ -7,8 +7,13 @@ export interface WorkerInit {
   window: { start: string; end: string };
   source: LogSource;
   fastPath: boolean;
-  /** an Int32 the workers increment to claim the next listed file (no round trip to the main thread) */
+  /**
+   * Two Int32: [0] the workers increment to claim the next listed file (no round trip to the main
+   * thread); [1] the main thread increments once it has taken a file's result. Workers stop claiming
+   * while more than `resultWindow` results wait, so a busy main thread cannot make memory grow.
+   */
   counter: SharedArrayBuffer;
+  resultWindow: number;
   /** files a worker reads at once (S3 waits on the network, disk hardly) */
   concurrency: number;
 }
@@ -29,6 +34,8 @@ export interface FileDone {
   bytesUncompressed: number;
   eventsRead: number;
   key: string;
+  /** a file read again in full on request (not claimed through the counter) */
+  retry: boolean;
   /** JSON text of the records that may be the principal's (see scan-file.ts) */
   candidates: string[];
   fastPath: boolean;
