@@ -63,9 +63,14 @@ export async function lookupActiveApiKey(options: { accessKeyId: string; db?: Pr
 }
 
 /** Records use at most once a minute per key (a write per request would be waste). */
+const lastTouched = new Map<string, number>();
+
 export async function touchApiKey(options: { id: string; db?: PrismaClient; now?: Date }): Promise<void> {
-  const db = options.db ?? (await getDb());
   const now = options.now ?? new Date();
+  // Remembered in memory too, so a busy client costs no write per request.
+  if (now.getTime() - (lastTouched.get(options.id) ?? 0) < 60_000) return;
+  lastTouched.set(options.id, now.getTime());
+  const db = options.db ?? (await getDb());
   await db.apiKey.updateMany({
     where: { id: options.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
     data: { lastUsedAt: now },

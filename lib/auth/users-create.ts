@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generatePassword, hashPassword } from "./users-password";
 import { MIN_PASSWORD_LENGTH, roleToDb, USERNAME_PATTERN, type ConsoleRoleName } from "./users-types";
@@ -8,6 +8,7 @@ export async function createConsoleUser(options: {
   username: string;
   role: ConsoleRoleName;
   password?: string;
+  db?: Db;
 }): Promise<{ id: string; username: string; password: string | null }> {
   const username = options.username.trim();
   if (!USERNAME_PATTERN.test(username)) {
@@ -19,7 +20,7 @@ export async function createConsoleUser(options: {
     });
   }
   const password = options.password ?? generatePassword();
-  const db = await getDb();
+  const db = options.db ?? (await getDb());
   try {
     const user = await db.consoleUser.create({
       data: { username, role: roleToDb(options.role), passwordHash: await hashPassword(password) },

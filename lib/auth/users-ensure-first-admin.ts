@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { checkPassword, generatePassword, hashPassword } from "./users-password";
 
@@ -10,7 +10,9 @@ let ensured: Promise<void> | null = null;
  * forgotten password is reset by changing it there). Without them, the first start creates "admin"
  * with a random password and prints it once to the server log.
  */
-export function ensureFirstAdmin(): Promise<void> {
+export function ensureFirstAdmin(options: { db?: Db } = {}): Promise<void> {
+  // An injected database (tests) is never memoized: each call checks it.
+  if (options.db) return run(options.db);
   ensured ??= run().catch((e) => {
     ensured = null;
     throw e;
@@ -18,14 +20,14 @@ export function ensureFirstAdmin(): Promise<void> {
   return ensured;
 }
 
-async function run(): Promise<void> {
-  const db = await getDb();
+async function run(injected?: Db): Promise<void> {
+  const db = injected ?? (await getDb());
   const username = env().LEASTWISE_ADMIN_USER;
   const password = env().LEASTWISE_ADMIN_PASSWORD;
   if (username && password) {
     const existing = await db.consoleUser.findUnique({ where: { username } });
     if (!existing) {
-      await createIgnoringRace(username, await hashPassword(password));
+      await createIgnoringRace(db, username, await hashPassword(password));
       return;
     }
     const same = existing.passwordHash ? await checkPassword(password, existing.passwordHash) : false;
@@ -39,7 +41,7 @@ async function run(): Promise<void> {
   }
   if ((await db.consoleUser.count({ where: { role: "ADMIN" } })) > 0) return;
   const generated = generatePassword();
-  if (await createIgnoringRace("admin", await hashPassword(generated))) {
+  if (await createIgnoringRace(db, "admin", await hashPassword(generated))) {
     console.log(
       [
         "",
@@ -56,8 +58,7 @@ async function run(): Promise<void> {
   }
 }
 
-async function createIgnoringRace(username: string, passwordHash: string): Promise<boolean> {
-  const db = await getDb();
+async function createIgnoringRace(db: Db, username: string, passwordHash: string): Promise<boolean> {
   try {
     await db.consoleUser.create({ data: { username, passwordHash, role: "ADMIN" } });
     return true;

@@ -1,8 +1,8 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { roleFromDb, type ConsoleUserView } from "./users-types";
 
-export async function listConsoleUsers(): Promise<ConsoleUserView[]> {
-  const db = await getDb();
+export async function listConsoleUsers(options: { db?: Db } = {}): Promise<ConsoleUserView[]> {
+  const db = options.db ?? (await getDb());
   const users = await db.consoleUser.findMany({ orderBy: { username: "asc" } });
   return users.map((u) => ({
     id: u.id,

@@ -1,10 +1,10 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { roleToDb, type ConsoleRoleName } from "./users-types";
 
 /** Changes a user's role; the last administrator cannot be demoted. Takes effect at their next sign-in. */
-export async function setConsoleUserRole(options: { id: string; role: ConsoleRoleName }): Promise<void> {
-  const db = await getDb();
+export async function setConsoleUserRole(options: { id: string; role: ConsoleRoleName; db?: Db }): Promise<void> {
+  const db = options.db ?? (await getDb());
   const user = await db.consoleUser.findUnique({ where: { id: options.id } });
   if (!user) throw new AppError("NOT_FOUND", "This console user no longer exists.");
   if (user.role === "ADMIN" && options.role !== "admin" && (await db.consoleUser.count({ where: { role: "ADMIN" } })) <= 1) {

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { ensureFirstAdmin } from "./users-ensure-first-admin";
 import { checkPassword, dummyPasswordHash } from "./users-password";
 import { roleFromDb, type ConsoleRoleName } from "./users-types";
@@ -7,9 +7,10 @@ import { roleFromDb, type ConsoleRoleName } from "./users-types";
 export async function verifyUserCredentials(options: {
   username: string;
   password: string;
+  db?: Db;
 }): Promise<{ id: string; username: string; role: ConsoleRoleName } | null> {
-  await ensureFirstAdmin();
-  const db = await getDb();
+  await ensureFirstAdmin({ db: options.db });
+  const db = options.db ?? (await getDb());
   const user = await db.consoleUser.findUnique({ where: { username: options.username.trim() } });
   if (!user?.passwordHash) {
     await checkPassword(options.password, await dummyPasswordHash());

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import type { DraftSelection } from "./draft-selection";
 
 /** Saves the wizard's state for one generated policy; only the given parts change. */
@@ -9,8 +9,9 @@ export async function savePolicyDraft(options: {
   selection?: DraftSelection;
   /** undefined: unchanged; null: back to the built policy */
   documentText?: string | null;
+  db?: Db;
 }): Promise<void> {
-  const db = await getDb();
+  const db = options.db ?? (await getDb());
   const where = { principalArn_jobId: { principalArn: options.principalArn, jobId: options.jobId } };
   const data = {
     updatedBy: options.updatedBy,
