@@ -49,7 +49,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
+      HOST: "127.0.0.1",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       LEASTWISE_DATA_DIR: dataDir,

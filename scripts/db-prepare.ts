@@ -5,11 +5,16 @@ import { closeDb, getDb } from "../lib/db";
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {
   await getDb(); // opens and migrates
   try {
-    const { prepareLocalAccount } = await import("../lib/local-aws/prepare-local-account");
-    await prepareLocalAccount();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") log("[start] no local account module; skipping the demo seed");
-    else throw error;
+    try {
+      const { prepareLocalAccount } = await import("../lib/local-aws/prepare-local-account");
+      await prepareLocalAccount();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") log("[start] no local account module; skipping the demo seed");
+      else throw error;
+    }
+    // The console's first administrator: created (and a generated password printed once) at start.
+    const { ensureFirstAdmin } = await import("../lib/auth/users-ensure-first-admin");
+    await ensureFirstAdmin();
   } finally {
     await closeDb();
   }
