@@ -30,7 +30,7 @@ export async function listAccountTrails(options: { region?: string } = {}): Prom
     throw mapIamError(error, { doing: "list the CloudTrail trails", permission: "cloudtrail:ListTrails" });
   }
   const trails = await Promise.all(
-    infos.map(async (info) => {
+    infos.map(async (info): Promise<AccountTrail | undefined> => {
       try {
         const out = await cloudTrailClient({ region: info.HomeRegion || options.region }).send(new GetTrailCommand({ Name: info.TrailARN }));
         const t = out.Trail ?? {};
