@@ -78,6 +78,20 @@ describe("AWS CLI against the local account", () => {
     expect(version.PolicyVersion.Document.Statement[0].Action).toBe("s3:GetObject");
   });
 
+  it("tags, puts inline policies and versions policies the way scripts do", async () => {
+    expect((await aws("iam", ["tag-role", "--role-name", "cli-role", "--tags", "Key=team,Value=platform"])).code).toBe(0);
+    expect(JSON.parse((await aws("iam", ["list-role-tags", "--role-name", "cli-role"])).stdout).Tags).toEqual([{ Key: "team", Value: "platform" }]);
+    const inline = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] });
+    expect((await aws("iam", ["put-role-policy", "--role-name", "cli-role", "--policy-name", "queue", "--policy-document", inline])).code).toBe(0);
+    const got = JSON.parse((await aws("iam", ["get-role-policy", "--role-name", "cli-role", "--policy-name", "queue"])).stdout);
+    expect(got.PolicyDocument.Statement[0].Action).toBe("sqs:SendMessage");
+    const arn = JSON.parse((await aws("iam", ["list-policies", "--scope", "Local", "--only-attached"])).stdout).Policies[0].Arn;
+    const v2 = JSON.parse((await aws("iam", ["create-policy-version", "--policy-arn", arn, "--policy-document", inline, "--set-as-default"])).stdout);
+    expect(v2.PolicyVersion).toMatchObject({ VersionId: "v2", IsDefaultVersion: true });
+    const byPath = JSON.parse((await aws("iam", ["list-roles", "--path-prefix", "/cli/"])).stdout);
+    expect(byPath.Roles.map((r: { RoleName: string }) => r.RoleName)).toEqual(["cli-role"]);
+  });
+
   it("reports IAM errors the way the CLI shows real ones", async () => {
     const missing = await aws("iam", ["get-role", "--role-name", "no-such-role"]);
     expect(missing.code).toBe(254);
