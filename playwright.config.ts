@@ -7,7 +7,10 @@ import path from "node:path";
 // (`npm run build`, then `npm start`), on its own port with a fresh data directory, so they never
 // touch a developer's .data/ and seed everything they need themselves.
 const PORT = Number(process.env.LEASTWISE_E2E_PORT ?? 3100);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// For iterating on the specs: an already running server (started with the same admin and a fresh,
+// seeded data directory) instead of building one.
+const EXTERNAL = process.env.LEASTWISE_E2E_EXTERNAL_URL;
+const BASE_URL = EXTERNAL ?? `http://127.0.0.1:${PORT}`;
 
 // Workers re-read this file: keep the directory chosen by the main process.
 process.env.LEASTWISE_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "leastwise-e2e-"));
@@ -40,7 +43,7 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
+  webServer: EXTERNAL ? undefined : {
     command: "npm run build && npm start",
     url: `${BASE_URL}/signin`,
     timeout: 420_000,

@@ -20,12 +20,12 @@ test("sign-in refuses a wrong password, then signs in and out", async ({ page },
   await expectAccessible(page, "roles page");
   await shot(page, testInfo, "03-roles");
 
-  await page.getByRole("button", { name: /Dark mode/ }).click();
+  await page.getByRole("button", { name: /dark mode/i }).click();
   await expect(page.locator("body")).toHaveClass(/awsui-dark-mode/);
   await page.reload();
   await expect(page.locator("body")).toHaveClass(/awsui-dark-mode/); // from the cookie, rendered by the server
   await shot(page, testInfo, "04-dark-mode");
-  await page.getByRole("button", { name: /Light mode/ }).click();
+  await page.getByRole("button", { name: /light mode/i }).click();
 
   await signOut(page, ADMIN.username);
   await expect(page.getByRole("heading", { name: "Sign in to Leastwise" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export default async function globalSetup() {
-  mkdirSync(path.join(__dirname, "..", "screenshots"), { recursive: true });
+  mkdirSync(fileURLToPath(new URL("../screenshots", import.meta.url)), { recursive: true });
 }

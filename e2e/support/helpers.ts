@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SCREENSHOTS = fileURLToPath(new URL("../screenshots", import.meta.url));
 
 export const ADMIN = { username: "e2e-admin", password: "e2e-admin-password-0001" };
 
@@ -31,7 +34,7 @@ export async function signOut(page: Page, username: string) {
 /** A full-page screenshot in e2e/screenshots/, named by spec and step. */
 export async function shot(page: Page, testInfo: TestInfo, step: string) {
   const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
-  await page.screenshot({ path: path.join(__dirname, "..", "screenshots", `${spec}--${step}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`), fullPage: true });
 }
 
 /** No serious or critical accessibility violations on the page as it is now. */
