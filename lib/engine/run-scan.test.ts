@@ -83,7 +83,7 @@ describe("runScan on a local trail", () => {
     const viaTsx = await runScan({ request: req(clean), workerEntry: resolveTsxWorkerEntry() });
     expect(viaTsx.usage.actions).toEqual(bundled.usage.actions);
     expect(viaTsx.stats).toEqual(bundled.stats);
-    expect(await resolveWorkerEntry()).toMatch(/node_modules\/\.cache\/leastwise\/scan-worker-[0-9a-f]{16}\.mjs$/);
+    expect(await resolveWorkerEntry()).toMatch(/node_modules\/\.cache\/leastwise\/scan-worker-[0-9a-f]{16}\/scan-worker-main\.mjs$/);
   });
 
   it("reports progress up to the total", async () => {

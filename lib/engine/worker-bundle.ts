@@ -5,7 +5,11 @@ import path from "node:path";
 
 let cached: Promise<string | null> | undefined;
 
+/** bump when the build options change: outputs of another version are rebuilt */
+const BUILD_VERSION = 2;
+
 interface BuildRecord {
+  version: number;
   output: string;
   /** input file -> "mtimeMs:size" when the output was built */
   inputs: Record<string, string>;
@@ -36,7 +40,7 @@ async function build(root: string): Promise<string | null> {
   const recordFile = path.join(dir, "scan-worker.json");
   try {
     const rec = JSON.parse(readFileSync(recordFile, "utf8")) as BuildRecord;
-    if (existsSync(rec.output) && Object.entries(rec.inputs).every(([f, s]) => stamp(path.join(root, f)) === s)) return rec.output;
+    if (rec.version === BUILD_VERSION && existsSync(rec.output) && Object.entries(rec.inputs).every(([f, s]) => stamp(path.join(root, f)) === s)) return rec.output;
   } catch {
     // no record yet, or an input is gone: build
   }
@@ -51,16 +55,29 @@ async function build(root: string): Promise<string | null> {
     packages: "external",
     alias: { "@": root },
     absWorkingDir: root,
+    // Code only S3 reads need (and its static import of the AWS SDK) goes to a chunk loaded on
+    // demand, so a worker reading a local directory starts without loading the SDK.
+    splitting: true,
+    outdir: path.join(dir, "out"),
+    outExtension: { ".js": ".mjs" },
     metafile: true,
     write: false,
     logLevel: "silent",
   });
-  const code = out.outputFiles[0].contents;
-  const output = path.join(dir, `scan-worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
-  mkdirSync(dir, { recursive: true });
-  // Two processes writing the same bytes is harmless.
-  if (!existsSync(output)) writeFileSync(output, code);
+  const hash = createHash("sha256");
+  for (const f of out.outputFiles) hash.update(f.path).update(f.contents);
+  // A folder per build; two processes writing the same bytes is harmless.
+  const folder = path.join(dir, `scan-worker-${hash.digest("hex").slice(0, 16)}`);
+  const outDir = path.join(dir, "out");
+  let output = "";
+  for (const f of out.outputFiles) {
+    const target = path.join(folder, path.relative(outDir, f.path));
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (!existsSync(target)) writeFileSync(target, f.contents);
+    if (path.basename(f.path) === "scan-worker-main.mjs") output = target;
+  }
+  if (!output) return null;
   const inputs = Object.fromEntries(Object.keys(out.metafile.inputs).map((f) => [f, stamp(path.join(root, f))]));
-  writeFileSync(recordFile, JSON.stringify({ output, inputs } satisfies BuildRecord));
+  writeFileSync(recordFile, JSON.stringify({ version: BUILD_VERSION, output, inputs } satisfies BuildRecord));
   return output;
 }
