@@ -114,7 +114,9 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
             const c: BuildContext = { rng, account, region, time: new Date(t), serviceRoleArns };
             if (o.tricky !== false && rng.chance(0.01)) {
               const other = rng.pick(actors.filter((a) => a !== target && a.kind !== "service"));
-              const tr = trickyRecord(rng.int(0, 8), target, other, c);
+              // IAM is global: its tricky records (kinds 1 and 4) only appear in us-east-1 files.
+              const kinds = region === "us-east-1" ? [0, 1, 2, 3, 4, 5, 6, 7, 8] : [0, 2, 3, 5, 6, 7, 8];
+              const tr = trickyRecord(rng.pick(kinds), target, other, c);
               if (tr.own) count(target.arn);
               parts.push(tr.json);
               continue;
