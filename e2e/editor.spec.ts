@@ -6,7 +6,7 @@ test.describe.configure({ mode: "serial" });
 async function openCustomize(page: Page) {
   await page.goto("/roles/data-pipeline/generated-policy");
   await expect(page.getByTestId("actions-table")).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible();
 }
 
@@ -22,7 +22,7 @@ test("an invalid edit is marked and blocks the next step; reset restores the gen
   await expect(page.getByTestId("policy-problems")).toContainText("s3:GetObjekt");
   await expect(page.getByTestId("policy-editor").locator(".squiggly-error").first()).toBeAttached();
   await shot(page, testInfo, "01-invalid-marker");
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByText(/Fix the 1 problem marked in the editor/)).toBeVisible();
   await expect(page.getByTestId("policy-name")).toHaveCount(0);
   await shot(page, testInfo, "02-next-blocked");
@@ -48,7 +48,7 @@ test("an over-long policy shows how it will be split, and is created as several 
   await expect(preview).toBeVisible();
   await expect(preview).toContainText(/created as [2-9] policies/);
   await shot(page, testInfo, "01-split-preview");
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByTestId("policy-name").locator("input").fill("data-pipeline-split");
   await page.getByTestId("attach-checkbox").locator("input").uncheck();
   await expect(page.getByText(/named data-pipeline-split-1 to data-pipeline-split-/)).toBeVisible();
@@ -67,7 +67,7 @@ test("a duplicate policy name is refused on the name field", async ({ page }, te
     JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "glue:GetJob", Resource: "*" }] }, null, 2),
   );
   await expect(page.getByTestId("policy-problems").getByText("No problems found")).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByTestId("policy-name").locator("input").fill("data-pipeline-access");
   await page.getByTestId("attach-checkbox").locator("input").uncheck();
   await page.getByRole("button", { name: "Create policy" }).click();

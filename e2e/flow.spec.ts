@@ -8,7 +8,7 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await signIn(page, ADMIN);
   await page.getByRole("link", { name: "app-backend" }).click();
   await expect(page.getByRole("heading", { name: "app-backend", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("attached-policies").getByText("app-backend-access")).toBeVisible();
+  await expect(page.getByTestId("attached-policies").getByRole("button", { name: "app-backend-access" })).toBeVisible();
   await expectAccessible(page, "role page");
   await shot(page, testInfo, "01-role");
 
@@ -51,7 +51,7 @@ test("the whole flow: generate, review, customize, create and attach on the demo
     await shot(page, testInfo, "07-action-added");
   }
 
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible();
   await expectAccessible(page, "customize step");
   await shot(page, testInfo, "08-customize");
@@ -71,10 +71,10 @@ test("the whole flow: generate, review, customize, create and attach on the demo
 
   // A reload loses nothing: the edits come back from the server-side draft.
   await page.reload();
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
 
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByTestId("policy-name").locator("input").fill("app-backend-least-privilege");
   await expect(page.getByTestId("policy-summary")).toContainText("dynamodb");
   await expectAccessible(page, "review and create step");
@@ -84,7 +84,7 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await shot(page, testInfo, "11-created");
 
   await page.getByRole("button", { name: "Back to app-backend" }).click();
-  await expect(page.getByTestId("attached-policies").getByText("app-backend-least-privilege")).toBeVisible();
+  await expect(page.getByTestId("attached-policies").getByRole("button", { name: "app-backend-least-privilege" })).toBeVisible();
   await shot(page, testInfo, "12-attached");
   expect(offsite).toEqual([]);
 });

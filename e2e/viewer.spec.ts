@@ -32,10 +32,10 @@ test("a viewer can generate and review but is refused admin actions", async ({ p
   await generateFor(page, "/roles/ci-deployer");
   await page.getByTestId("view-generated-policy").click();
   await expect(page.getByTestId("actions-table")).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByTestId("fill-rest").click().catch(() => {});
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page.getByText("Only administrators can create and attach policies").first()).toBeVisible();
   await page.getByRole("button", { name: "Create and attach policy" }).click();
   await expect(page.getByText(/Only administrators can create and attach policies\. Ask an administrator/)).toBeVisible();

@@ -31,10 +31,6 @@ const RELATIVE: DateRangePickerProps.RelativeOption[] = [
   { key: "90d", amount: 90, unit: "day", type: "relative" },
 ];
 
-function randomSuffix() {
-  return Math.random().toString(36).slice(2, 10);
-}
-
 export function GenerateForm(props: {
   entityName: string;
   principalArn: string;
@@ -44,6 +40,8 @@ export function GenerateForm(props: {
   trails: TrailOption[];
   hasExistingPolicy: boolean;
   maxDays: number;
+  /** a random role-name suffix chosen on the server (the same on the client: no hydration mismatch) */
+  suggestedSuffix: string;
 }) {
   const router = useRouter();
   const flash = useFlash();
@@ -52,7 +50,7 @@ export function GenerateForm(props: {
   const [range, setRange] = useState<DateRangePickerProps.Value | null>({ type: "relative", amount: 30, unit: "day", key: "30d" });
   const [roleMode, setRoleMode] = useState<"existing" | "create">(props.serviceRoles.length > 0 || !isAdmin ? "existing" : "create");
   const [roleArn, setRoleArn] = useState<string | null>(props.serviceRoles[0]?.arn ?? null);
-  const [suffix, setSuffix] = useState(randomSuffix);
+  const [suffix, setSuffix] = useState(props.suggestedSuffix);
   const [trailArn, setTrailArn] = useState<string | null>(props.trails[0]?.arn ?? null);
   const [allRegions, setAllRegions] = useState(true);
   const [regions, setRegions] = useState<string[]>([]);

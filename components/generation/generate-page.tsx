@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { notFound } from "next/navigation";
 import { requirePageSession } from "@/lib/auth/next-auth-session";
 import { entityArn } from "@/lib/console/get-caller-account";
@@ -49,6 +50,7 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
         }))}
         hasExistingPolicy={!!latest && (latest.status === "SUCCEEDED" || latest.status === "IN_PROGRESS")}
         maxDays={env().LEASTWISE_MAX_WINDOW_DAYS}
+        suggestedSuffix={randomBytes(5).toString("hex")}
       />
     </ConsoleAppLayout>
   );

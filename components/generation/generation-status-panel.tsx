@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
@@ -64,6 +64,10 @@ function GenerationDetails({ basePath, initial, retentionDays }: { basePath: str
   const { data, error } = useGeneration(initial.jobId, initial);
   const [canceling, setCanceling] = useState(false);
   const job = data ?? initial;
+  const { dismiss } = flash;
+  useEffect(() => {
+    if (job.status !== "IN_PROGRESS") dismiss("generation-started");
+  }, [job.status, dismiss]);
 
   async function cancel() {
     setCanceling(true);

@@ -6,6 +6,7 @@ import Flashbar from "@cloudscape-design/components/flashbar";
 import SideNavigation, { type SideNavigationProps } from "@cloudscape-design/components/side-navigation";
 import { useFlash } from "./flash";
 import { useConsoleUser } from "./console-user";
+import { useNavigationOpen } from "./providers";
 
 export interface Crumb {
   text: string;
@@ -66,6 +67,7 @@ export function ConsoleAppLayout({
   const pathname = usePathname();
   const { items } = useFlash();
   const user = useConsoleUser();
+  const nav = useNavigationOpen();
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
     e.preventDefault();
@@ -77,6 +79,8 @@ export function ConsoleAppLayout({
       contentType={contentType}
       toolsHide
       navigationWidth={240}
+      navigationOpen={nav.open}
+      onNavigationChange={(e) => nav.setOpen(e.detail.open)}
       ariaLabels={{ navigation: "Side navigation", navigationClose: "Close navigation", navigationToggle: "Open navigation" }}
       navigation={
         <SideNavigation

@@ -16,11 +16,20 @@ export function useColorMode() {
   return useContext(ModeContext);
 }
 
+// Kept above the pages so the side navigation stays as the user left it across page changes
+// (each page renders its own AppLayout).
+const NavContext = createContext<{ open: boolean; setOpen: (o: boolean) => void }>({ open: true, setOpen: () => {} });
+
+export function useNavigationOpen() {
+  return useContext(NavContext);
+}
+
 export function Providers({ initialMode, children }: { initialMode: ColorMode; children: React.ReactNode }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
   const [mode, setModeState] = useState<ColorMode>(initialMode);
+  const [navOpen, setNavOpen] = useState(true);
   const setMode = useCallback((m: ColorMode) => {
     setModeState(m);
     applyMode(m === "dark" ? Mode.Dark : Mode.Light);
@@ -30,7 +39,9 @@ export function Providers({ initialMode, children }: { initialMode: ColorMode; c
     <I18nProvider locale="en" messages={[enMessages]}>
       <QueryClientProvider client={queryClient}>
         <ModeContext.Provider value={{ mode, setMode }}>
-          <FlashProvider>{children}</FlashProvider>
+          <NavContext.Provider value={{ open: navOpen, setOpen: setNavOpen }}>
+            <FlashProvider>{children}</FlashProvider>
+          </NavContext.Provider>
         </ModeContext.Provider>
       </QueryClientProvider>
     </I18nProvider>
