@@ -28,6 +28,8 @@ const schema = z.object({
   LEASTWISE_SCAN_THREADS: intFrom(0, 0),
   /** How often each worker looks for jobs of dead workers and purges expired results. */
   LEASTWISE_WORKER_MAINTENANCE_S: intFrom(15, 1),
+  /** A scan whose counters do not move for this long is stopped and its job failed (SERVICE_ERROR). */
+  LEASTWISE_SCAN_STALL_TIMEOUT_S: intFrom(300, 10),
   /** A running job whose heartbeat is older than this is considered orphaned (worker died). */
   LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
   /** Allowed clock skew of SigV4-signed requests. */

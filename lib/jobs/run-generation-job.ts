@@ -56,7 +56,23 @@ export async function runGenerationJob(options: {
   let done = emptyStats();
   let current = emptyStats();
   let lost = false;
+  let lastMove = Date.now();
+  let lastKey = "";
+  const stallMs = env().LEASTWISE_SCAN_STALL_TIMEOUT_S * 1000;
   const beat = async () => {
+    const key = JSON.stringify([done, current]);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastMove = Date.now();
+    } else if (!failure && Date.now() - lastMove > stallMs) {
+      // A hung scan would otherwise beat forever and never be recovered.
+      const p = addStats(done, current);
+      failure = new JobFailure(
+        "SERVICE_ERROR",
+        `The scan made no progress for ${Math.round(stallMs / 1000)} s (files read ${p.filesRead} of ${p.filesTotal}) and was stopped. Start the generation again; if it stalls again, check the worker's log and load.`,
+      );
+      controller.abort();
+    }
     const progress = addStats(done, current);
     const r = await db.generationJob.updateMany({
       where: { id: jobId, status: "IN_PROGRESS", workerId },
@@ -88,7 +104,7 @@ export async function runGenerationJob(options: {
       const context = `Reading trail ${trail.cloudTrailArn}`;
       try {
         const resolved = await resolveTrailLogSource({ trailArn: trail.cloudTrailArn, accessRole: job.accessRole, db });
-        const result = await runScan({
+        const result = await abandonOnAbort(controller.signal, runScan({
           request: {
             principalArn: job.principalArn,
             window: { start: job.startTime, end: job.endTime },
@@ -110,7 +126,7 @@ export async function runGenerationJob(options: {
               controller.abort();
             }
           },
-        });
+        }));
         done = addStats(done, result.stats);
         current = emptyStats();
         usage = usage ? mergeUsage(usage, result.usage) : result.usage;
@@ -182,5 +198,29 @@ async function finishSucceeded(o: {
       });
     }
     return true;
+  });
+}
+
+/** Settles when the scan does, or a few seconds after an abort if the scan ignores it. */
+function abandonOnAbort<T>(signal: AbortSignal, work: Promise<T>, graceMs = 5000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => {
+      timer = setTimeout(() => reject(new Error("the scan did not stop after an abort")), graceMs);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
   });
 }
