@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
     `- 1/10 of the days: ${fmt((t.ms / l.ms) * 100, 1)}% of the full window's reading time, ${fmt((t.mb / l.mb) * 100, 1)}% of its bytes, ${fmt((t.wallMs / l.wallMs) * 100, 1)}% of its process wall time (target <= 15%)`,
     ...(bigRow && bigTenth ? [`- 4x corpus, 1/10 of the days: ${fmt((bigTenth.ms / bigRow.ms) * 100, 1)}% of the full window's reading time, ${fmt((bigTenth.wallMs / bigRow.wallMs) * 100, 1)}% of its process wall time`] : []),
-    `- all rounds, baseline MB/s: ${base.map((r) => fmt(mbps(r))).join(", ")}; local MB/s: ${local.map((r) => fmt(mbps(r))).join(", ")}`,
+    `- all rounds, baseline MB/s: ${base.map((r) => fmt(mbps(r))).join(", ")}; local MB/s: ${local.map((r) => fmt(mbps(r))).join(", ")}; ratio of each round's pair (run back to back): ${base.map((r, i) => fmt(mbps(local[i]) / mbps(r), 2)).join(", ")}`,
     `- machine: ${busyBefore ? `load average ${loadBefore} at start, ${loadavg()[0].toFixed(2)} at end; busiest processes at start: ${busyBefore}` : ""}`,
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
