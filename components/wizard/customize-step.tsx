@@ -8,11 +8,12 @@ import Container from "@cloudscape-design/components/container";
 import ExpandableSection from "@cloudscape-design/components/expandable-section";
 import Header from "@cloudscape-design/components/header";
 import ProgressBar from "@cloudscape-design/components/progress-bar";
+import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { PolicyEditorLazy } from "@/components/policy-editor/policy-editor-lazy";
 import type { PolicyEditorHandle } from "@/components/policy-editor/types";
-import { fillRemainingPlaceholders, replaceResourceInText } from "@/lib/console/placeholder-fill";
+import { fillRemainingPlaceholders, replaceResourceInText, replaceResourceWithList } from "@/lib/console/placeholder-fill";
 import type { PolicyAnalysis } from "@/lib/console/policy-analysis-types";
 
 export function CustomizeStep({
@@ -48,6 +49,11 @@ export function CustomizeStep({
   function fillRest() {
     const account = /^arn:[^:]*:iam::(\d{12}):/.exec(principalArn)?.[1];
     editor.current?.setText(fillRemainingPlaceholders(text, account));
+  }
+
+  function fillAll(resource: string, values: string[]) {
+    const next = replaceResourceWithList(text, resource, values);
+    if (next !== null) editor.current?.setText(next);
   }
 
   function fill(resource: string, value: string) {
@@ -134,13 +140,7 @@ export function CustomizeStep({
           ) : a.markers.length === 0 ? (
             <StatusIndicator type="success">No problems found</StatusIndicator>
           ) : (
-            <SpaceBetween size="xxs">
-              {a.markers.slice(0, 30).map((m, i) => (
-                <StatusIndicator key={i} type={m.severity === "error" ? "error" : "warning"}>
-                  {m.message}
-                </StatusIndicator>
-              ))}
-            </SpaceBetween>
+            <ProblemList markers={a.markers} />
           )}
         </Container>
       </ColumnLayout>
@@ -168,22 +168,40 @@ export function CustomizeStep({
           <StatusIndicator type="success">No placeholders left</StatusIndicator>
         ) : (
           <SpaceBetween size="m">
-            {a.placeholders.map((p) => (
+            {a.placeholders.map((p, i) => (
               <ExpandableSection
                 key={p.resource}
-                defaultExpanded={p.candidates.length > 0}
+                defaultExpanded={p.candidates.length > 0 && i < 5}
                 headerText={<span style={{ wordBreak: "break-all" }}>{p.resource}</span>}
                 headerDescription={`${p.actions.slice(0, 4).join(", ")}${p.actions.length > 4 ? ` and ${p.actions.length - 4} more` : ""}`}
               >
                 {p.candidates.length === 0 ? (
                   <Box color="text-body-secondary">No observed resource matches this template. Edit it in the editor.</Box>
                 ) : (
-                  <SpaceBetween size="xs" direction="horizontal">
-                    {p.candidates.map((c) => (
-                      <Button key={c} onClick={() => fill(p.resource, c)} ariaLabel={`Fill with ${c}`} data-testid="fill-placeholder">
-                        {c}
-                      </Button>
-                    ))}
+                  <SpaceBetween size="xs">
+                    <SpaceBetween size="xs" direction="horizontal">
+                      {p.candidates.slice(0, 3).map((c) => (
+                        <Button key={c} onClick={() => fill(p.resource, c)} ariaLabel={`Fill with ${c}`} data-testid="fill-placeholder">
+                          {c}
+                        </Button>
+                      ))}
+                      {p.candidates.length > 1 && (
+                        <Button onClick={() => fillAll(p.resource, p.candidates)} data-testid="fill-all-observed">
+                          Use all {p.candidates.length} observed
+                        </Button>
+                      )}
+                    </SpaceBetween>
+                    {p.candidates.length > 3 && (
+                      <Select
+                        selectedOption={null}
+                        placeholder={`${p.candidates.length - 3} more observed resources`}
+                        options={p.candidates.slice(3).map((c) => ({ value: c, label: c }))}
+                        onChange={(e) => e.detail.selectedOption.value && fill(p.resource, e.detail.selectedOption.value)}
+                        filteringType="auto"
+                        ariaLabel={`More observed resources for ${p.resource}`}
+                        expandToViewport
+                      />
+                    )}
                   </SpaceBetween>
                 )}
               </ExpandableSection>
@@ -200,4 +218,25 @@ function SaveState({ state }: { state: "saved" | "saving" | "error" | "idle" }) 
   if (state === "saved") return <StatusIndicator type="success">Draft saved</StatusIndicator>;
   if (state === "error") return <StatusIndicator type="error">Draft not saved</StatusIndicator>;
   return null;
+}
+
+function ProblemList({ markers }: { markers: PolicyAnalysis["markers"] }) {
+  // Placeholders get their own panel below; here they are one line, so real problems stay visible.
+  const placeholders = markers.filter((m) => m.code === "PLACEHOLDER_LEFT").length;
+  const others = markers.filter((m) => m.code !== "PLACEHOLDER_LEFT").sort((x, y) => (x.severity === y.severity ? x.start - y.start : x.severity === "error" ? -1 : 1));
+  return (
+    <SpaceBetween size="xxs">
+      {others.slice(0, 20).map((m, i) => (
+        <StatusIndicator key={i} type={m.severity === "error" ? "error" : "warning"}>
+          {m.message}
+        </StatusIndicator>
+      ))}
+      {others.length > 20 && <Box variant="small">and {others.length - 20} more, marked in the editor</Box>}
+      {placeholders > 0 && (
+        <StatusIndicator type="warning">
+          {placeholders} resource{placeholders === 1 ? " holds" : "s hold"} placeholders to fill (see Placeholders)
+        </StatusIndicator>
+      )}
+    </SpaceBetween>
+  );
 }

@@ -70,7 +70,7 @@ export async function GeneratedPolicyPage({ kind, name }: { kind: "role" | "user
     window: job.window,
   };
   return (
-    <ConsoleAppLayout breadcrumbs={crumbs} contentType="wizard">
+    <ConsoleAppLayout breadcrumbs={crumbs} contentType="default">
       <GeneratedPolicyWizard data={data} />
     </ConsoleAppLayout>
   );

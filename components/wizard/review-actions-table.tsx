@@ -49,7 +49,7 @@ export function ReviewActionsTable({
       onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
       trackBy="action"
       items={items}
-      wrapLines
+      resizableColumns
       ariaLabels={{
         selectionGroupLabel: "Select actions",
         allItemsSelectionLabel: () => "Select all actions",
@@ -85,11 +85,12 @@ export function ReviewActionsTable({
       }
       pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />}
       columnDefinitions={[
-        { id: "service", header: "Service", cell: (r) => r.service, sortingField: "service", width: 130 },
+        { id: "service", header: "Service", cell: (r) => r.service, sortingField: "service", width: 140 },
         {
           id: "action",
           header: "Action",
           sortingField: "action",
+          minWidth: 220,
           cell: (r) => (
             <SpaceBetween size="xxs" direction="horizontal">
               <span>{r.action.split(":")[1]}</span>
@@ -101,12 +102,12 @@ export function ReviewActionsTable({
         { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
         { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 90 },
         { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 190 },
-        { id: "regions", header: "Regions", cell: (r) => r.regions.join(", ") || "-", width: 150 },
+        { id: "regions", header: "Regions", cell: (r) => r.regions.join(", ") || "-", width: 180 },
         {
           id: "evidence",
           header: "Evidence",
           cell: (r) => <EvidenceDetails row={r} ev={byAction.get(r.action.toLowerCase())} />,
-          minWidth: 220,
+          width: 260,
         },
       ]}
     />

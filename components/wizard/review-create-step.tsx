@@ -113,10 +113,10 @@ export function ReviewCreateStep({
         wrapLines
         empty={<Box textAlign="center">The policy allows nothing.</Box>}
         columnDefinitions={[
-          { id: "service", header: "Service", cell: (r) => r.service, width: 150 },
-          { id: "level", header: "Access level", cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`, width: 230 },
-          { id: "resources", header: "Resources", cell: (r) => <span style={{ wordBreak: "break-all" }}>{r.resources.join(", ")}</span> },
-          { id: "conditions", header: "Request conditions", cell: (r) => r.conditions.join(", ") || "None", width: 200 },
+          { id: "service", header: "Service", cell: (r) => r.service, width: 140 },
+          { id: "level", header: "Access level", cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`, width: 190 },
+          { id: "resources", header: "Resources", cell: (r) => <span style={{ wordBreak: "break-all" }}>{r.resources.join(", ")}</span>, minWidth: 380 },
+          { id: "conditions", header: "Request conditions", cell: (r) => r.conditions.join(", ") || "None", width: 170 },
         ]}
       />
     </SpaceBetween>

@@ -169,8 +169,8 @@ export function ReviewPermissionsStep({
               />
             ),
           },
-          { id: "role", header: "Role", cell: (p) => p.roleArn },
-          { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", ") },
+          { id: "role", header: "Role", cell: (p) => p.roleArn, minWidth: 300 },
+          { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 220 },
           { id: "calls", header: "Calls", cell: (p) => p.calls.toLocaleString("en"), width: 90 },
           { id: "last", header: "Last seen", cell: (p) => formatDate(p.lastSeen), width: 190 },
         ]}
@@ -207,9 +207,9 @@ export function ReviewPermissionsStep({
                 "-"
               ),
           },
-          { id: "action", header: "Action", cell: ([, d]) => d.action ?? `${d.eventSource} ${d.eventName}` },
-          { id: "error", header: "Error", cell: ([, d]) => d.errorCode, width: 180 },
-          { id: "message", header: "Message", cell: ([, d]) => d.errorMessage ?? "-" },
+          { id: "action", header: "Action", cell: ([, d]) => d.action ?? `${d.eventSource} ${d.eventName}`, width: 260 },
+          { id: "error", header: "Error", cell: ([, d]) => d.errorCode, width: 160 },
+          { id: "message", header: "Message", cell: ([, d]) => <Box variant="small">{d.errorMessage ?? "-"}</Box>, minWidth: 360 },
           { id: "calls", header: "Calls", cell: ([, d]) => d.calls.toLocaleString("en"), width: 90 },
           { id: "last", header: "Last seen", cell: ([, d]) => formatDate(d.lastSeen), width: 190 },
         ]}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillRemainingPlaceholders, findPlaceholderResources, replaceResourceInText, templateRegex } from "./placeholder-fill";
+import { fillRemainingPlaceholders, replaceResourceWithList, findPlaceholderResources, replaceResourceInText, templateRegex } from "./placeholder-fill";
 
 describe("templateRegex", () => {
   it.each([
@@ -67,5 +67,17 @@ describe("fillRemainingPlaceholders", () => {
       '"arn:aws:ec2:*:111122223333:instance/*"',
     );
     expect(fillRemainingPlaceholders('"arn:aws:iam::${Account}:role/x"', undefined)).toBe('"arn:aws:iam::*:role/x"');
+  });
+});
+
+describe("replaceResourceWithList", () => {
+  const text = '{"Statement": [{"Action": "s3:GetObject", "Resource":  "arn:aws:s3:::${BucketName}/${ObjectName}"}]}';
+  it("puts every observed ARN in place of the template", () => {
+    const out = replaceResourceWithList(text, "arn:aws:s3:::${BucketName}/${ObjectName}", ["arn:aws:s3:::a/1", "arn:aws:s3:::b/2"]);
+    expect(JSON.parse(out!).Statement[0].Resource).toEqual(["arn:aws:s3:::a/1", "arn:aws:s3:::b/2"]);
+    expect(JSON.parse(replaceResourceWithList(text, "arn:aws:s3:::${BucketName}/${ObjectName}", ["arn:aws:s3:::a/1"])!).Statement[0].Resource).toBe("arn:aws:s3:::a/1");
+  });
+  it("refuses when the template is not a whole Resource value", () => {
+    expect(replaceResourceWithList(text, "arn:aws:s3:::${BucketName}", ["x"])).toBeNull();
   });
 });

@@ -83,3 +83,15 @@ export function replaceResourceInText(text: string, resource: string, value: str
 export function fillRemainingPlaceholders(text: string, accountId: string | undefined): string {
   return text.replace(PLACEHOLDER, (_m, name: string) => (name === "Account" && accountId ? accountId : name === "Partition" ? "aws" : "*"));
 }
+
+/**
+ * Replaces `"Resource": "<template>"` with the list of observed ARNs (every resource the entity
+ * used that fits the template); null when the template is not a whole Resource value any more.
+ */
+export function replaceResourceWithList(text: string, resource: string, values: string[]): string | null {
+  const re = new RegExp(`("Resource"\\s*:\\s*)${JSON.stringify(resource).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "g");
+  if (!re.test(text)) return null;
+  re.lastIndex = 0;
+  const list = values.length === 1 ? JSON.stringify(values[0]) : `[${values.map((v) => JSON.stringify(v)).join(", ")}]`;
+  return text.replace(re, (_m, head: string) => `${head}${list}`);
+}
