@@ -34,7 +34,7 @@ async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ co
     AWS_MAX_ATTEMPTS: "1",
   };
   try {
-    const { stdout, stderr } = await run("/usr/bin/aws", ["accessanalyzer", ...args, "--endpoint-url", s.url, "--output", "json"], { env });
+    const { stdout, stderr } = await run("/usr/bin/aws", ["accessanalyzer", ...args, "--endpoint-url", s.url, "--output", "json"], { env: env as NodeJS.ProcessEnv });
     return { code: 0, out: stdout.trim() ? JSON.parse(stdout) : {}, stderr };
   } catch (error) {
     const e = error as { code: number; stderr: string };

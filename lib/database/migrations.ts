@@ -22,7 +22,7 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
   const names = existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true })
+    ? readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
         .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
         .map((d) => d.name)
         .sort()
@@ -43,7 +43,7 @@ export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
 }
 
 export function loadSchemaFiles(dir = SCHEMA_DIR): { path: string; content: string }[] {
-  return readdirSync(dir)
+  return readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((f) => f.endsWith(".prisma"))
     .sort()
     .map((f) => ({ path: join(dir, f), content: readFileSync(join(dir, f), "utf8") }));
