@@ -22,7 +22,8 @@ afterAll(async () => {
 });
 
 async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ code: number; out: any; stderr: string }> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
     AWS_ACCESS_KEY_ID: s.key.accessKeyId,
@@ -34,7 +35,7 @@ async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ co
     AWS_MAX_ATTEMPTS: "1",
   };
   try {
-    const { stdout, stderr } = await run("/usr/bin/aws", ["accessanalyzer", ...args, "--endpoint-url", s.url, "--output", "json"], { env: env as NodeJS.ProcessEnv });
+    const { stdout, stderr } = await run("/usr/bin/aws", ["accessanalyzer", ...args, "--endpoint-url", s.url, "--output", "json"], { env });
     return { code: 0, out: stdout.trim() ? JSON.parse(stdout) : {}, stderr };
   } catch (error) {
     const e = error as { code: number; stderr: string };
