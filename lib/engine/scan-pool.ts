@@ -61,7 +61,10 @@ export class ScanPool {
     const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
-      worker.on("message", (m: FromWorker) => (m.type === "done" ? onDone(m) : onFatal(new ScanError(m.code, m.message))));
+      worker.on("message", (m: FromWorker) => {
+        if (m.type === "batch") for (const r of m.results) onDone(r);
+        else onFatal(new ScanError(m.code, m.message));
+      });
       worker.on("error", (e) => onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
       worker.on("exit", (code) => {
         if (!this.terminated && code !== 0) onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`));
@@ -72,8 +75,8 @@ export class ScanPool {
 
   /** The main thread has taken the result of a claimed file: the workers may claim one more. */
   acknowledge(): void {
-    Atomics.add(this.shared, 1, 1);
-    Atomics.notify(this.shared, 1);
+    // Waking waiters is a system call: do it every few results (workers also re-check every 100 ms).
+    if ((Atomics.add(this.shared, 1, 1) & 3) === 3) Atomics.notify(this.shared, 1);
   }
 
   addKeys(keys: string[]): void {

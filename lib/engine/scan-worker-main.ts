@@ -5,7 +5,7 @@ import { displayKey } from "@/lib/logs/log-store";
 import { readLogObject } from "@/lib/logs/read-log-object";
 import { isScanError } from "./errors";
 import { scanFile } from "./scan-file";
-import type { FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
+import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
 
 // A worker claims listed files through a shared counter, reads, inflates and sifts them, and sends
 // the text of the records that may be the principal's to the main thread, which parses them and
@@ -17,6 +17,25 @@ const port = parentPort!;
 const principal = parsePrincipalArn(init.principalArn);
 const counter = new Int32Array(init.counter);
 const post = (m: FromWorker) => port.postMessage(m);
+// Results go out in batches: one message per file costs the main thread more than the parse of
+// its few candidates. A batch leaves when it is full or when the thread has nothing else to run.
+const BATCH = 8;
+let results: FileDone[] = [];
+let flushScheduled = false;
+const flush = () => {
+  flushScheduled = false;
+  if (results.length === 0) return;
+  post({ type: "batch", results });
+  results = [];
+};
+const done = (r: FileDone) => {
+  results.push(r);
+  if (results.length >= BATCH) flush();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+};
 const now = () => performance.timeOrigin + performance.now();
 const keys: string[] = [];
 let listed = false;
@@ -38,14 +57,14 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.
-      post({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
+      done({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
       return;
     }
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
     return;
   }
   const out = await scanFile({ file, compressed, principal, fastPath: init.fastPath && !retry });
-  post({
+  done({
     type: "done",
     at: now(),
     key,

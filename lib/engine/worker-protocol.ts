@@ -43,5 +43,6 @@ export interface FileDone {
 }
 
 export type FromWorker =
-  | FileDone
+  /** results of several files at once (fewer messages for the main thread to handle) */
+  | { type: "batch"; results: FileDone[] }
   | { type: "fatal"; code: ScanErrorCode; message: string };
