@@ -62,6 +62,10 @@ export default defineConfig({
       LEASTWISE_ADMIN_PASSWORD: E2E_ADMIN.password,
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      // S3-compatible trails need some credentials; the test endpoints accept any.
+      AWS_ACCESS_KEY_ID: "AKIAE2ETESTONLY00000",
+      AWS_SECRET_ACCESS_KEY: "e2e-test-only-secret-access-key-000000000",
+      AWS_REGION: "us-east-1",
     },
   },
 });

@@ -15,7 +15,7 @@ test("API keys: create (secret shown once) and revoke; generations and users pag
   expect(secret.length).toBeGreaterThanOrEqual(30);
   await shot(page, testInfo, "01-key-created");
   await page.getByTestId("secret-done").click();
-  await expect(page.getByRole("cell", { name: keyId })).toBeVisible();
+  await expect(page.getByRole("cell", { name: keyId, exact: true })).toBeVisible();
   await expect(page.getByText(secret)).toHaveCount(0);
   await page.getByRole("button", { name: `Revoke ${keyId}` }).click();
   await page.getByTestId("confirm-revoke").click();

@@ -7,11 +7,11 @@ test("a generation whose logs are missing fails with the reason and what to do",
   await signIn(page, ADMIN);
   await page.goto("/trails");
   await page.getByTestId("register-trail").click();
-  await page.getByLabel("Trail name").fill("missing-logs-trail");
-  await page.getByText("Local directory", { exact: true }).click();
-  await page.getByLabel("Directory").fill("/nonexistent/leastwise-e2e/missing-bucket");
+  await page.getByRole("textbox", { name: "Trail name" }).fill("missing-logs-trail");
+  await page.getByRole("radiogroup", { name: "Where the logs are" }).getByText("Local directory").click();
+  await page.getByRole("textbox", { name: "Directory" }).fill("/nonexistent/leastwise-e2e/missing-bucket");
   await page.getByTestId("register-trail-submit").click();
-  await expect(page.getByRole("cell", { name: "missing-logs-trail" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "missing-logs-trail", exact: true })).toBeVisible();
   await expectAccessible(page, "trails page");
   await shot(page, testInfo, "01-trail-registered");
 
@@ -23,13 +23,26 @@ test("a generation whose logs are missing fails with the reason and what to do",
 });
 
 test("a running generation can be canceled", async ({ page }, testInfo) => {
+  const endpoint = process.env.LEASTWISE_E2E_BLACKHOLE;
+  expect(endpoint, "the global setup starts the black-hole endpoint").toBeTruthy();
   await signIn(page, ADMIN);
-  await generateFor(page, "/roles/app-backend", {
+  await page.goto("/trails");
+  await page.getByTestId("register-trail").click();
+  await page.getByRole("textbox", { name: "Trail name" }).fill("never-answers-trail");
+  await page.getByRole("textbox", { name: "Bucket", exact: true }).fill("never-answers-bucket");
+  await page.getByRole("textbox", { name: "Endpoint" }).fill(endpoint!);
+  await page.getByTestId("register-trail-submit").click();
+  await expect(page.getByRole("cell", { name: "never-answers-trail", exact: true })).toBeVisible();
+
+  await generateFor(page, "/roles/ci-deployer", {
+    trail: "never-answers-trail",
     expect: null,
     onProgress: async () => {
+      await expect(page.getByTestId("generation-progress")).toBeVisible();
+      await shot(page, testInfo, "01-in-progress");
       await page.getByTestId("cancel-generation").click();
     },
   });
   await expect(page.getByTestId("generation-canceled")).toBeVisible({ timeout: 60_000 });
-  await shot(page, testInfo, "01-canceled");
+  await shot(page, testInfo, "02-canceled");
 });

@@ -13,7 +13,7 @@ test("a viewer can generate and review but is refused admin actions", async ({ p
   expect(password?.length).toBeGreaterThanOrEqual(20);
   await shot(page, testInfo, "01-viewer-created");
   await page.getByTestId("secret-done").click();
-  await expect(page.getByRole("cell", { name: "e2e-viewer" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "e2e-viewer", exact: true })).toBeVisible();
   await signOut(page, ADMIN.username);
 
   await signIn(page, { username: "e2e-viewer", password: password! });
