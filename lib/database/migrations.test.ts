@@ -48,7 +48,7 @@ describe("the migrations folder", () => {
     expect(summary ?? null, "prisma/schema has changes that no migration creates").toBeNull();
   });
 
-  it("refuses a migration that does not apply, leaving it marked failed", async () => {
+  it("stops at a migration that does not apply, with the database's error", async () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { tmpdir } = await import("node:os");

@@ -4,7 +4,7 @@
 // sees the same history.
 import { mkdirSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -55,11 +55,15 @@ export async function applyMigrations(options: {
   migrationsDir?: string;
   log?: (line: string) => void;
 }): Promise<string[]> {
+  const list = loadMigrationsList(options.migrationsDir);
+  // Fast path for every start and CLI call: when the bookkeeping already lists every migration as
+  // finished, skip loading the schema engine (a few seconds of wasm start-up).
+  if (await allApplied(options.pool, list)) return [];
   const factory = new PrismaPg({ ...options.pool, max: 1 });
   const engine = await openSchemaEngine({ adapterFactory: factory as unknown as SqlMigrationAwareDriverAdapterFactory });
   try {
     const result = await engine.applyMigrations({
-      migrationsList: loadMigrationsList(options.migrationsDir),
+      migrationsList: list,
       filters: NO_FILTERS,
     });
     for (const name of result.appliedMigrationNames) options.log?.(`applied migration ${name}`);
@@ -114,4 +118,24 @@ export function writeMigration(options: { name: string; sql: string; migrationsD
   writeFileSync(join(dir, dirName, "migration.sql"), options.sql);
   if (!existsSync(join(dir, LOCKFILE))) writeFileSync(join(dir, LOCKFILE), LOCKFILE_CONTENT);
   return dirName;
+}
+
+async function allApplied(pool: PoolConfig, list: MigrationList): Promise<boolean> {
+  const client = new pg.Client(pool);
+  try {
+    await client.connect();
+    const exists = await client.query(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS ok`);
+    if (!exists.rows[0]?.ok) return false;
+    const { rows } = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const failed = await client.query(`SELECT 1 FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL LIMIT 1`);
+    if (failed.rowCount) return false; // let the engine report the failed migration
+    const done = new Set(rows.map((r) => r.migration_name));
+    return list.migrationDirectories.every((d) => done.has(d.path));
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
