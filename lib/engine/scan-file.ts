@@ -25,6 +25,8 @@ export interface ScanFileOptions {
   principal: Principal;
   /** false: parse every record (the reference path the fast path is tested against) */
   fastPath: boolean;
+  /** compressed size above which the file is streamed (default SYNC_INFLATE_MAX; tests lower it) */
+  syncInflateMax?: number;
 }
 
 const GUNZIP_CHUNK = 1 << 20;
@@ -50,7 +52,7 @@ export async function scanFile(o: ScanFileOptions): Promise<FileOutcome> {
   if (o.fastPath) {
     const scanner = new FastRecordScanner(JSON.stringify(o.principal.arn));
     let bytes = 0;
-    if (o.compressed.length <= SYNC_INFLATE_MAX) {
+    if (o.compressed.length <= (o.syncInflateMax ?? SYNC_INFLATE_MAX)) {
       let whole: Buffer;
       try {
         whole = gunzipSync(o.compressed, { chunkSize: inflatedSizeHint(o.compressed) });
