@@ -57,6 +57,16 @@ describe("the embedded database shared between processes", () => {
     expect(await query(handle, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
+  it("refuses clearly when a live process holds the lock but serves nothing", async () => {
+    const dataDir = tempDir();
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dataDir, "run"));
+    writeFileSync(join(dataDir, "run", ".s.PGSQL.5432"), "");
+    // Our own parent is alive and is not a Leastwise owner.
+    writeFileSync(lockFilePath(dataDir), JSON.stringify({ pid: process.ppid, startedAt: "2020-01-01T00:00:00Z", socketDir: join(dataDir, "run") }));
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/does not answer.*delete .*leastwise.lock/s);
+  });
+
   it("serializes transactions of concurrent clients (no lost updates, no interleaved statements)", async () => {
     const dataDir = tempDir();
     const owner = await openDatabase({ dataDir });

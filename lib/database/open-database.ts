@@ -4,6 +4,7 @@
 //   - embedded, this process owns the data directory: PGlite, served on a private Unix socket;
 //   - embedded, another live process owns it: connect through the owner's socket.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { PoolConfig } from "pg";
@@ -86,6 +87,14 @@ async function attach(dataDir: string, first: LockInfo): Promise<DatabaseHandle>
         `Stop that process, or if no Leastwise process is running, delete ${lockFilePath(dataDir)}.`,
     );
   }
+  const socketPath = join(info.socketDir, SOCKET_FILE);
+  if (!(await answers(socketPath))) {
+    throw new AppError(
+      "DATABASE_LOCKED",
+      `The embedded database in ${dataDir} is locked by process ${info.pid}, but its socket ${socketPath} does not answer. ` +
+        `If no Leastwise process is running (the pid may belong to another program now), delete ${lockFilePath(dataDir)} and retry.`,
+    );
+  }
   return {
     kind: "pglite-attached",
     pool: socketPoolConfig(info.socketDir),
@@ -102,4 +111,17 @@ function redact(url: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(socketPath);
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.setTimeout(5000, () => done(false));
+  });
 }
