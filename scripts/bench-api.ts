@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     const v = [...xs].sort((a, b) => a - b);
     return `${name.padEnd(22)} ${String(v.length).padStart(7)} ${pct(v, 50).toFixed(1).padStart(8)} ${pct(v, 99).toFixed(1).padStart(8)} ${(v[v.length - 1] ?? NaN).toFixed(1).padStart(8)}`;
   };
-  console.log(`API benchmark: ${clients} concurrent SDK clients for ${seconds} s, embedded PGlite${databaseUrl ? " (PostgreSQL)" : ""}`);
+  console.log(`API benchmark: ${clients} concurrent SDK clients for ${seconds} s, ${databaseUrl ? "PostgreSQL" : "embedded PGlite"}`);
   console.log(`${"operation".padEnd(22)} ${"calls".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)}`);
   console.log(row("GetGeneratedPolicy", latencies.get));
   console.log(row("ListPolicyGenerations", latencies.list));
