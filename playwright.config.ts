@@ -38,6 +38,7 @@ export default defineConfig({
     actionTimeout: 30_000,
     navigationTimeout: 120_000,
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

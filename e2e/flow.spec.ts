@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, signIn } from "./support/helpers";
+import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, signIn } from "./support/helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -51,7 +51,7 @@ test("the whole flow: generate, review, customize, create and attach on the demo
     await shot(page, testInfo, "07-action-added");
   }
 
-  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await wizardNext(page, "Customize permissions");
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible();
   await expectAccessible(page, "customize step");
   await shot(page, testInfo, "08-customize");
@@ -71,10 +71,10 @@ test("the whole flow: generate, review, customize, create and attach on the demo
 
   // A reload loses nothing: the edits come back from the server-side draft.
   await page.reload();
-  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await wizardNext(page, "Customize permissions");
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
 
-  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await wizardNext(page, "Review and create");
   await page.getByTestId("policy-name").locator("input").fill("app-backend-least-privilege");
   await expect(page.getByTestId("policy-summary")).toContainText("dynamodb");
   await expectAccessible(page, "review and create step");

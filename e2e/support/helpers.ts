@@ -60,8 +60,12 @@ export async function generateFor(
     await page.getByRole("option", { name: new RegExp(options.trail) }).click();
   }
   await page.getByTestId("start-generation").click();
+  // A new generation replaces the entity's current one: the form asks first.
   const confirm = page.getByTestId("confirm-replace");
-  if (await confirm.isVisible({ timeout: 2_000 }).catch(() => false)) await confirm.click();
+  await Promise.race([
+    confirm.waitFor({ state: "visible", timeout: 30_000 }).then(() => confirm.click()),
+    page.waitForURL((url) => url.pathname === entityPath, { timeout: 30_000 }),
+  ]);
   await page.waitForURL((url) => url.pathname === entityPath);
   if (options.onProgress) await options.onProgress();
   if (options.expect === null) return;
@@ -71,9 +75,18 @@ export async function generateFor(
 
 /** Replaces the whole Monaco text (as a paste would) and waits for the analysis of the new text. */
 export async function setEditorText(page: Page, text: string) {
-  const editor = page.getByTestId("policy-editor").locator(".monaco-editor textarea");
-  await editor.focus();
+  // Pasted, as a user would: typing goes through Monaco's auto-closing and auto-indent.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByTestId("policy-editor").locator(".view-lines").click();
   await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
+  await page.keyboard.press("Control+V");
+}
+
+/** Wizard "Next": retried until the step changes (a click before hydration finishes is lost). */
+export async function wizardNext(page: Page, nextHeading: string) {
+  await expect(async () => {
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await expect(page.getByRole("heading", { name: nextHeading, level: 1 })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
 }
