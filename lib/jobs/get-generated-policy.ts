@@ -5,6 +5,7 @@ import type { GeneratedPolicy, ScanStats, ScanWarning, UsageSummary } from "@/li
 import { findVisibleJob } from "./find-visible-job";
 import { toJobDetails, trailProperties, type JobDetails } from "./job-details";
 import { jobsContext, type JobsContext } from "./queue";
+import { generationQuotas } from "./quotas";
 
 export interface GeneratedPolicyResult {
   properties: {
@@ -37,6 +38,10 @@ export async function getGeneratedPolicy(options: {
   ctx?: Pick<JobsContext, "db">;
 }): Promise<GetGeneratedPolicyOutput> {
   const { db } = options.ctx ?? (await jobsContext());
+  const key = `${options.jobId.toLowerCase()}|${!!options.includeResourcePlaceholders}|${!!options.includeServiceLevelTemplate}`;
+  const hit = cache.get(key);
+  const now = Date.now();
+  if (hit && hit.db === db && now - hit.at < CACHE_TTL_MS && hit.startedOn >= now - generationQuotas().retentionDays * 86_400_000) return hit.output;
   const job = await findVisibleJob(db, options.jobId);
   const result = job.status === "SUCCEEDED" ? await db.generationResult.findUnique({ where: { jobId: job.id } }) : null;
   const properties: GeneratedPolicyResult["properties"] = {
@@ -63,6 +68,14 @@ export async function getGeneratedPolicy(options: {
     output.generatedPolicyResult = { properties: { isComplete: built.isComplete, ...properties }, generatedPolicies: built.policies };
     output.usage = usage;
     output.warnings = result.warnings as unknown as ScanWarning[];
+    // A succeeded result never changes: keep the built answer briefly (polling clients and the
+    // console ask for it again and again; building and fetching a large usage is the cost).
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, { output, at: now, startedOn: job.startedOn.getTime(), db });
   }
   return output;
 }
+
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX = 100;
+const cache = new Map<string, { output: GetGeneratedPolicyOutput; at: number; startedOn: number; db: unknown }>();
