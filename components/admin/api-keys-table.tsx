@@ -88,7 +88,19 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
         }
         empty={<Box textAlign="center">No API keys yet.</Box>}
         columnDefinitions={[
-          { id: "name", header: "Name", cell: (k) => k.name },
+          {
+            id: "name",
+            header: "Name",
+            cell: (k) =>
+              k.createdBy === "leastwise" ? (
+                <SpaceBetween size="xxxs">
+                  <span>{k.name}</span>
+                  <Box variant="small">Used by Leastwise itself; revoking it makes Leastwise issue a new one.</Box>
+                </SpaceBetween>
+              ) : (
+                k.name
+              ),
+          },
           { id: "id", header: "Access key ID", cell: (k) => <code>{k.accessKeyId}</code> },
           {
             id: "status",

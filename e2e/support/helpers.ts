@@ -34,6 +34,8 @@ export async function signOut(page: Page, username: string) {
 /** A full-page screenshot in e2e/screenshots/, named by spec and step. */
 export async function shot(page: Page, testInfo: TestInfo, step: string) {
   const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
+  // Sticky headers are drawn where the page is scrolled to: scroll up for a clean full-page image.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`), fullPage: true });
 }
 
