@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createTestDb, type TestDb } from "../testing/db";
-import { applyMigrations, diffMigrationsToSchema, loadMigrationsList } from "./migrations";
+import { MIGRATIONS_DIR, SCHEMA_DIR, applyMigrations, diffMigrationsToSchema, loadMigrationsList, writeMigration } from "./migrations";
 
 const opened: TestDb[] = [];
 afterAll(async () => {
@@ -46,6 +46,23 @@ describe("the migrations folder", () => {
     const sql = await diffMigrationsToSchema();
     const summary = sql?.split("\n").filter((l) => l.startsWith("-- ") || /^(CREATE|ALTER|DROP)/.test(l)).slice(0, 12);
     expect(summary ?? null, "prisma/schema has changes that no migration creates").toBeNull();
+  });
+
+  it("writes a migration for a schema change, after which the folder matches again", async () => {
+    const { cpSync, mkdtempSync, appendFileSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const root = mkdtempSync(join(tmpdir(), "lw-newmig-"));
+    cpSync(SCHEMA_DIR, join(root, "schema"), { recursive: true });
+    cpSync(MIGRATIONS_DIR, join(root, "migrations"), { recursive: true });
+    appendFileSync(join(root, "schema", "jobs.prisma"), "\nmodel MigrationProbe {\n  id String @id\n  n  Int @default(0)\n}\n");
+    const dirs = { schemaDir: join(root, "schema"), migrationsDir: join(root, "migrations") };
+    const sql = await diffMigrationsToSchema(dirs);
+    expect(sql).toContain('CREATE TABLE "MigrationProbe"');
+    const name = writeMigration({ name: "add probe", sql: sql!, migrationsDir: dirs.migrationsDir });
+    expect(name).toMatch(/^\d{14}_add_probe$/);
+    expect(readFileSync(join(dirs.migrationsDir, name, "migration.sql"), "utf8")).toBe(sql);
+    expect(await diffMigrationsToSchema(dirs)).toBeNull();
   });
 
   it("stops at a migration that does not apply, with the database's error", async () => {
