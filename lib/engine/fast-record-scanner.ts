@@ -29,8 +29,12 @@ function isWs(b: number): boolean {
 export class FastRecordScanner {
   ok = true;
   eventsRead = 0;
-  /** the JSON text of each record that may be the principal's (recordMatchesPrincipal decides) */
-  readonly candidates: string[] = [];
+  /**
+   * The UTF-8 JSON text of each record that may be the principal's (recordMatchesPrincipal
+   * decides), as views of the pushed chunks: not decoded here, the main thread decodes and parses.
+   * The chunks must not be reused while the views are alive.
+   */
+  readonly candidates: Buffer[] = [];
   private carry: Buffer | null = null;
   private started = false;
   private readonly needle: Buffer;
@@ -112,7 +116,7 @@ export class FastRecordScanner {
       last = k;
       // A record ends before the `,` of the next boundary, or at the region's stop.
       const to = k + 1 < starts.length ? starts[k + 1] - 1 : stop;
-      this.candidates.push(data.toString("utf8", starts[k], to));
+      this.candidates.push(data.subarray(starts[k], to));
     }
   }
 

@@ -137,7 +137,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       lastDoneAt = Math.max(lastDoneAt, m.at);
       if (!m.retry) pool!.acknowledge();
       const file = displayKey(request.source, m.key);
-      const accepted = acceptCandidates(m.candidates, principal, file);
+      const accepted = acceptCandidates({ bytes: m.candidates, ends: m.candidateEnds }, principal, file);
       if (!accepted.ok) {
         // The fast path split this file wrongly (a nested record-like array): read it again in full.
         dispatched++;
@@ -178,7 +178,13 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     let workerEntry = "";
-    Promise.all([createLogStore(request.source), (o.workerEntry ? Promise.resolve(o.workerEntry) : resolveWorkerEntry()).then((e) => (workerEntry = e))]).then(([store]) => listLogFiles({
+    Promise.all([createLogStore(request.source), (o.workerEntry ? Promise.resolve(o.workerEntry) : resolveWorkerEntry()).then((e) => {
+      workerEntry = e;
+      // Workers take tens of milliseconds to start (more on a busy machine): start them while the
+      // first folders are listed rather than after. A trail with nothing in the window pays that
+      // start for nothing, which is cheap next to every other scan waiting for it.
+      if (!settled) startPool();
+    })]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,
