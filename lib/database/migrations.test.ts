@@ -49,7 +49,7 @@ describe("the migrations folder", () => {
   });
 
   it("writes a migration for a schema change, after which the folder matches again", async () => {
-    const { cpSync, mkdtempSync, appendFileSync, readFileSync } = await import("node:fs");
+    const { cpSync, mkdtempSync, appendFileSync, readFileSync, rmSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { tmpdir } = await import("node:os");
     const root = mkdtempSync(join(tmpdir(), "lw-newmig-"));
@@ -63,6 +63,7 @@ describe("the migrations folder", () => {
     expect(name).toMatch(/^\d{14}_add_probe$/);
     expect(readFileSync(join(dirs.migrationsDir, name, "migration.sql"), "utf8")).toBe(sql);
     expect(await diffMigrationsToSchema(dirs)).toBeNull();
+    rmSync(root, { recursive: true, force: true });
   });
 
   it("stops at a migration that does not apply, with the database's error", async () => {
