@@ -77,5 +77,6 @@ describe("the migrations folder", () => {
     const db = await createTestDb({ kind: "pglite", migrate: false });
     opened.push(db);
     await expect(applyMigrations({ pool: db.pool, migrationsDir: dir })).rejects.toThrow(/missing/);
+    (await import("node:fs")).rmSync(dir, { recursive: true, force: true });
   });
 });
