@@ -65,15 +65,30 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
 
   // Edits are saved as a server-side draft shortly after typing stops, so a reload loses nothing.
   const savedText = useRef(data.documentText);
-  const debouncedSave = useDebounced(edited ? text : null, 800);
+  const wanted = edited ? text : null;
+  const debouncedSave = useDebounced(wanted, 800);
   useEffect(() => {
     if (debouncedSave === savedText.current) return;
-    setSaveState("saving");
     saveDraftTextAction({ jobId: data.jobId, documentText: debouncedSave }).then((r) => {
       if (r.ok) savedText.current = debouncedSave;
-      setSaveState(r.ok ? "saved" : "error");
+      setSaveState(r.ok ? (savedText.current === latest.current ? "saved" : "saving") : "error");
     });
   }, [debouncedSave, data.jobId]);
+  // "Draft saved" only when the latest text is saved; a page closed in between sends it by beacon.
+  const latest = useRef(wanted);
+  useEffect(() => {
+    latest.current = wanted;
+    if (wanted !== savedText.current) setSaveState("saving");
+  }, [wanted]);
+  useEffect(() => {
+    const flush = () => {
+      if (latest.current === savedText.current) return;
+      const body = new Blob([JSON.stringify({ jobId: data.jobId, documentText: latest.current })], { type: "application/json" });
+      navigator.sendBeacon("/api/console/drafts", body);
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [data.jobId]);
 
   async function changeSelection(next: DraftSelection) {
     setSelection(next);
