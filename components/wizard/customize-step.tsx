@@ -106,7 +106,8 @@ export function CustomizeStep({
             <SpaceBetween size="s">
               <ProgressBar
                 value={Math.min(100, Math.round((a.length / a.maxLength) * 100))}
-                status={over ? "error" : "in-progress"}
+                // Over the limit but splittable is not an error: the preview below says what happens.
+                status={over && !(a.parts && a.parts.length > 1) ? "error" : "in-progress"}
                 label="Characters (white space not counted)"
                 additionalInfo={`${a.length.toLocaleString("en")} of ${a.maxLength.toLocaleString("en")} characters`}
                 resultText={`${a.length.toLocaleString("en")} of ${a.maxLength.toLocaleString("en")}`}
