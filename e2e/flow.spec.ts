@@ -86,5 +86,11 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await page.getByRole("button", { name: "Back to app-backend" }).click();
   await expect(page.getByTestId("attached-policies").getByRole("button", { name: "app-backend-least-privilege" })).toBeVisible();
   await shot(page, testInfo, "12-attached");
+
+  // The generation is listed on the Policy generations page (ListPolicyGenerations) with its status.
+  await page.goto("/generations");
+  const row = page.getByTestId("generations").getByRole("row").filter({ hasText: "Role app-backend" }).first();
+  await expect(row).toContainText("Succeeded");
+  await shot(page, testInfo, "13-generations");
   expect(offsite).toEqual([]);
 });
