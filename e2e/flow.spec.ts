@@ -89,8 +89,8 @@ test("the whole flow: generate, review, customize, create and attach on the demo
 
   // The generation is listed on the Policy generations page (ListPolicyGenerations) with its status.
   await page.goto("/generations");
-  const row = page.getByTestId("generations").getByRole("row").filter({ hasText: "Role app-backend" }).first();
-  await expect(row).toContainText("Succeeded");
+  const generation = page.getByTestId("generations").getByRole("row").filter({ hasText: "Role app-backend" }).first();
+  await expect(generation).toContainText("Succeeded");
   await shot(page, testInfo, "13-generations");
   expect(offsite).toEqual([]);
 });
