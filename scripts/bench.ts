@@ -51,6 +51,10 @@ async function generate(name: string, logs: string, start: string, extra: string
   return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb };
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const best = (rows: Row[]) => rows.reduce((a, b) => (b.mb / b.ms > a.mb / a.ms ? b : a));
 const mbps = (r: Row, ms = r.ms) => r.mb / (ms / 1000);
 
@@ -82,8 +86,10 @@ async function main(): Promise<void> {
   const base: Row[] = [];
   const local: Row[] = [];
   const tenth: Row[] = [];
+  const loads: string[] = [];
   for (let i = 0; i < rounds; i++) {
     process.stderr.write(`bench: round ${i + 1}/${rounds}\n`);
+    loads.push(loadavg()[0].toFixed(1));
     base.push(await baseline(dir));
     local.push(await generate("leastwise generate, local directory", dir, start));
     tenth.push(await generate(`leastwise generate, local, 1/10 of the days (${Math.round(days / 10)} d)`, dir, tenthStart));
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
     `- 1/10 of the days: ${fmt((t.ms / l.ms) * 100, 1)}% of the full window's reading time, ${fmt((t.mb / l.mb) * 100, 1)}% of its bytes, ${fmt((t.wallMs / l.wallMs) * 100, 1)}% of its process wall time (target <= 15%)`,
     ...(bigRow && bigTenth ? [`- 4x corpus, 1/10 of the days: ${fmt((bigTenth.ms / bigRow.ms) * 100, 1)}% of the full window's reading time, ${fmt((bigTenth.wallMs / bigRow.wallMs) * 100, 1)}% of its process wall time`] : []),
+    `- paired ratio (each round's local run over the baseline run just before it), median of ${rounds}: ${fmt(median(base.map((r, i) => mbps(local[i]) / mbps(r))), 2)}; load average (1 min) at the start of each round: ${loads.join(", ")}`,
     `- all rounds, baseline MB/s: ${base.map((r) => fmt(mbps(r))).join(", ")}; local MB/s: ${local.map((r) => fmt(mbps(r))).join(", ")}; ratio of each round's pair (run back to back): ${base.map((r, i) => fmt(mbps(local[i]) / mbps(r), 2)).join(", ")}`,
     `- machine: ${busyBefore ? `load average ${loadBefore} at start, ${loadavg()[0].toFixed(2)} at end; busiest processes at start: ${busyBefore}` : ""}`,
   ];
