@@ -88,6 +88,7 @@ export function GenerationsTable({ rows, nextToken, isFirstPage }: { rows: Row[]
           id: "status",
           header: "Status",
           sortingField: "status",
+          width: 160,
           cell: (r) => <StatusIndicator type={STATUS[r.status]?.type ?? "info"}>{STATUS[r.status]?.text ?? r.status}</StatusIndicator>,
         },
         { id: "startedOn", header: "Started", sortingField: "startedOn", cell: (r) => formatDate(r.startedOn) },
