@@ -147,6 +147,7 @@ export function ReviewPermissionsStep({
         items={passRoles}
         trackBy="roleArn"
         wrapLines
+        resizableColumns
         header={
           <Header
             counter={`(${passRoles.length})`}
@@ -182,6 +183,7 @@ export function ReviewPermissionsStep({
         items={denied}
         trackBy={(d) => d[0]}
         wrapLines
+        resizableColumns
         header={
           <Header
             counter={`(${denied.length})`}
@@ -195,7 +197,7 @@ export function ReviewPermissionsStep({
           {
             id: "accept",
             header: "Allow",
-            width: 90,
+            width: 80,
             cell: ([key, d]) =>
               d.action ? (
                 <Checkbox
@@ -210,7 +212,7 @@ export function ReviewPermissionsStep({
           { id: "action", header: "Action", cell: ([, d]) => d.action ?? `${d.eventSource} ${d.eventName}`, width: 260 },
           { id: "error", header: "Error", cell: ([, d]) => d.errorCode, width: 160 },
           { id: "message", header: "Message", cell: ([, d]) => <Box variant="small">{d.errorMessage ?? "-"}</Box>, minWidth: 360 },
-          { id: "calls", header: "Calls", cell: ([, d]) => d.calls.toLocaleString("en"), width: 90 },
+          { id: "calls", header: "Calls", cell: ([, d]) => d.calls.toLocaleString("en"), width: 80 },
           { id: "last", header: "Last seen", cell: ([, d]) => formatDate(d.lastSeen), width: 190 },
         ]}
       />
