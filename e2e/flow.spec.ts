@@ -40,16 +40,21 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await expect(page.getByTestId("removed-actions")).toContainText(firstAction);
   await shot(page, testInfo, "06-action-removed");
 
-  // Adding an action from a service known only at service level (if the demo has one), else none.
-  const services = page.getByTestId("services-used");
-  const pickers = services.locator('[data-testid^="service-actions-"]');
-  if ((await pickers.count()) > 0) {
-    await pickers.first().getByRole("button").first().click();
-    await page.getByRole("option").first().click();
-    await page.keyboard.press("Escape");
-    await expect(table.getByText("Added").first()).toBeVisible();
-    await shot(page, testInfo, "07-action-added");
+  // Adding actions: from the IAM catalog (any service), and by allowing a denied attempt.
+  const add = page.getByTestId("add-actions");
+  await add.getByRole("button", { name: /Service to add actions from/ }).click();
+  await page.keyboard.type("athena");
+  await page.getByRole("option", { name: /^athena/ }).first().click();
+  await add.getByTestId("service-actions-athena").getByRole("button").first().click();
+  await page.getByRole("option", { name: /GetQueryExecution/ }).first().click();
+  await page.keyboard.press("Escape");
+  await expect(table.getByRole("row").filter({ hasText: "GetQueryExecution" })).toContainText("Added");
+  const denied = page.getByTestId("denied-attempts").getByRole("checkbox").first();
+  if ((await denied.count()) > 0) {
+    await denied.check();
+    await expect(table.getByText("Was denied").first()).toBeVisible();
   }
+  await shot(page, testInfo, "07-actions-added");
 
   await wizardNext(page, "Customize permissions");
   await expect(page.getByTestId("policy-editor").locator(".monaco-editor")).toBeVisible();

@@ -11,6 +11,7 @@ import Table from "@cloudscape-design/components/table";
 import type { DraftSelection } from "@/lib/console/draft-selection";
 import { formatDate } from "@/components/generation/format";
 import { ReviewActionsTable } from "./review-actions-table";
+import { AddActionsPanel } from "./add-actions-panel";
 import { ServiceActionsPicker } from "./service-actions-picker";
 import type { ActionRow, WizardData } from "./wizard-types";
 
@@ -140,6 +141,8 @@ export function ReviewPermissionsStep({
           },
         ]}
       />
+
+      <AddActionsPanel selected={selection.addedActions} onChange={(addedActions) => onChange({ ...selection, addedActions })} />
 
       <Table
         data-testid="passrole-suggestions"
