@@ -59,6 +59,15 @@ test("the whole flow: generate, review, customize, create and attach on the demo
     await expect(table.getByRole("row").filter({ hasText: name }).first()).toContainText("Was denied");
     break;
   }
+  // Accepting is kept in the server-side draft (the checkbox survives a reload).
+  const firstDenied = page.getByTestId("denied-attempts").getByRole("checkbox").first();
+  if ((await firstDenied.count()) > 0) {
+    const label = await firstDenied.getAttribute("aria-label");
+    if (!(await firstDenied.isChecked())) await firstDenied.check();
+    await page.waitForLoadState("networkidle");
+    await page.reload();
+    await expect(page.getByTestId("denied-attempts").getByRole("checkbox", { name: label! })).toBeChecked();
+  }
   await shot(page, testInfo, "07-actions-added");
 
   await wizardNext(page, "Customize permissions");
