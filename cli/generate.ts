@@ -21,6 +21,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
   }
   // Loaded after the arguments are checked (usage errors should not wait), and before the scan: the
   // IAM catalog takes a second or two to load, and loading it while the workers read slows both.
+  // The scan's worker threads start on the other cores while this thread loads the catalog.
+  (await import("@/lib/engine/prestart-scan")).prestartScan({ request: args.request });
   const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy")]);
   const bar = new ProgressBar();
   const controller = new AbortController();

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import type { ScanRequest, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { CloudTrailRecord } from "@/lib/core/types";
 import type { UsageAccumulator } from "@/lib/core/usage";
@@ -7,6 +6,7 @@ import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
 import { ScanError, isScanError } from "./errors";
 import { acceptCandidates } from "./accept-candidates";
+import { poolInit, poolSize, takePrestarted } from "./prestart-scan";
 import { ScanPool, resolveWorkerEntry } from "./scan-pool";
 import { validateScanRequest } from "./validate-scan-request";
 import type { FileDone } from "./worker-protocol";
@@ -108,22 +108,26 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
+    const init = poolInit(request, principal, o.fastPath ?? true);
+    const size = poolSize(o.workers);
     const startPool = (): ScanPool => {
-      pool ??= new ScanPool(
-        workerEntry,
-        Math.max(1, o.workers ?? availableParallelism()),
-        {
-          principalArn: principal.arn,
-          window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
-          source: request.source,
-          fastPath: o.fastPath ?? true,
-          // S3 reads wait on the network: keep more of them in flight per worker than disk reads.
-          concurrency: request.source.kind === "s3" ? 8 : 2,
-        },
-        onDone,
-        fail,
-      );
+      pool ??= new ScanPool(workerEntry, size, init, { onDone, onFatal: fail });
       return pool;
+    };
+    /** the workers: prestarted ones (see prestart-scan.ts) or new ones, started while listing */
+    const poolReady = async () => {
+      const prestarted = o.workerEntry ? undefined : await takePrestarted(init, size);
+      if (prestarted) {
+        if (settled) return void prestarted.terminate();
+        pool = prestarted;
+        pool.attach({ onDone, onFatal: fail });
+        return;
+      }
+      workerEntry = o.workerEntry ?? (await resolveWorkerEntry());
+      // Workers take tens of milliseconds to start (more on a busy machine): start them while the
+      // first folders are listed rather than after. A trail with nothing in the window pays that
+      // start for nothing, which is cheap next to every other scan waiting for it.
+      if (!settled) startPool();
     };
     const flush = () => {
       if (batch.length === 0 || settled) return;
@@ -178,13 +182,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     let workerEntry = "";
-    Promise.all([createLogStore(request.source), (o.workerEntry ? Promise.resolve(o.workerEntry) : resolveWorkerEntry()).then((e) => {
-      workerEntry = e;
-      // Workers take tens of milliseconds to start (more on a busy machine): start them while the
-      // first folders are listed rather than after. A trail with nothing in the window pays that
-      // start for nothing, which is cheap next to every other scan waiting for it.
-      if (!settled) startPool();
-    })]).then(([store]) => listLogFiles({
+    Promise.all([createLogStore(request.source), poolReady()]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,

@@ -40,6 +40,11 @@ export async function resolveWorkerEntry(): Promise<string> {
   return bundled ?? tsxEntry;
 }
 
+export interface PoolHandlers {
+  onDone: (m: FileDone) => void;
+  onFatal: (e: ScanError) => void;
+}
+
 /**
  * A fixed set of scan workers. Listed keys are broadcast to all of them; each claims the next one
  * through a shared counter, so a busy main thread never leaves them idle.
@@ -50,27 +55,38 @@ export class ScanPool {
   private nextRetry = 0;
   private readonly shared: Int32Array;
 
-  constructor(
-    entry: string,
-    size: number,
-    init: Omit<WorkerInit, "counter" | "resultWindow">,
-    onDone: (m: FileDone) => void,
-    onFatal: (e: ScanError) => void,
-  ) {
+  private handlers?: PoolHandlers;
+  /** what happened before attach() (a prestarted pool): replayed to the handlers */
+  private early: ((h: PoolHandlers) => void)[] = [];
+
+  /** Without handlers the pool is prestarted: its workers are unref'd and wait for attach(). */
+  constructor(entry: string, size: number, init: Omit<WorkerInit, "counter" | "resultWindow">, handlers?: PoolHandlers) {
+    this.handlers = handlers;
     this.shared = new Int32Array(new SharedArrayBuffer(8));
     const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size };
+    const on = (f: (h: PoolHandlers) => void) => (this.handlers ? f(this.handlers) : this.early.push(f));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
-      worker.on("message", (m: FromWorker) => {
-        if (m.type === "batch") for (const r of m.results) onDone(r);
-        else onFatal(new ScanError(m.code, m.message));
-      });
-      worker.on("error", (e) => onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e })));
+      worker.on("message", (m: FromWorker) =>
+        on((h) => {
+          if (m.type === "batch") for (const r of m.results) h.onDone(r);
+          else h.onFatal(new ScanError(m.code, m.message));
+        }),
+      );
+      worker.on("error", (e) => on((h) => h.onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e }))));
       worker.on("exit", (code) => {
-        if (!this.terminated && code !== 0) onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`));
+        if (!this.terminated && code !== 0) on((h) => h.onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`)));
       });
+      if (!handlers) worker.unref();
       this.workers.push(worker);
     }
+  }
+
+  /** Gives a prestarted pool its scan: events so far are delivered now, and the workers keep the process alive. */
+  attach(handlers: PoolHandlers): void {
+    this.handlers = handlers;
+    for (const w of this.workers) w.ref();
+    for (const f of this.early.splice(0)) f(handlers);
   }
 
   /** The main thread has taken the result of a claimed file: the workers may claim one more. */

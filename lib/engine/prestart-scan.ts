@@ -1,0 +1,63 @@
+import { availableParallelism } from "node:os";
+import type { Principal, ScanRequest } from "@/lib/core/types";
+import { ScanPool, resolveWorkerEntry } from "./scan-pool";
+import { validateScanRequest } from "./validate-scan-request";
+import type { WorkerInit } from "./worker-protocol";
+
+export type PoolInit = Omit<WorkerInit, "counter" | "resultWindow">;
+
+/** What a scan's workers are started with; a prestarted pool is used only when this matches. */
+export function poolInit(request: ScanRequest, principal: Principal, fastPath: boolean): PoolInit {
+  return {
+    principalArn: principal.arn,
+    window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
+    source: request.source,
+    fastPath,
+    // S3 reads wait on the network: keep more of them in flight per worker than disk reads.
+    concurrency: request.source.kind === "s3" ? 8 : 2,
+  };
+}
+
+export const poolSize = (workers?: number) => Math.max(1, workers ?? availableParallelism());
+
+let prepared: { key: string; pool: Promise<ScanPool | undefined> } | undefined;
+/** how prestarted pools ended up (tests prove the pool is really reused) */
+export const prestartCounts = { used: 0, discarded: 0 };
+
+/**
+ * Starts the worker threads of a scan that runScan will run next, so that their start (tens of
+ * milliseconds, more on a busy machine) overlaps other start-up work: the CLI calls this before
+ * loading the IAM catalog, which keeps the main thread busy for a second or more. The workers are
+ * unref'd until runScan takes them (a process that never scans still exits). An invalid request
+ * starts nothing (runScan reports it); a runScan for another request ignores and ends the pool.
+ */
+export function prestartScan(o: { request: ScanRequest; workers?: number; fastPath?: boolean }): void {
+  let principal: Principal;
+  try {
+    principal = validateScanRequest(o.request);
+  } catch {
+    return;
+  }
+  const init = poolInit(o.request, principal, o.fastPath ?? true);
+  const size = poolSize(o.workers);
+  void discard(prepared);
+  prepared = { key: JSON.stringify([init, size]), pool: resolveWorkerEntry().then((entry) => new ScanPool(entry, size, init)).catch(() => undefined) };
+}
+
+/** The prestarted pool if it was started for exactly this scan; any other one is ended. */
+export async function takePrestarted(init: PoolInit, size: number): Promise<ScanPool | undefined> {
+  const p = prepared;
+  prepared = undefined;
+  if (!p) return undefined;
+  if (p.key !== JSON.stringify([init, size])) return discard(p);
+  const pool = await p.pool;
+  if (pool) prestartCounts.used++;
+  return pool;
+}
+
+async function discard(p: typeof prepared): Promise<undefined> {
+  if (!p) return undefined;
+  prestartCounts.discarded++;
+  await (await p.pool)?.terminate();
+  return undefined;
+}
