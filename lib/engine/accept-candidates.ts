@@ -6,28 +6,18 @@ export type Accepted =
   /** a candidate was not valid JSON: the fast path split the file wrongly; parse it in full */
   | { ok: false };
 
-/** The UTF-8 JSON texts of a file's candidate records, back to back; text i ends at ends[i]. */
-export interface CandidateTexts {
-  bytes: Uint8Array;
-  ends: number[];
-}
-
 /**
  * Parses a file's candidate records and keeps the principal's; those it cannot use (no valid
  * eventTime, eventSource or eventName) become one warning for the file.
  */
-export function acceptCandidates(texts: CandidateTexts, principal: Principal, file: string): Accepted {
+export function acceptCandidates(texts: string[], principal: Principal, file: string): Accepted {
   const records: CloudTrailRecord[] = [];
   let bad = 0;
   let firstBad = "";
-  const buf = Buffer.from(texts.bytes.buffer, texts.bytes.byteOffset, texts.bytes.byteLength);
-  let start = 0;
-  for (const end of texts.ends) {
+  for (const text of texts) {
     let r: CloudTrailRecord;
     try {
-      // Decoded as the worker would have (invalid UTF-8 becomes U+FFFD either way).
-      r = JSON.parse(buf.toString("utf8", start, end)) as CloudTrailRecord;
-      start = end;
+      r = JSON.parse(text) as CloudTrailRecord;
     } catch {
       return { ok: false };
     }

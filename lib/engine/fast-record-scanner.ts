@@ -29,12 +29,8 @@ function isWs(b: number): boolean {
 export class FastRecordScanner {
   ok = true;
   eventsRead = 0;
-  /**
-   * The UTF-8 JSON text of each record that may be the principal's (recordMatchesPrincipal
-   * decides), as views of the pushed chunks: not decoded here, the main thread decodes and parses.
-   * The chunks must not be reused while the views are alive.
-   */
-  readonly candidates: Buffer[] = [];
+  /** the JSON text of each record that may be the principal's (recordMatchesPrincipal decides) */
+  readonly candidates: string[] = [];
   private carry: Buffer | null = null;
   private started = false;
   private readonly needle: Buffer;
@@ -116,7 +112,7 @@ export class FastRecordScanner {
       last = k;
       // A record ends before the `,` of the next boundary, or at the region's stop.
       const to = k + 1 < starts.length ? starts[k + 1] - 1 : stop;
-      this.candidates.push(data.subarray(starts[k], to));
+      this.candidates.push(data.toString("utf8", starts[k], to));
     }
   }
 

@@ -141,7 +141,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       lastDoneAt = Math.max(lastDoneAt, m.at);
       if (!m.retry) pool!.acknowledge();
       const file = displayKey(request.source, m.key);
-      const accepted = acceptCandidates({ bytes: m.candidates, ends: m.candidateEnds }, principal, file);
+      const accepted = acceptCandidates(m.candidates, principal, file);
       if (!accepted.ok) {
         // The fast path split this file wrongly (a nested record-like array): read it again in full.
         dispatched++;

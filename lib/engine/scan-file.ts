@@ -9,12 +9,11 @@ export interface FileOutcome {
   eventsRead: number;
   bytesUncompressed: number;
   /**
-   * UTF-8 JSON text of the records that may be the principal's. The main thread decodes and parses
-   * them once and decides (recordMatchesPrincipal). The worker packs the bytes of a batch into one
-   * transferred buffer: no decoding in the worker and no structured clone of strings on either side
-   * (sending parsed objects would cost a clone on both sides, which is slower than the parse).
+   * JSON text of the records that may be the principal's. The main thread parses them once and
+   * decides (recordMatchesPrincipal): sending text costs a copy, sending objects a structured clone
+   * on both sides, which is slower than the parse.
    */
-  candidates: Buffer[];
+  candidates: string[];
   /** set when the whole file was skipped */
   skipped?: ScanWarning;
   usedFastPath: boolean;
@@ -85,7 +84,7 @@ export function fullParse(o: ScanFileOptions): FileOutcome {
   const parsed = parseLogFile(text.toString("utf8"));
   if (!parsed.ok) return { ...skipped(o.file, parsed.code, parsed.message), bytesUncompressed: text.length };
   const records = parsed.records.filter((r) => r !== null && typeof r === "object" && !Array.isArray(r));
-  const candidates = records.filter((r) => recordMatchesPrincipal(r as CloudTrailRecord, o.principal)).map((r) => Buffer.from(JSON.stringify(r)));
+  const candidates = records.filter((r) => recordMatchesPrincipal(r as CloudTrailRecord, o.principal)).map((r) => JSON.stringify(r));
   return { eventsRead: records.length, bytesUncompressed: text.length, candidates, usedFastPath: false };
 }
 

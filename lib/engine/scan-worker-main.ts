@@ -20,33 +20,15 @@ const post = (m: FromWorker) => port.postMessage(m);
 // Results go out in batches: one message per file costs the main thread more than the parse of
 // its few candidates. A batch leaves when it is full or when the thread has nothing else to run.
 const BATCH = 8;
-type Pending = Omit<FileDone, "candidates" | "candidateEnds"> & { texts: Buffer[] };
-let results: Pending[] = [];
+let results: FileDone[] = [];
 let flushScheduled = false;
 const flush = () => {
   flushScheduled = false;
   if (results.length === 0) return;
-  // The candidates' bytes of the whole batch go into one ArrayBuffer that is transferred, not
-  // copied: the main thread gets views of it (no per-string structured clone on either side).
-  let total = 0;
-  for (const r of results) for (const t of r.texts) total += t.length;
-  const shared = new ArrayBuffer(total);
-  const bytes = new Uint8Array(shared);
-  let at = 0;
-  const batch: FileDone[] = results.map(({ texts, ...r }) => {
-    const from = at;
-    const candidateEnds: number[] = [];
-    for (const t of texts) {
-      bytes.set(t, at);
-      at += t.length;
-      candidateEnds.push(at - from);
-    }
-    return { ...r, candidates: new Uint8Array(shared, from, at - from), candidateEnds };
-  });
-  port.postMessage({ type: "batch", results: batch } satisfies FromWorker, [shared]);
+  post({ type: "batch", results });
   results = [];
 };
-const done = (r: Pending) => {
+const done = (r: FileDone) => {
   results.push(r);
   if (results.length >= BATCH) flush();
   else if (!flushScheduled) {
@@ -75,7 +57,7 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.
-      done({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, texts: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
+      done({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
       return;
     }
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
@@ -90,7 +72,7 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
     bytesCompressed: compressed.length,
     bytesUncompressed: out.bytesUncompressed,
     eventsRead: out.eventsRead,
-    texts: out.candidates,
+    candidates: out.candidates,
     fastPath: out.usedFastPath,
     skipped: out.skipped,
   });

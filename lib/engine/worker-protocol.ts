@@ -36,13 +36,8 @@ export interface FileDone {
   key: string;
   /** a file read again in full on request (not claimed through the counter) */
   retry: boolean;
-  /**
-   * UTF-8 JSON text of the records that may be the principal's, back to back (see scan-file.ts): a
-   * view of the batch's one transferred ArrayBuffer. Record i ends at candidateEnds[i] (offsets
-   * from the view's start).
-   */
-  candidates: Uint8Array;
-  candidateEnds: number[];
+  /** JSON text of the records that may be the principal's (see scan-file.ts) */
+  candidates: string[];
   fastPath: boolean;
   skipped?: ScanWarning;
 }
