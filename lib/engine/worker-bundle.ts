@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -24,8 +24,32 @@ interface BuildRecord {
  * available; the caller then uses the tsx entry.
  */
 export function scanWorkerBundle(root: string): Promise<string | null> {
-  cached ??= build(root).catch(() => null);
+  cached ??= withTimeout(build(root), BUILD_TIMEOUT_MS).catch(() => null);
   return cached;
+}
+
+/**
+ * A bundle that does not come within this time is given up for the tsx entry: a scan must never
+ * wait on its build indefinitely (a busy process once listed its files and then read none).
+ */
+const BUILD_TIMEOUT_MS = 20_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker bundle not built within ${ms} ms`)), ms);
+    timer.unref();
+    p.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+/** Writes through a temporary file and a rename, so another process never loads a half-written file. */
+function writeAtomic(target: string, contents: string | Uint8Array): void {
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, target);
 }
 
 const stamp = (file: string) => {
@@ -73,11 +97,11 @@ async function build(root: string): Promise<string | null> {
   for (const f of out.outputFiles) {
     const target = path.join(folder, path.relative(outDir, f.path));
     mkdirSync(path.dirname(target), { recursive: true });
-    if (!existsSync(target)) writeFileSync(target, f.contents);
+    if (!existsSync(target)) writeAtomic(target, f.contents);
     if (path.basename(f.path) === "scan-worker-main.mjs") output = target;
   }
   if (!output) return null;
   const inputs = Object.fromEntries(Object.keys(out.metafile.inputs).map((f) => [f, stamp(path.join(root, f))]));
-  writeFileSync(recordFile, JSON.stringify({ version: BUILD_VERSION, output, inputs } satisfies BuildRecord));
+  writeAtomic(recordFile, JSON.stringify({ version: BUILD_VERSION, output, inputs } satisfies BuildRecord));
   return output;
 }
