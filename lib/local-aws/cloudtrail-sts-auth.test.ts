@@ -8,17 +8,8 @@ import { registerTrail } from "@/lib/trails/register-trail";
 import { ensureLocalAccount } from "./ensure-local-account";
 import { signedFetch } from "./testing/signed-fetch";
 import { getDb, startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture";
+import { rejection } from "./testing/rejection";
 import { revokeTestKey } from "./testing/issue-test-key";
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("local CloudTrail, STS and authentication", () => {
   let f: LocalAwsFixture;

@@ -41,20 +41,11 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture";
+import { rejection } from "./testing/rejection";
 
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 const policy = (actions: string[], resource: string | string[] = "*") =>
   JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: resource }] });
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(["pglite", "postgres"] as const)("local IAM managed and inline policies (%s)", (kind) => {
   let f: LocalAwsFixture;

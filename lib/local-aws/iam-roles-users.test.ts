@@ -16,21 +16,12 @@ import {
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture";
+import { rejection } from "./testing/rejection";
 
 const TRUST = JSON.stringify({
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
 });
-
-async function rejection(promise: Promise<unknown>): Promise<{ name: string; status?: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    return { name: e.name, status: e.$metadata?.httpStatusCode, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)", (kind) => {
   let f: LocalAwsFixture;
