@@ -7,7 +7,7 @@ import { generateCorpus } from "@/lib/corpus/generate-corpus";
 import type { ScanRequest } from "@/lib/core/types";
 import { startFaultProxy, type FaultProxy } from "@/lib/testing/s3-fault-proxy";
 import { S3RVER_CREDENTIALS, startS3rver, uploadDirectory, type S3rverHandle } from "@/lib/testing/s3rver";
-import { isScanError } from "./errors";
+import { scanError } from "@/lib/testing/scan-error";
 import { runScan } from "./run-scan";
 import { T_ROLE } from "./testing-trail";
 
@@ -38,16 +38,6 @@ const s3req = (over: Partial<ScanRequest> = {}, endpoint = proxy.endpoint, bucke
   regions: "all",
   ...over,
 });
-
-async function scanError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isScanError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScanError");
-}
 
 describe("runScan on s3rver", () => {
   it("reads the bucket like the local copy, and names a bad object by its s3:// URL", async () => {

@@ -6,7 +6,7 @@ import { generateCorpus } from "@/lib/corpus/generate-corpus";
 import type { ScanRequest, ScanStats } from "@/lib/core/types";
 import { listLogFiles } from "@/lib/logs/list-log-files";
 import { LocalLogStore } from "@/lib/logs/local-log-store";
-import { isScanError } from "./errors";
+import { scanError } from "@/lib/testing/scan-error";
 import { runScan } from "./run-scan";
 import { resolveTsxWorkerEntry, resolveWorkerEntry } from "./scan-pool";
 import { T_ROLE, gz, roleRecord, writeDayObject } from "./testing-trail";
@@ -39,16 +39,6 @@ beforeAll(async () => {
 afterAll(() => rm(path.dirname(clean), { recursive: true, force: true }));
 
 const req = (dir: string, over: Partial<ScanRequest> = {}): ScanRequest => ({ principalArn: T_ROLE, window: { start: START, end: END }, source: { kind: "local", dir }, regions: "all", ...over });
-
-async function scanError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isScanError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ScanError");
-}
 
 describe("runScan on a local trail", () => {
   it("skips every kind of bad file with a warning that names it, and loses nothing else", async () => {
