@@ -33,6 +33,15 @@ describe("prestartScan", () => {
     expect(pre.stats.eventsMatched).toBeGreaterThan(0);
   });
 
+  it("workers that warmed up while waiting (warm-up.ts) give the same result", async () => {
+    const plain = await runScan({ request: req(), workers: 2 });
+    prestartScan({ request: req(), workers: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the warm-up runs (80 ms budget) and ends
+    const pre = await runScan({ request: req(), workers: 2 });
+    expect(pre.usage).toEqual(plain.usage);
+    expect(pre.stats).toEqual(plain.stats);
+  });
+
   it("workers started for another scan are ended, not used", async () => {
     const other = "arn:aws:iam::111122223333:role/TargetRoleAdmin";
     const plain = await runScan({ request: req(other) });

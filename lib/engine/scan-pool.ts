@@ -63,7 +63,7 @@ export class ScanPool {
   constructor(entry: string, size: number, init: Omit<WorkerInit, "counter" | "resultWindow">, handlers?: PoolHandlers) {
     this.handlers = handlers;
     this.shared = new Int32Array(new SharedArrayBuffer(8));
-    const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size };
+    const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size, warmUp: !handlers };
     const on = (f: (h: PoolHandlers) => void) => (this.handlers ? f(this.handlers) : this.early.push(f));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });

@@ -6,6 +6,7 @@ import { readLogObject } from "@/lib/logs/read-log-object";
 import { isScanError } from "./errors";
 import { scanFile } from "./scan-file";
 import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
+import { warmUp } from "./warm-up";
 
 // A worker claims listed files through a shared counter, reads, inflates and sifts them, and sends
 // the text of the records that may be the principal's to the main thread, which parses them and
@@ -120,4 +121,8 @@ port.on("message", (m: ToWorker) => {
   }
 });
 
-for (let i = 0; i < init.concurrency; i++) slot().catch(fatal);
+// A prestarted worker warms up while it waits for its first file (see warm-up.ts).
+const warming = init.warmUp ? warmUp(principal, () => keys.length > 0 || listed) : Promise.resolve(0);
+void warming.then(() => {
+  for (let i = 0; i < init.concurrency; i++) slot().catch(fatal);
+});

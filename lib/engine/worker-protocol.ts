@@ -16,6 +16,8 @@ export interface WorkerInit {
   resultWindow: number;
   /** files a worker reads at once (S3 waits on the network, disk hardly) */
   concurrency: number;
+  /** a prestarted worker: run the reading path on a synthetic file until the first key comes (warm-up.ts) */
+  warmUp?: boolean;
 }
 
 /**
