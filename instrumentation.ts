@@ -2,6 +2,7 @@
 // LEASTWISE_INPROCESS_WORKER=0, e.g. when `npm run worker` processes run elsewhere).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("./lib/catalog-cache/install"); // the IAM catalog from its snapshot file (see lib/core/catalog-snapshot.ts)
   const { env } = await import("./lib/env");
   if (env().LEASTWISE_INPROCESS_WORKER !== "1") return;
   const { jobsContext } = await import("./lib/jobs/queue");

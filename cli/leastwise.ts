@@ -1,4 +1,5 @@
 // leastwise CLI dispatcher: `npm run -s leastwise -- <command> ...` or `node cli/leastwise.mjs <command> ...`.
+import "../lib/catalog-cache/install"; // first: the IAM catalog loads from its snapshot file
 import { quietNodeWarnings } from "./output";
 
 const USAGE = `usage: leastwise <command> [options]

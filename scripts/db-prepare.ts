@@ -1,5 +1,6 @@
 // Run by `npm start` before the web server: applies migrations and, in local-account mode, seeds
 // the demo account (lib/local-aws), then releases the database so the server can own it.
+import "../lib/catalog-cache/install"; // first: the IAM catalog loads from its snapshot file
 import { closeDb, getDb } from "../lib/db";
 
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<void> {

