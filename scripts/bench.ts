@@ -44,6 +44,14 @@ async function baseline(dir: string): Promise<Row> {
   return { name: "baseline: read + gunzip every file, all cores", mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
 }
 
+/** The floor: read + gunzip + JSON.parse of the principal's records only (see floor-child.ts). */
+async function floor(dir: string): Promise<Row> {
+  const m = await runMeasured(process.execPath, ["--import", "tsx", "lib/engine/bench/floor-child.ts", dir, ROLE], { cwd: ROOT });
+  if (m.code !== 0) throw new Error(`floor failed: ${m.stderr}`);
+  const r = JSON.parse(m.stdout) as { bytesOut: number; ms: number; parsed: number };
+  return { name: "floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand", mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
+}
+
 async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
   const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", "--principal", ROLE, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
   if (m.code !== 0) throw new Error(`${name} failed (exit ${m.code}): ${m.stderr.slice(0, 500)}`);
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
   const busyBefore = busyProcesses();
 
   const base: Row[] = [];
+  const floors: Row[] = [];
   const local: Row[] = [];
   const tenth: Row[] = [];
   const loads: string[] = [];
@@ -91,6 +100,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: round ${i + 1}/${rounds}\n`);
     loads.push(loadavg()[0].toFixed(1));
     base.push(await baseline(dir));
+    floors.push(await floor(dir));
     local.push(await generate("leastwise generate, local directory", dir, start));
     tenth.push(await generate(`leastwise generate, local, 1/10 of the days (${Math.round(days / 10)} d)`, dir, tenthStart));
   }
@@ -109,9 +119,10 @@ async function main(): Promise<void> {
   const bigRow = big ? await generate(`leastwise generate, local, 4x corpus`, big.dir, start) : undefined;
   const bigTenth = big ? await generate(`leastwise generate, local, 4x corpus, 1/10 of the days`, big.dir, tenthStart) : undefined;
   const b = best(base);
+  const f = best(floors);
   const l = best(local);
   const t = best(tenth);
-  const rows = [b, l, t, ...(s3row ? [s3row] : []), ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
+  const rows = [b, f, l, t, ...(s3row ? [s3row] : []), ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
   const fmt = (n: number, d = 0) => n.toFixed(d);
   const lines = [
     `corpus: ${manifest.files} files, ${fmt(manifest.bytesUncompressed / 1048576)} MB uncompressed (${fmt(manifest.bytesCompressed / 1048576, 1)} MB gzipped), ${manifest.events} events, ${days} days; ${rounds} round(s), best shown`,
@@ -121,6 +132,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${fmt(r.rssMb)} |`),
     "",
     `- local vs baseline (reading phase: listing, reading, inflating, sifting every file): ${fmt(mbps(l) / mbps(b), 2)}x (target >= 0.7); wall clock of the whole process (node start, tsx, IAM catalog load, policy build) vs the baseline process: ${fmt(mbps(l, l.wallMs) / mbps(b, b.wallMs), 2)}x`,
+    `- floor vs baseline: ${fmt(mbps(f) / mbps(b), 2)}x best-vs-best, ${fmt(median(base.map((r, i) => mbps(floors[i]) / mbps(r))), 2)} paired median: no exact reading path can beat this here (it must at least parse the principal's records, and it also has to find them and accumulate them); local vs floor: ${fmt(mbps(l) / mbps(f), 2)}x`,
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
     `- 1/10 of the days: ${fmt((t.ms / l.ms) * 100, 1)}% of the full window's reading time, ${fmt((t.mb / l.mb) * 100, 1)}% of its bytes, ${fmt((t.wallMs / l.wallMs) * 100, 1)}% of its process wall time (target <= 15%)`,
     ...(bigRow && bigTenth ? [`- 4x corpus, 1/10 of the days: ${fmt((bigTenth.ms / bigRow.ms) * 100, 1)}% of the full window's reading time, ${fmt((bigTenth.wallMs / bigRow.wallMs) * 100, 1)}% of its process wall time`] : []),
