@@ -26,18 +26,20 @@ export function observedArns(record: CloudTrailRecord): string[] {
     }
   }
   const params = record.requestParameters;
-  if (params && typeof params === "object") {
-    let budget = MAX_NODES;
-    const walk = (value: unknown, depth: number): void => {
-      if (--budget <= 0) return;
-      if (typeof value === "string") {
-        if (value.charCodeAt(0) === 97 /* a */ && looksLikeArn(value)) found.push(value);
-      } else if (value !== null && typeof value === "object" && depth < MAX_DEPTH) {
-        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], depth + 1);
-        else for (const key in value) walk((value as Record<string, unknown>)[key], depth + 1);
-      }
-    };
-    walk(params, 0);
-  }
+  if (params && typeof params === "object") walk(params, 0, { budget: MAX_NODES, found });
   return found;
+}
+
+/**
+ * The bounded walk of observedArns, a module-level function: a closure made per record costs an
+ * allocation, and under tsx (the CLI) a name-keeping wrapper call, on every matched record.
+ */
+function walk(value: unknown, depth: number, state: { budget: number; found: string[] }): void {
+  if (--state.budget <= 0) return;
+  if (typeof value === "string") {
+    if (value.charCodeAt(0) === 97 /* a */ && looksLikeArn(value)) state.found.push(value);
+  } else if (value !== null && typeof value === "object" && depth < MAX_DEPTH) {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], depth + 1, state);
+    else for (const key in value) walk((value as Record<string, unknown>)[key], depth + 1, state);
+  }
 }
