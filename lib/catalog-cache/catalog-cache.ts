@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServiceIndex } from "@/lib/core/catalog";
+import { env } from "@/lib/env";
 import { type CatalogCache, type CatalogSnapshot, SNAPSHOT_FORMAT, toSnapshot } from "@/lib/core/catalog-snapshot";
 
 // The IAM catalog snapshot (lib/core/catalog-snapshot.ts) kept in a file: one read and one
@@ -51,7 +52,13 @@ function findPackage(): PackageInfo | undefined {
   return undefined;
 }
 
-const disabled = () => /^(0|off|false|no)$/i.test(process.env.LEASTWISE_CATALOG_SNAPSHOT ?? "");
+const disabled = () => {
+  try {
+    return env().LEASTWISE_CATALOG_SNAPSHOT === "off";
+  } catch {
+    return false; // another setting is invalid: whoever needs it reports that
+  }
+};
 
 /** The snapshot of the installed package, or undefined (none yet, stale, unreadable, disabled). */
 export function readCatalogSnapshot(file?: string): CatalogSnapshot | undefined {
