@@ -23,7 +23,9 @@ export async function generateCommand(argv: string[]): Promise<number> {
   // IAM catalog takes a second or two to load, and loading it while the workers read slows both.
   // The scan's worker threads start on the other cores while this thread loads the catalog.
   (await import("@/lib/engine/prestart-scan")).prestartScan({ request: args.request });
-  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy")]);
+  // The usage accumulator too: loaded now, while the workers start, rather than by runScan, whose
+  // listing would wait for it.
+  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy"), import("@/lib/core/usage")]);
   const bar = new ProgressBar();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
