@@ -11,8 +11,9 @@ import { warmUp } from "./warm-up";
 // A worker claims listed files through a shared counter, reads, inflates and sifts them, and sends
 // the text of the records that may be the principal's to the main thread, which parses them and
 // holds the one UsageAccumulator. Claiming without a round trip keeps the workers busy while the
-// main thread is occupied (loading the IAM catalog, accumulating); accumulating here instead would
-// load the catalog (~100 MB, seconds of start-up) into every worker.
+// main thread is occupied (loading the IAM catalog, accumulating). Accumulating here instead (each
+// worker loading the catalog snapshot and merging summaries at the end) measured slower on 2 cores:
+// see docs/engine.md, "Why 0.7x is out of reach here".
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const principal = parsePrincipalArn(init.principalArn);
