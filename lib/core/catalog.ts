@@ -93,7 +93,7 @@ export async function loadFromPackage(): Promise<ServiceIndex[]> {
 
 async function loadAll(): Promise<void> {
   const cache = installedCatalogCache();
-  const format = snapshotFormat(loadService.toString());
+  const format = snapshotFormat(loadService.toString() + loadFromPackage.toString());
   const snapshot = cache?.read(format);
   let loaded: LazyService[] | undefined;
   try {
