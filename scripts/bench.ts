@@ -37,20 +37,18 @@ interface Row {
   rssMb: number;
 }
 
-async function baseline(dir: string): Promise<Row> {
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "lib/engine/bench/baseline-child.ts", dir], { cwd: ROOT });
-  if (m.code !== 0) throw new Error(`baseline failed: ${m.stderr}`);
+/** A measuring child process of lib/engine/bench/ that prints { bytesOut, ms } (the baseline, the floor). */
+async function childRow(name: string, script: string, args: string[]): Promise<Row> {
+  const m = await runMeasured(process.execPath, ["--import", "tsx", `lib/engine/bench/${script}`, ...args], { cwd: ROOT });
+  if (m.code !== 0) throw new Error(`${script} failed: ${m.stderr}`);
   const r = JSON.parse(m.stdout) as { bytesOut: number; ms: number };
-  return { name: "baseline: read + gunzip every file, all cores", mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
+  return { name, mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
 }
 
+const baseline = (dir: string) => childRow("baseline: read + gunzip every file, all cores", "baseline-child.ts", [dir]);
 /** The floor: read + gunzip + JSON.parse of the principal's records only (see floor-child.ts). */
-async function floor(dir: string): Promise<Row> {
-  const m = await runMeasured(process.execPath, ["--import", "tsx", "lib/engine/bench/floor-child.ts", dir, ROLE], { cwd: ROOT });
-  if (m.code !== 0) throw new Error(`floor failed: ${m.stderr}`);
-  const r = JSON.parse(m.stdout) as { bytesOut: number; ms: number; parsed: number };
-  return { name: "floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand", mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
-}
+const floor = (dir: string) =>
+  childRow("floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand", "floor-child.ts", [dir, ROLE]);
 
 async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
   const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", "--principal", ROLE, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });

@@ -2,14 +2,11 @@
 // gunzip, and JSON.parse of the principal's records), measured like the baseline. The byte ranges of
 // the principal's records are found first, untimed, with a full parse of every file.
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { gunzipSync } from "node:zlib";
 import { parsePrincipalArn } from "@/lib/core/arn";
 import { recordMatchesPrincipal } from "@/lib/core/principal";
 import type { CloudTrailRecord } from "@/lib/core/types";
-import { listTrailFiles } from "./inflate-baseline";
+import { inflateBaseline, listTrailFiles } from "./inflate-baseline";
 
 const [dir, arn] = process.argv.slice(2);
 const principal = parsePrincipalArn(arn);
@@ -34,20 +31,5 @@ function principalRanges(file: string): Int32Array {
   return Int32Array.from(out);
 }
 
-const ranges = files.map(principalRanges);
-const entry = path.join(import.meta.dirname, "floor-worker.mjs");
-const counter = new SharedArrayBuffer(4);
-const started = performance.now();
-const results = await Promise.all(
-  Array.from(
-    { length: availableParallelism() },
-    () =>
-      new Promise<{ bytesOut: number; parsed: number }>((resolve, reject) => {
-        const w = new Worker(entry, { workerData: { files, ranges, counter }, execArgv: [] });
-        w.once("message", resolve);
-        w.once("error", reject);
-      }),
-  ),
-);
-const ms = performance.now() - started;
-process.stdout.write(JSON.stringify({ files: files.length, bytesOut: results.reduce((s, r) => s + r.bytesOut, 0), parsed: results.reduce((s, r) => s + r.parsed, 0), ms }));
+const r = await inflateBaseline({ files, ranges: files.map(principalRanges) });
+process.stdout.write(JSON.stringify({ files: files.length, ...r }));

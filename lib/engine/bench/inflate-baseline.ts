@@ -19,11 +19,14 @@ export function listTrailFiles(dir: string): string[] {
   return out.sort();
 }
 
+type Totals = { bytesIn: number; bytesOut: number; parsed: number };
+
 /**
  * The benchmark's baseline: read and gunzip every file with all cores, nothing else (synchronous
- * inflate of whole files in worker threads, files handed out through a shared counter).
+ * inflate of whole files in worker threads, files handed out through a shared counter). With
+ * `ranges` (per file, [start, end) pairs of the inflated text) those are also JSON.parsed: the floor row.
  */
-export async function inflateBaseline(o: { files: string[]; workers?: number }): Promise<{ bytesIn: number; bytesOut: number; ms: number }> {
+export async function inflateBaseline(o: { files: string[]; workers?: number; ranges?: Int32Array[] }): Promise<Totals & { ms: number }> {
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "inflate-worker.mjs");
   const counter = new SharedArrayBuffer(4);
   const n = o.workers ?? availableParallelism();
@@ -32,13 +35,14 @@ export async function inflateBaseline(o: { files: string[]; workers?: number }):
     Array.from(
       { length: n },
       () =>
-        new Promise<{ bytesIn: number; bytesOut: number }>((resolve, reject) => {
-          const w = new Worker(entry, { workerData: { files: o.files, counter }, execArgv: [] });
+        new Promise<Totals>((resolve, reject) => {
+          const w = new Worker(entry, { workerData: { files: o.files, counter, ranges: o.ranges }, execArgv: [] });
           w.once("message", resolve);
           w.once("error", reject);
         }),
     ),
   );
   const ms = performance.now() - started;
-  return { bytesIn: results.reduce((s, r) => s + r.bytesIn, 0), bytesOut: results.reduce((s, r) => s + r.bytesOut, 0), ms };
+  const sum = (k: keyof Totals) => results.reduce((s, r) => s + r[k], 0);
+  return { bytesIn: sum("bytesIn"), bytesOut: sum("bytesOut"), parsed: sum("parsed"), ms };
 }
