@@ -1,28 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { notFound } from "next/navigation";
-import { requirePageSession } from "@/lib/auth/next-auth-session";
-import { entityArn } from "@/lib/console/get-caller-account";
 import { getLatestGenerationView } from "@/lib/console/get-generation-view";
 import { listTrailOptions } from "@/lib/console/list-trail-options";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
-import { getEntity } from "@/lib/iam/get-entity";
 import { listServiceRoles } from "@/lib/iam/list-service-roles";
 import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
+import { loadPageEntity } from "@/components/entities/load-page-entity";
 import { GenerateForm } from "./generate-form";
 
 /** The Generate policy page (server): the entity, the service roles and the trails to choose from. */
 export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name: string }) {
-  const base = kind === "role" ? "/roles" : "/users";
-  const basePath = `${base}/${encodeURIComponent(name)}`;
-  await requirePageSession({ returnTo: `${basePath}/generate` });
-  let entity;
-  try {
-    entity = await getEntity({ arn: await entityArn(kind, name), withDocuments: false });
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
-    throw error;
-  }
+  const { entity, base, basePath } = await loadPageEntity({ kind, name, page: "generate", withDocuments: false });
   const [roles, trails, latest] = await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: entity.arn })]);
   return (
     <ConsoleAppLayout

@@ -1,14 +1,7 @@
-export interface TrailOption {
-  arn: string;
-  name: string;
-  homeRegion: string;
-  /** where the logs are, for display: "s3://bucket/prefix" or a directory */
-  location: string;
-  /** the account owning the bucket, when known; differs from the principal's for cross-account trails */
-  bucketAccountId: string | null;
-  /** the bucket name, for the service role's permissions policy */
-  bucketName: string | null;
-}
+import type { TrailOptionFull } from "@/lib/console/list-trail-options";
+
+/** What the generate form shows of a trail (the server's listTrailOptions gives more). */
+export type TrailOption = Pick<TrailOptionFull, "arn" | "name" | "homeRegion" | "location" | "bucketAccountId" | "bucketName">;
 
 export interface ServiceRoleOption {
   arn: string;

@@ -1,30 +1,17 @@
-import { notFound } from "next/navigation";
 import Alert from "@cloudscape-design/components/alert";
 import ContentLayout from "@cloudscape-design/components/content-layout";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
-import { requirePageSession } from "@/lib/auth/next-auth-session";
 import { buildWizardPolicy, catalogLookup } from "@/lib/console/build-wizard-policy";
-import { entityArn } from "@/lib/console/get-caller-account";
 import { getActiveWizardJob } from "@/lib/console/get-wizard-job";
-import { isAppError } from "@/lib/errors";
-import { getEntity } from "@/lib/iam/get-entity";
 import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
+import { loadPageEntity } from "@/components/entities/load-page-entity";
 import { GeneratedPolicyWizard } from "./generated-policy-wizard";
 import type { WizardData } from "./wizard-types";
 
 /** The review/customize/create wizard over the entity's active generated policy (server part). */
 export async function GeneratedPolicyPage({ kind, name }: { kind: "role" | "user"; name: string }) {
-  const base = kind === "role" ? "/roles" : "/users";
-  const basePath = `${base}/${encodeURIComponent(name)}`;
-  await requirePageSession({ returnTo: `${basePath}/generated-policy` });
-  let entity;
-  try {
-    entity = await getEntity({ arn: await entityArn(kind, name), withDocuments: false });
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
-    throw error;
-  }
+  const { entity, base, basePath } = await loadPageEntity({ kind, name, page: "generated-policy", withDocuments: false });
   const job = await getActiveWizardJob({ principalArn: entity.arn });
   const crumbs = [
     { text: "Leastwise", href: "/roles" },

@@ -6,9 +6,11 @@ export interface TrailOptionFull {
   arn: string;
   name: string;
   homeRegion: string;
+  /** where the logs are, for display: "s3://bucket/prefix" or a directory */
   location: string;
   /** the trail's account; a trail of another account (an organization trail) keeps its logs there */
   bucketAccountId: string | null;
+  /** the bucket name, for the service role's permissions policy */
   bucketName: string | null;
   /** the bucket the service role must be allowed to read */
   serviceRoleBucket: string;
