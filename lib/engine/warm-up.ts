@@ -2,8 +2,8 @@ import { gzipSync } from "node:zlib";
 import type { Principal } from "@/lib/core/types";
 import { scanFile } from "./scan-file";
 
-// A prestarted worker waits while the CLI loads the IAM catalog (a second or more on the main
-// thread). It spends part of that wait running its reading path (gunzip, the fast record scanner,
+// A prestarted worker waits while the CLI loads the IAM catalog and its other modules (tens to
+// hundreds of milliseconds). It spends part of that wait running its reading path (gunzip, the fast record scanner,
 // the candidates' text) on a small synthetic log file, so that V8 has optimized that code before the
 // first real file arrives: a cold worker reads its first few hundred files 2-3x slower, which is
 // most of a short window's reading time. The warm-up stops as soon as real work arrives.
