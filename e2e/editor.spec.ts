@@ -37,6 +37,55 @@ test("an invalid edit is marked and blocks the next step; reset restores the gen
   expect(offsite).toEqual([]);
 });
 
+test("a fill clicked while the editor is still loading is kept, and the editor opens on the filled text", async ({ page }, testInfo) => {
+  await signIn(page, ADMIN);
+  await openCustomize(page);
+  const reset = page.getByTestId("reset-policy");
+  if (await reset.isEnabled()) await reset.click();
+  await expect(page.getByTestId("fill-rest")).toBeVisible();
+
+  // Reload, and hold back every script chunk requested from here on: the Monaco editor (loaded on
+  // demand by the customize step) stays "Loading editor..." while the policy analysis arrives.
+  await page.reload();
+  await expect(page.getByTestId("actions-table")).toBeVisible();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route("**/_next/static/**", async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await wizardNext(page, "Customize permissions");
+  await expect(page.getByTestId("fill-rest")).toBeVisible();
+  await expect(page.getByText("Loading editor...")).toBeVisible();
+  expect(held).toBeGreaterThan(0);
+  await page.getByTestId("fill-rest").click();
+  await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+  await expect(page.getByText("Loading editor...")).toBeVisible();
+  await shot(page, testInfo, "01-filled-before-editor");
+
+  release();
+  const editor = page.getByTestId("policy-editor");
+  await expect(editor.locator(".monaco-editor")).toBeVisible();
+  // What Monaco holds (copied out whole: it renders only the visible lines) is the filled text.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await editor.locator(".view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+C");
+  const inEditor = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(inEditor).Statement.length).toBeGreaterThan(0);
+  expect(inEditor).not.toContain("${");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await page.unroute("**/_next/static/**");
+  // The filled text is the draft: a reload brings it back.
+  await page.reload();
+  await wizardNext(page, "Customize permissions");
+  await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+  await page.getByTestId("reset-policy").click();
+  await expect(page.getByTestId("fill-rest")).toBeVisible();
+});
+
 test("an over-long policy shows how it will be split, and is created as several policies", async ({ page }, testInfo) => {
   await signIn(page, ADMIN);
   await openCustomize(page);

@@ -30,6 +30,10 @@ export default function PolicyEditor({
   ariaLabel?: string;
 }) {
   const editorRef = useRef<Ed | null>(null);
+  // The newest text the parent holds: an edit made before Monaco mounted (see PolicyEditorHandle)
+  // changes it after the editor may already have been created from an older one.
+  const latestValue = useRef(defaultValue);
+  latestValue.current = defaultValue;
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const { mode } = useColorMode();
 
@@ -37,18 +41,20 @@ export default function PolicyEditor({
     setText(text) {
       const ed = editorRef.current;
       const model = ed?.getModel();
-      if (!ed || !model) return;
+      if (!ed || !model) return false;
       ed.executeEdits(OWNER, [{ range: model.getFullModelRange(), text }]);
       ed.pushUndoStop();
+      return true;
     },
     replaceRange(start, end, text) {
       const ed = editorRef.current;
       const model = ed?.getModel();
-      if (!ed || !model) return;
+      if (!ed || !model) return false;
       const a = model.getPositionAt(start);
       const b = model.getPositionAt(end);
       ed.executeEdits(OWNER, [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text }]);
       ed.pushUndoStop();
+      return true;
     },
     reveal(offset) {
       const ed = editorRef.current;
@@ -81,6 +87,7 @@ export default function PolicyEditor({
 
   const onMount: OnMount = (ed) => {
     editorRef.current = ed as unknown as Ed;
+    if (ed.getValue() !== latestValue.current) ed.setValue(latestValue.current);
     highlightPlaceholders();
   };
 

@@ -7,9 +7,13 @@ export interface EditorMarker {
   end: number;
 }
 
-/** What the editor lets its parent do programmatically (edits go through Monaco so undo works). */
+/**
+ * What the editor lets its parent do programmatically (edits go through Monaco so undo works).
+ * The edits return false when Monaco is not mounted yet (it loads lazily): the caller then keeps the
+ * text itself, and the editor starts from it when it mounts.
+ */
 export interface PolicyEditorHandle {
-  setText(text: string): void;
-  replaceRange(start: number, end: number, text: string): void;
+  setText(text: string): boolean;
+  replaceRange(start: number, end: number, text: string): boolean;
   reveal(offset: number): void;
 }

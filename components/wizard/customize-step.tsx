@@ -46,19 +46,23 @@ export function CustomizeStep({
   const a = analysis;
   const over = a ? a.length > a.maxLength : false;
 
+  /** Through Monaco (so undo works) once it is mounted; before that, straight into the parent's text. */
+  function replaceText(next: string | null) {
+    if (next === null) return;
+    if (!editor.current?.setText(next)) onTextChange(next);
+  }
+
   function fillRest() {
     const account = /^arn:[^:]*:iam::(\d{12}):/.exec(principalArn)?.[1];
-    editor.current?.setText(fillRemainingPlaceholders(text, account));
+    replaceText(fillRemainingPlaceholders(text, account));
   }
 
   function fillAll(resource: string, values: string[]) {
-    const next = replaceResourceWithList(text, resource, values);
-    if (next !== null) editor.current?.setText(next);
+    replaceText(replaceResourceWithList(text, resource, values));
   }
 
   function fill(resource: string, value: string) {
-    const next = replaceResourceInText(text, resource, value);
-    if (next !== null) editor.current?.setText(next);
+    replaceText(replaceResourceInText(text, resource, value));
   }
 
   return (
