@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, signIn } from "./support/helpers";
+import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, shotOf, signIn } from "./support/helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -51,23 +51,28 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await expect(table.getByRole("row").filter({ hasText: "GetQueryExecution" })).toContainText("Added");
   // Allow a denied call whose action the policy does not have yet: it joins the table, marked.
   const present = (await table.locator("tbody tr").allInnerTexts()).join("\n");
+  await expect(page.getByTestId("denied-attempts").getByRole("checkbox").first()).toBeVisible();
+  await expect(page.getByTestId("denied-attempts").getByText("Never succeeded").first()).toBeVisible();
+  let allowedDenied = "";
   for (const box of await page.getByTestId("denied-attempts").getByRole("checkbox").all()) {
     const action = ((await box.getAttribute("aria-label")) ?? "").replace(/^Allow /, "");
     const [svc, name] = action.split(":");
     if (!name || present.includes(`${svc}\t${name}`) || present.includes(name)) continue;
     await box.check();
     await expect(table.getByRole("row").filter({ hasText: name }).first()).toContainText("Was denied");
+    allowedDenied = action;
     break;
   }
+  // The demo account's app-backend was denied actions it never used otherwise.
+  expect(allowedDenied).not.toBe("");
+  await shotOf(page.getByTestId("denied-attempts"), testInfo, "07b-denied-allowed");
   // Accepting is kept in the server-side draft (the checkbox survives a reload).
   const firstDenied = page.getByTestId("denied-attempts").getByRole("checkbox").first();
-  if ((await firstDenied.count()) > 0) {
-    const label = await firstDenied.getAttribute("aria-label");
-    if (!(await firstDenied.isChecked())) await firstDenied.check();
-    await page.waitForLoadState("networkidle");
-    await page.reload();
-    await expect(page.getByTestId("denied-attempts").getByRole("checkbox", { name: label! })).toBeChecked();
-  }
+  const label = await firstDenied.getAttribute("aria-label");
+  if (!(await firstDenied.isChecked())) await firstDenied.check();
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect(page.getByTestId("denied-attempts").getByRole("checkbox", { name: label! })).toBeChecked();
   await shot(page, testInfo, "07-actions-added");
 
   await wizardNext(page, "Customize permissions");

@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import Alert from "@cloudscape-design/components/alert";
+import Badge from "@cloudscape-design/components/badge";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Checkbox from "@cloudscape-design/components/checkbox";
@@ -8,6 +9,7 @@ import Container from "@cloudscape-design/components/container";
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
+import type { DeniedAttempt } from "@/lib/core/types";
 import type { DraftSelection } from "@/lib/console/draft-selection";
 import { formatDate } from "@/components/generation/format";
 import { ReviewActionsTable } from "./review-actions-table";
@@ -67,7 +69,11 @@ export function ReviewPermissionsStep({
 
   const serviceLevel = Object.values(usage.serviceLevel);
   const passRoles = Object.values(usage.passRole);
-  const denied = Object.entries(usage.denied);
+  // Actions that never succeeded come first: allowing one of those adds it to the policy.
+  const inPolicy = (d: DeniedAttempt) => !!d.action && !!usage.actions[d.action];
+  const denied = Object.entries(usage.denied).sort(
+    ([, a], [, b]) => Number(inPolicy(a)) - Number(inPolicy(b)) || (a.action ?? a.eventName).localeCompare(b.action ?? b.eventName),
+  );
   const unmapped = Object.values(usage.unmapped);
 
   function remove(actions: string[]) {
@@ -150,7 +156,6 @@ export function ReviewPermissionsStep({
         items={passRoles}
         trackBy="roleArn"
         wrapLines
-        resizableColumns
         header={
           <Header
             counter={`(${passRoles.length})`}
@@ -164,7 +169,7 @@ export function ReviewPermissionsStep({
           {
             id: "accept",
             header: "Allow",
-            width: 90,
+            width: 70,
             cell: (p) => (
               <Checkbox
                 checked={selection.acceptedPassRoles.includes(p.roleArn)}
@@ -173,10 +178,10 @@ export function ReviewPermissionsStep({
               />
             ),
           },
-          { id: "role", header: "Role", cell: (p) => p.roleArn, minWidth: 300 },
-          { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 220 },
-          { id: "calls", header: "Calls", cell: (p) => p.calls.toLocaleString("en"), width: 90 },
-          { id: "last", header: "Last seen", cell: (p) => formatDate(p.lastSeen), width: 190 },
+          { id: "role", header: "Role", cell: (p) => p.roleArn },
+          { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 170 },
+          { id: "calls", header: "Calls", cell: (p) => p.calls.toLocaleString("en"), width: 80 },
+          { id: "last", header: "Last seen", cell: (p) => formatDate(p.lastSeen), width: 170 },
         ]}
       />
 
@@ -186,11 +191,10 @@ export function ReviewPermissionsStep({
         items={denied}
         trackBy={(d) => d[0]}
         wrapLines
-        resizableColumns
         header={
           <Header
             counter={`(${denied.length})`}
-            description="Calls that failed. They grant nothing and are not in the policy; allow one only if the entity should be able to do it."
+            description="Calls that failed. They grant nothing; allow one only if the entity should be able to do it. Actions that never succeeded come first: allowing one adds it to the policy."
           >
             Denied attempts
           </Header>
@@ -200,7 +204,7 @@ export function ReviewPermissionsStep({
           {
             id: "accept",
             header: "Allow",
-            width: 80,
+            width: 70,
             cell: ([key, d]) =>
               d.action ? (
                 <Checkbox
@@ -212,11 +216,29 @@ export function ReviewPermissionsStep({
                 "-"
               ),
           },
-          { id: "action", header: "Action", cell: ([, d]) => d.action ?? `${d.eventSource} ${d.eventName}`, width: 260 },
-          { id: "error", header: "Error", cell: ([, d]) => d.errorCode, width: 160 },
-          { id: "message", header: "Message", cell: ([, d]) => <Box variant="small">{d.errorMessage ?? "-"}</Box>, minWidth: 360 },
+          {
+            id: "action",
+            header: "Action",
+            width: 190,
+            cell: ([, d]) => (
+              <SpaceBetween size="xxs">
+                <span>{d.action ?? `${d.eventSource} ${d.eventName}`}</span>
+                {d.action && !inPolicy(d) && <Badge color="grey">Never succeeded</Badge>}
+              </SpaceBetween>
+            ),
+          },
           { id: "calls", header: "Calls", cell: ([, d]) => d.calls.toLocaleString("en"), width: 80 },
-          { id: "last", header: "Last seen", cell: ([, d]) => formatDate(d.lastSeen), width: 190 },
+          { id: "last", header: "Last seen", cell: ([, d]) => formatDate(d.lastSeen), width: 170 },
+          {
+            id: "message",
+            header: "Error",
+            cell: ([, d]) => (
+              <Box variant="small">
+                <b>{d.errorCode}</b>
+                {d.errorMessage ? `: ${d.errorMessage}` : ""}
+              </Box>
+            ),
+          },
         ]}
       />
 

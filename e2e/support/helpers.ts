@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +37,12 @@ export async function shot(page: Page, testInfo: TestInfo, step: string) {
   // Sticky headers are drawn where the page is scrolled to: scroll up for a clean full-page image.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of the page (a full page can be too tall to look at), named like shot(). */
+export async function shotOf(locator: Locator, testInfo: TestInfo, step: string) {
+  const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
+  await locator.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`) });
 }
 
 /** No serious or critical accessibility violations on the page as it is now. */

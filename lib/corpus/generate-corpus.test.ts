@@ -5,6 +5,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus, type CorpusManifest } from "./generate-corpus";
+import { PROFILES } from "./profiles";
+import { TEMPLATES } from "./templates";
 
 let root: string;
 let a: string;
@@ -26,6 +28,22 @@ beforeAll(async () => {
   await generateCorpus({ outDir: b, days: 2, seed: 99, endDate: END, sizeMb: 6, filesPerDay: 6, prefix: "trails/main" });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
+
+async function readRecords(dir: string): Promise<Record<string, unknown>[]> {
+  const records: Record<string, unknown>[] = [];
+  for (const f of (await walk(dir)).filter((x) => x.includes("/CloudTrail/"))) {
+    records.push(...(JSON.parse(gunzipSync(await readFile(path.join(dir, f))).toString()) as { Records: Record<string, unknown>[] }).Records);
+  }
+  return records;
+}
+
+const TARGET = "arn:aws:iam::111122223333:role/TargetRole";
+const targetsCalls = (records: Record<string, unknown>[], key: string) =>
+  records.filter(
+    (r) =>
+      (r.userIdentity as { sessionContext?: { sessionIssuer?: { arn?: string } } }).sessionContext?.sessionIssuer?.arn === TARGET &&
+      `${String(r.eventSource).replace(".amazonaws.com", "")}:${r.eventName}` === key,
+  );
 
 describe("generateCorpus", () => {
   it("is byte-identical for a seed and an end date", async () => {
@@ -49,10 +67,7 @@ describe("generateCorpus", () => {
   });
 
   it("holds the mapping traps, global services in us-east-1 only, failures and data events", async () => {
-    const records: Record<string, unknown>[] = [];
-    for (const f of (await walk(a)).filter((x) => x.includes("/CloudTrail/"))) {
-      records.push(...(JSON.parse(gunzipSync(await readFile(path.join(a, f))).toString()) as { Records: Record<string, unknown>[] }).Records);
-    }
+    const records = await readRecords(a);
     expect(records.length).toBe(manifest.events);
     const names = new Set(records.map((r) => `${r.eventSource}:${r.eventName}`));
     for (const n of ["monitoring.amazonaws.com:PutMetricData", "s3.amazonaws.com:GetObject", "s3.amazonaws.com:HeadObject"]) {
@@ -73,5 +88,27 @@ describe("generateCorpus", () => {
         .map((u) => u.arn),
     );
     expect(sessions.size).toBeGreaterThan(10);
+  });
+
+  it.each(Object.entries(PROFILES).filter(([, p]) => p.probes))("profile %s: its probes are templates it never calls otherwise", (_name, profile) => {
+    const own = new Set(profile.templates.map(([k]) => k));
+    for (const k of profile.probes!) {
+      expect(TEMPLATES[k], k).toBeDefined();
+      expect(own.has(k), k).toBe(false);
+    }
+  });
+
+  it("writes denied probes only when asked, each of them refused", async () => {
+    const probes = PROFILES.backend.probes!;
+    const without = await readRecords(a);
+    for (const k of probes) expect(targetsCalls(without, k), k).toEqual([]);
+    const dir = path.join(root, "probes");
+    await generateCorpus({ outDir: dir, days: 2, seed: 99, endDate: END, sizeMb: 6, filesPerDay: 6, prefix: "trails/main", deniedProbes: 0.05 });
+    const withProbes = await readRecords(dir);
+    for (const k of probes) {
+      const calls = targetsCalls(withProbes, k);
+      expect(calls.length, k).toBeGreaterThan(0);
+      expect(calls.filter((r) => r.errorCode !== "AccessDenied"), k).toEqual([]);
+    }
   });
 });

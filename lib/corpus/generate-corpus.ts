@@ -28,6 +28,11 @@ export interface GenerateCorpusOptions {
   filesPerDay?: number;
   /** background principals per account (default 30) */
   noisePrincipals?: number;
+  /**
+   * Share of a principal's calls that are denied probes from its profile's `probes` (default 0: none,
+   * and the random sequence of a corpus without them is unchanged).
+   */
+  deniedProbes?: number;
   /** records that trip naive readers (default true) */
   tricky?: boolean;
   /** pretty-printed files that force the full-parse path (default 0) */
@@ -122,8 +127,13 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
               continue;
             }
             const actor = rng.weighted(eligible, (a) => a.weight);
-            const tpl = pickTemplate(actor, region, rng);
             if (actor.kind !== "service") count(actor.arn);
+            const probes = o.deniedProbes ? PROFILES[actor.profile].probes : undefined;
+            if (probes?.length && rng.chance(o.deniedProbes!)) {
+              parts.push(JSON.stringify(buildRecord(actor, TEMPLATES[rng.pick(probes)], c, { denied: true })));
+              continue;
+            }
+            const tpl = pickTemplate(actor, region, rng);
             parts.push(JSON.stringify(buildRecord(actor, tpl, c, { denied: rng.chance(PROFILES[actor.profile].errorRate) })));
           }
           // Named after the delivery minute, a few minutes after the slot's last event.

@@ -2,6 +2,11 @@
 export interface ActivityProfile {
   templates: ReadonlyArray<readonly [string, number]>;
   errorRate: number;
+  /**
+   * Calls the principal only ever makes to be refused (an application reaching for something its
+   * role was never meant to do). Written only when a corpus asks for them (GenerateCorpusOptions.deniedProbes).
+   */
+  probes?: readonly string[];
 }
 
 export const PROFILE_NAMES = ["backend", "ci-deployer", "data-pipeline", "admin", "readonly-auditor", "noise"] as const;
@@ -11,6 +16,7 @@ export const PROFILES: Record<ProfileName, ActivityProfile> = {
   // An application role: data-plane heavy, a little control plane, a few denied probes.
   backend: {
     errorRate: 0.01,
+    probes: ["s3:DeleteObjects", "ssm:GetParametersByPath"],
     templates: [
       ["s3:GetObject", 30], ["s3:PutObject", 12], ["s3:HeadObject", 6], ["s3:ListObjects", 4], ["s3:CopyObject", 2],
       ["dynamodb:GetItem", 20], ["dynamodb:PutItem", 10], ["dynamodb:DescribeTable", 2],

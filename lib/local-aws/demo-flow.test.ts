@@ -37,6 +37,11 @@ describe("demo flow on the local account", () => {
     });
     const { policies } = buildGeneratedPolicies(usage, { includeResourcePlaceholders: false, includeServiceLevelTemplate: false });
     expect(policies.length).toBeGreaterThan(0);
+    if (roleName === "app-backend") {
+      // Its denied probes: attempts at actions it never performed, for the console to offer apart.
+      const deniedOnly = Object.values(usage.denied).map((d) => d.action).filter((a) => a && !usage.actions[a]);
+      expect(deniedOnly).toEqual(expect.arrayContaining(["s3:DeleteObject", "ssm:GetParametersByPath"]));
+    }
 
     const created = await createManagedPolicies({ entityArn: entity.arn, baseName: `${roleName}-least`, documents: policies.map((p) => p.policy), attach: true });
     expect(created.policies.every((p) => p.attached)).toBe(true);

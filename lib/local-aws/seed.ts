@@ -87,6 +87,8 @@ async function ensureDemoLogs(o: { logDir: string; accountId: string; now: Date;
       filesPerDay: 12,
       noisePrincipals: 6,
       tricky: false,
+      // app-backend is refused a few calls it never makes otherwise: the console's denied attempts.
+      deniedProbes: 0.005,
     });
     try {
       await rename(tmp, o.logDir);
