@@ -49,7 +49,10 @@ export function ReviewActionsTable({
       onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
       trackBy="action"
       items={items}
-      resizableColumns
+      // Widths that add up to the wizard's content area at 1,400 px: no column hidden behind a
+      // horizontal scroll. The action's service is its prefix (sorting by action groups by
+      // service); the regions are in the evidence.
+      wrapLines
       ariaLabels={{
         selectionGroupLabel: "Select actions",
         allItemsSelectionLabel: () => "Select all actions",
@@ -85,29 +88,27 @@ export function ReviewActionsTable({
       }
       pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />}
       columnDefinitions={[
-        { id: "service", header: "Service", cell: (r) => r.service, sortingField: "service", width: 140 },
         {
           id: "action",
           header: "Action",
           sortingField: "action",
-          minWidth: 220,
+          width: 250,
           cell: (r) => (
             <SpaceBetween size="xxs" direction="horizontal">
-              <span>{r.action.split(":")[1]}</span>
+              <span>{r.action}</span>
               {r.origin === "added" && <Badge color="blue">Added</Badge>}
               {r.origin === "denied-accepted" && <Badge color="red">Was denied</Badge>}
             </SpaceBetween>
           ),
         },
-        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
+        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 110 },
         { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 90 },
-        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 190 },
-        { id: "regions", header: "Regions", cell: (r) => r.regions.join(", ") || "-", width: 180 },
+        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 180 },
         {
           id: "evidence",
           header: "Evidence",
           cell: (r) => <EvidenceDetails row={r} ev={byAction.get(r.action.toLowerCase())} />,
-          width: 260,
+          width: 140,
         },
       ]}
     />
@@ -123,6 +124,7 @@ function EvidenceDetails({ row, ev }: { row: ActionRow; ev: ActionEvidence | und
       <SpaceBetween size="xxs">
         <Box variant="small">Events: {ev.eventNames.join(", ") || "-"}</Box>
         <Box variant="small">First seen: {formatDate(ev.firstSeen)}</Box>
+        <Box variant="small">Regions: {row.regions.join(", ") || "-"}</Box>
         {ev.dataEventsOnly && <Box variant="small">Seen only in data events</Box>}
         {ev.sampleEventIds.length > 0 && <Box variant="small">Sample event IDs: {ev.sampleEventIds.join(", ")}</Box>}
         {ev.resourceArns.length > 0 && (
