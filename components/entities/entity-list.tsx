@@ -50,6 +50,8 @@ export function EntityList({ kind }: { kind: "role" | "user" }) {
       loadingText={`Loading ${label.toLowerCase()}`}
       items={data?.items ?? []}
       trackBy="arn"
+      // Long paths and ARNs wrap instead of pushing the last columns off screen.
+      wrapLines
       header={
         <Header
           variant="awsui-h1-sticky"
