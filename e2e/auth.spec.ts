@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, expectAccessible, forbidOffsiteRequests, shot, signIn, signOut } from "./support/helpers";
+import { ADMIN, expectAccessible, expectTablesFit, forbidOffsiteRequests, shot, signIn, signOut } from "./support/helpers";
 
 test("sign-in refuses a wrong password, then signs in and out", async ({ page }, testInfo) => {
   const offsite = forbidOffsiteRequests(page);
@@ -18,6 +18,7 @@ test("sign-in refuses a wrong password, then signs in and out", async ({ page },
   await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "app-backend" })).toBeVisible();
   await expectAccessible(page, "roles page");
+  await expectTablesFit(page);
   await shot(page, testInfo, "03-roles");
 
   await page.getByRole("button", { name: /dark mode/i }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, generateFor, shot, shotOf, signIn } from "./support/helpers";
+import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, expectTablesFit, generateFor, shot, shotOf, signIn } from "./support/helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -67,6 +67,7 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   // The demo account's app-backend was denied actions it never used otherwise.
   expect(allowedDenied).not.toBe("");
   await shotOf(page.getByTestId("denied-attempts"), testInfo, "07b-denied-allowed");
+  await expectTablesFit(page);
   // Accepting is kept in the server-side draft (the checkbox survives a reload).
   const firstDenied = page.getByTestId("denied-attempts").getByRole("checkbox").first();
   const label = await firstDenied.getAttribute("aria-label");
@@ -118,5 +119,13 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   const generation = page.getByTestId("generations").getByRole("row").filter({ hasText: "Role app-backend" }).first();
   await expect(generation).toContainText("Succeeded");
   await shot(page, testInfo, "13-generations");
+  await expectTablesFit(page);
+
+  // The roles list, now with the role's last activity and its new policy.
+  await page.goto("/roles");
+  await expect(page.getByRole("link", { name: "app-backend" })).toBeVisible();
+  await expect(page.getByTestId("role-list")).toContainText("UTC (");
+  await expectTablesFit(page);
+  await shot(page, testInfo, "14-roles");
   expect(offsite).toEqual([]);
 });

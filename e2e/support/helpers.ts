@@ -45,6 +45,16 @@ export async function shotOf(locator: Locator, testInfo: TestInfo, step: string)
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`) });
 }
 
+/** Every table fits its container at the test's 1,400 px window: no column hidden behind a horizontal scroll. */
+export async function expectTablesFit(page: Page) {
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll("table")]
+      .filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1)
+      .map((t) => `${(t.closest("[data-testid]") as HTMLElement | null)?.dataset.testid ?? "table"}: ${t.scrollWidth} px in ${t.parentElement?.clientWidth} px`),
+  );
+  expect(overflowing).toEqual([]);
+}
+
 /** No serious or critical accessibility violations on the page as it is now. */
 export async function expectAccessible(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).analyze();
