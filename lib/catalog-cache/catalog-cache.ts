@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServiceIndex } from "@/lib/core/catalog";
 import { type CatalogCache, type CatalogSnapshot, toSnapshot } from "@/lib/core/catalog-snapshot";
+import { writeFileAtomic } from "@/lib/write-file-atomic";
 
 // The IAM catalog snapshot (lib/core/catalog-snapshot.ts) kept in a file: one read and one
 // JSON.parse instead of the package's ~900 files. The file is derived data, in
@@ -76,8 +77,8 @@ export function readCatalogSnapshot(file: string, format: string): CatalogSnapsh
 }
 
 /**
- * Writes the snapshot through a temporary file and a rename, so that a concurrent reader sees the
- * old file, none, or the whole new one. Best effort: a read-only install just stays slower.
+ * Writes the snapshot atomically (a concurrent reader sees the old file, none, or the whole new one).
+ * Best effort: a read-only install just stays slower.
  */
 export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file: string): boolean {
   try {
@@ -90,9 +91,7 @@ export function writeCatalogSnapshot(snapshot: CatalogSnapshot, file: string): b
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       }
     }
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snapshot));
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(snapshot));
     return true;
   } catch {
     return false;

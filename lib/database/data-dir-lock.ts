@@ -2,9 +2,10 @@
 // silently lose data. The owner writes a lock file with its pid and the socket it serves the
 // database on; other processes (CLI, standalone workers) connect through that socket instead of
 // opening the files. A lock left by a dead process is taken over.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "../errors";
+import { writeFileAtomic } from "../write-file-atomic";
 
 export interface LockInfo {
   pid: number;
@@ -75,9 +76,8 @@ export function acquireDataDirLock(dataDir: string): LockResult {
       kind: "owner",
       update(info) {
         current = { ...current, ...info };
-        writeFileSync(`${path}.tmp`, JSON.stringify(current), { mode: 0o600 });
-        // rename is atomic: readers never see a half-written file
-        renameSync(`${path}.tmp`, path);
+        // readers never see a half-written file
+        writeFileAtomic(path, JSON.stringify(current), { mode: 0o600 });
       },
       release,
     };

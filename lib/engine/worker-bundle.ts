@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { writeFileAtomic } from "@/lib/write-file-atomic";
 
 let cached: Promise<string | null> | undefined;
 
@@ -43,13 +44,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
       (e) => (clearTimeout(timer), reject(e)),
     );
   });
-}
-
-/** Writes through a temporary file and a rename, so another process never loads a half-written file. */
-function writeAtomic(target: string, contents: string | Uint8Array): void {
-  const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, contents);
-  renameSync(tmp, target);
 }
 
 const stamp = (file: string) => {
@@ -97,11 +91,11 @@ async function build(root: string): Promise<string | null> {
   for (const f of out.outputFiles) {
     const target = path.join(folder, path.relative(outDir, f.path));
     mkdirSync(path.dirname(target), { recursive: true });
-    if (!existsSync(target)) writeAtomic(target, f.contents);
+    if (!existsSync(target)) writeFileAtomic(target, f.contents);
     if (path.basename(f.path) === "scan-worker-main.mjs") output = target;
   }
   if (!output) return null;
   const inputs = Object.fromEntries(Object.keys(out.metafile.inputs).map((f) => [f, stamp(path.join(root, f))]));
-  writeAtomic(recordFile, JSON.stringify({ version: BUILD_VERSION, output, inputs } satisfies BuildRecord));
+  writeFileAtomic(recordFile, JSON.stringify({ version: BUILD_VERSION, output, inputs } satisfies BuildRecord));
   return output;
 }
