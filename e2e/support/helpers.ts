@@ -31,18 +31,22 @@ export async function signOut(page: Page, username: string) {
   await page.waitForURL(/\/signin/);
 }
 
+/** e2e/screenshots/<spec>--<step>.png */
+function screenshotPath(testInfo: TestInfo, step: string): string {
+  const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
+  return path.join(SCREENSHOTS, `${spec}--${step}.png`);
+}
+
 /** A full-page screenshot in e2e/screenshots/, named by spec and step. */
 export async function shot(page: Page, testInfo: TestInfo, step: string) {
-  const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
   // Sticky headers are drawn where the page is scrolled to: scroll up for a clean full-page image.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`), fullPage: true });
+  await page.screenshot({ path: screenshotPath(testInfo, step), fullPage: true });
 }
 
 /** A screenshot of one part of the page (a full page can be too tall to look at), named like shot(). */
 export async function shotOf(locator: Locator, testInfo: TestInfo, step: string) {
-  const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, "");
-  await locator.screenshot({ path: path.join(SCREENSHOTS, `${spec}--${step}.png`) });
+  await locator.screenshot({ path: screenshotPath(testInfo, step) });
 }
 
 /** Every table fits its container at the test's 1,400 px window: no column hidden behind a horizontal scroll. */
@@ -91,14 +95,26 @@ export async function generateFor(
   await expect(page.getByTestId("generation-panel").getByText(status, { exact: true })).toBeVisible({ timeout: 150_000 });
 }
 
+/** Clicks into Monaco and selects its whole text, with the clipboard usable. */
+async function selectAllInEditor(page: Page) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByTestId("policy-editor").locator(".view-lines").click();
+  await page.keyboard.press("Control+A");
+}
+
 /** Replaces the whole Monaco text (as a paste would) and waits for the analysis of the new text. */
 export async function setEditorText(page: Page, text: string) {
   // Pasted, as a user would: typing goes through Monaco's auto-closing and auto-indent.
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await selectAllInEditor(page);
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.getByTestId("policy-editor").locator(".view-lines").click();
-  await page.keyboard.press("Control+A");
   await page.keyboard.press("Control+V");
+}
+
+/** Monaco's whole text, copied out (it renders only the visible lines). */
+export async function readEditorText(page: Page): Promise<string> {
+  await selectAllInEditor(page);
+  await page.keyboard.press("Control+C");
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 /** Wizard "Next": retried until the step changes (a click before hydration finishes is lost). */
