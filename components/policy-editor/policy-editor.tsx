@@ -46,25 +46,6 @@ export default function PolicyEditor({
       ed.pushUndoStop();
       return true;
     },
-    replaceRange(start, end, text) {
-      const ed = editorRef.current;
-      const model = ed?.getModel();
-      if (!ed || !model) return false;
-      const a = model.getPositionAt(start);
-      const b = model.getPositionAt(end);
-      ed.executeEdits(OWNER, [{ range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), text }]);
-      ed.pushUndoStop();
-      return true;
-    },
-    reveal(offset) {
-      const ed = editorRef.current;
-      const model = ed?.getModel();
-      if (!ed || !model) return;
-      const p = model.getPositionAt(offset);
-      ed.revealPositionInCenter(p);
-      ed.setPosition(p);
-      ed.focus();
-    },
   }));
 
   const highlightPlaceholders = () => {

@@ -9,11 +9,9 @@ export interface EditorMarker {
 
 /**
  * What the editor lets its parent do programmatically (edits go through Monaco so undo works).
- * The edits return false when Monaco is not mounted yet (it loads lazily): the caller then keeps the
+ * setText returns false when Monaco is not mounted yet (it loads lazily): the caller then keeps the
  * text itself, and the editor starts from it when it mounts.
  */
 export interface PolicyEditorHandle {
   setText(text: string): boolean;
-  replaceRange(start: number, end: number, text: string): boolean;
-  reveal(offset: number): void;
 }
