@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, type CorpusManifest } from "./generate-corpus";
+import { DEFAULT_TARGET_ROLE, generateCorpus, type CorpusManifest } from "./generate-corpus";
 import { PROFILES } from "./profiles";
 import { TEMPLATES } from "./templates";
 
@@ -37,11 +37,10 @@ async function readRecords(dir: string): Promise<Record<string, unknown>[]> {
   return records;
 }
 
-const TARGET = "arn:aws:iam::111122223333:role/TargetRole";
 const targetsCalls = (records: Record<string, unknown>[], key: string) =>
   records.filter(
     (r) =>
-      (r.userIdentity as { sessionContext?: { sessionIssuer?: { arn?: string } } }).sessionContext?.sessionIssuer?.arn === TARGET &&
+      (r.userIdentity as { sessionContext?: { sessionIssuer?: { arn?: string } } }).sessionContext?.sessionIssuer?.arn === DEFAULT_TARGET_ROLE &&
       `${String(r.eventSource).replace(".amazonaws.com", "")}:${r.eventName}` === key,
   );
 
@@ -84,7 +83,7 @@ describe("generateCorpus", () => {
     const sessions = new Set(
       records
         .map((r) => r.userIdentity as { type?: string; arn?: string; sessionContext?: { sessionIssuer?: { arn?: string } } })
-        .filter((u) => u.sessionContext?.sessionIssuer?.arn === "arn:aws:iam::111122223333:role/TargetRole")
+        .filter((u) => u.sessionContext?.sessionIssuer?.arn === DEFAULT_TARGET_ROLE)
         .map((u) => u.arn),
     );
     expect(sessions.size).toBeGreaterThan(10);
