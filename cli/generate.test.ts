@@ -64,6 +64,7 @@ describe("leastwise generate (subprocess)", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).Version).toBe("2012-10-17");
     expect(r.stderr).toMatch(/actions from \d+ events/);
+    // eslint-disable-next-line no-control-regex -- the escape character of a terminal control sequence
     expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar when stderr is not a terminal
   });
 

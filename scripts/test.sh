@@ -7,6 +7,11 @@ bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 mkdir -p .tmp
 export NEXT_TELEMETRY_DISABLED=1
 
+# Static checks first (a failure fails the run; the tests still run so one stop shows everything).
+static_rc=0
+echo "== lint (eslint) =="; npm run -s lint || static_rc=1
+echo "== typecheck (tsc) =="; npm run -s typecheck || static_rc=1
+
 npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json
 vitest_rc=$?
 
@@ -17,4 +22,5 @@ if [[ -f playwright.config.ts && "${SKIP_E2E:-}" != "1" ]]; then
 fi
 
 node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright-results.json
-if [[ $vitest_rc -ne 0 || $pw_rc -ne 0 ]]; then exit 1; fi
+if [[ $static_rc -ne 0 ]]; then echo "Static checks failed (lint, typecheck or format): see above."; fi
+if [[ $static_rc -ne 0 || $vitest_rc -ne 0 || $pw_rc -ne 0 ]]; then exit 1; fi

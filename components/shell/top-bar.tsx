@@ -28,11 +28,12 @@ export function TopBar() {
             description: user.role === "admin" ? "Administrator" : "Viewer (can generate and review)",
             iconName: "user-profile",
             items: [{ id: "signout", text: "Sign out" }],
-            onItemClick: async (e) => {
+            onItemClick: (e) => {
               if (e.detail.id !== "signout") return;
-              await signOut({ redirect: false });
-              router.replace("/signin");
-              router.refresh();
+              void signOut({ redirect: false }).then(() => {
+                router.replace("/signin");
+                router.refresh();
+              });
             },
           },
         ]}

@@ -69,10 +69,13 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   const debouncedSave = useDebounced(wanted, 800);
   useEffect(() => {
     if (debouncedSave === savedText.current) return;
-    saveDraftTextAction({ jobId: data.jobId, documentText: debouncedSave }).then((r) => {
-      if (r.ok) savedText.current = debouncedSave;
-      setSaveState(r.ok ? (savedText.current === latest.current ? "saved" : "saving") : "error");
-    });
+    saveDraftTextAction({ jobId: data.jobId, documentText: debouncedSave }).then(
+      (r) => {
+        if (r.ok) savedText.current = debouncedSave;
+        setSaveState(r.ok ? (savedText.current === latest.current ? "saved" : "saving") : "error");
+      },
+      () => setSaveState("error"), // the server could not be reached: say the draft is not saved
+    );
   }, [debouncedSave, data.jobId]);
   // "Draft saved" only when the latest text is saved; a page closed in between sends it by beacon.
   const latest = useRef(wanted);

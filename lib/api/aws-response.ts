@@ -1,7 +1,7 @@
 // Responses in the shape of AWS rest-json services: JSON bodies, a request id, and errors named by
 // the x-amzn-ErrorType header with the error's members in the body.
 import { randomUUID } from "node:crypto";
-import { AppError, isAppError } from "@/lib/errors";
+import { type AppError, isAppError } from "@/lib/errors";
 
 export function awsJson(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {

@@ -21,7 +21,8 @@ afterAll(async () => {
   release?.();
 });
 
-async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ code: number; out: any; stderr: string }> {
+async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ code: number; // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the AWS CLI's JSON output, read field by field
+  out: any; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: "test",
     PATH: process.env.PATH ?? "/usr/bin:/bin",

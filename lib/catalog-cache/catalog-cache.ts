@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServiceIndex } from "@/lib/core/catalog";
 import { type CatalogCache, type CatalogSnapshot, toSnapshot } from "@/lib/core/catalog-snapshot";
 import { writeFileAtomic } from "@/lib/write-file-atomic";
 

@@ -14,7 +14,7 @@ export function analyzePolicy(options: { text: string; usage: Pick<UsageSummary,
     const range = locateJsonPath(text, f.path);
     return { severity: f.severity, code: f.code, message: f.message, start: range.startOffset, end: range.endOffset };
   });
-  let doc: unknown = null;
+  let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {

@@ -5,6 +5,7 @@ const MAX_NODES = 500;
 const MAX_DEPTH = 8;
 // arn:partition:service:region:account:resource, where region/account may be empty.
 // The resource part may hold spaces (S3 keys) but no control characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the shape refuses
 const ARN_SHAPE = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?:[^\x00-\x1f]+$/;
 
 export function looksLikeArn(value: string): boolean {

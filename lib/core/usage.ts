@@ -8,8 +8,6 @@ import { observedArns } from "./observed-arns";
 import { extractPassedRoles } from "./passrole";
 import { recordMatchesPrincipal } from "./principal";
 import type { CloudTrailRecord, Principal, TimeWindow, UsageSummary } from "./types";
-import { mergeUsage } from "./usage-merge";
-
 export { mergeUsage } from "./usage-merge";
 
 export const MAX_SAMPLE_EVENT_IDS = 5;

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 
 export interface Measured {
   code: number;
@@ -30,14 +31,14 @@ export function runMeasured(cmd: string, args: string[], opts: { env?: NodeJS.Pr
     let hwm = 0;
     const poll = useTime
       ? undefined
-      : setInterval(async () => {
-          try {
-            const { readFile } = await import("node:fs/promises");
-            const m = /VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${child.pid}/status`, "utf8"));
-            if (m) hwm = Math.max(hwm, Number(m[1]));
-          } catch {
-            // the process is gone
-          }
+      : setInterval(() => {
+          readFile(`/proc/${child.pid}/status`, "utf8").then(
+            (status) => {
+              const m = /VmHWM:\s+(\d+) kB/.exec(status);
+              if (m) hwm = Math.max(hwm, Number(m[1]));
+            },
+            () => {}, // the process is gone
+          );
         }, 20);
     child.on("error", reject);
     child.on("close", (code) => {
