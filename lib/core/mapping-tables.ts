@@ -169,6 +169,12 @@ export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   // InvokeTool and CallWithBearerToken, which only guardrails, tools and API keys need.
   "bedrock:Converse": ["bedrock:InvokeModel"],
   "bedrock:ConverseStream": ["bedrock:InvokeModelWithResponseStream"],
+  // AWS's map lists no authorized action for Glue's GetUnfiltered* operations (used by engines that
+  // integrate with Lake Formation), and the catalog has no action by these names: they read the
+  // table and partitions they name, which Glue authorizes with GetTable / GetPartition(s).
+  "glue:GetUnfilteredTableMetadata": ["glue:GetTable"],
+  "glue:GetUnfilteredPartitionMetadata": ["glue:GetPartition"],
+  "glue:GetUnfilteredPartitionsMetadata": ["glue:GetPartitions"],
 };
 
 /**
