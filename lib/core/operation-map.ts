@@ -1,5 +1,5 @@
 import bundled from "./data/operation-map.json" with { type: "json" };
-import { type OperationMapFile, type OperationMapSource, validateOperationMap } from "./operation-map-file";
+import { type OperationEntry, type OperationMapFile, type OperationMapSource, validateOperationMap } from "./operation-map-file";
 
 export * from "./operation-map-file";
 
