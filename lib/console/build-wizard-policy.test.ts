@@ -74,6 +74,15 @@ describe("buildWizardPolicy (real core and catalog)", () => {
 });
 
 describe("analyzePolicy", () => {
+  it("lists write actions on \"*\" as problems to acknowledge", () => {
+    const text = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["cloudwatch:GetMetricData", "s3:DeleteObject"], Resource: "*" }] }, null, 2);
+    const a = analyzePolicy({ text, usage });
+    const m = a.markers.filter((x) => x.code === "UNSCOPED_WRITE");
+    expect(m).toHaveLength(1);
+    expect(text.slice(m[0].start, m[0].end)).toBe('"s3:DeleteObject"');
+    expect(a.errorCount).toBe(0);
+  });
+
   it("offers observed ARNs for placeholders and summarizes", () => {
     const { text } = buildWizardPolicy({ usage, selection: EMPTY_SELECTION });
     const a = analyzePolicy({ text, usage });
