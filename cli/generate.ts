@@ -1,4 +1,5 @@
 import type { ScanWarning } from "@/lib/core/types";
+import { catalogVersion } from "@/lib/catalog-update/catalog-version";
 import { isScanError } from "@/lib/engine/errors";
 import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
@@ -71,6 +72,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
         generatedPolicies: policies,
       },
       usage: result.usage,
+      // the IAM data this answer was computed with
+      catalog: catalogVersion(),
       stats: result.stats,
       warnings: result.warnings,
       // wall-clock milliseconds: readMs listing and reading every file, scanMs until the usage was ready
