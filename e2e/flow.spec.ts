@@ -101,6 +101,16 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   await wizardNext(page, "Customize permissions");
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
 
+  // Write actions that stay on "*" (app-backend's events:PutEvents, and s3:DeleteObject allowed from
+  // its denied attempts) are listed under Problems: the wizard goes on only once someone
+  // acknowledges them.
+  const ack = page.getByTestId("acknowledge-unscoped");
+  await expect(ack).toBeVisible();
+  await expect(page.getByTestId("policy-problems")).toContainText('is allowed on every resource ("*")');
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByText(/write or permissions-management actions? (is|are) allowed on every resource/).first()).toBeVisible();
+  await shot(page, testInfo, "09b-unscoped-writes");
+  await ack.locator("input").check();
   await wizardNext(page, "Review and create");
   await page.getByTestId("policy-name").locator("input").fill("app-backend-least-privilege");
   await expect(page.getByTestId("policy-summary")).toContainText("dynamodb");

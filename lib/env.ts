@@ -61,6 +61,8 @@ const schema = z.object({
   LEASTWISE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LEASTWISE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   LEASTWISE_OIDC_NAME: z.string().min(1).optional(),
+  /** `leastwise catalog update`: AWS's Service Reference, or a mirror of it (same layout). */
+  LEASTWISE_SERVICE_REFERENCE_URL: z.string().url().default("https://servicereference.us-east-1.amazonaws.com/v1/"),
   /** console: comma-separated e-mails/user names of OIDC users who are administrators. */
   LEASTWISE_OIDC_ADMINS: z.string().optional(),
 });

@@ -2,6 +2,7 @@
 // other workers), so generation scales beyond the web process. Same database settings as the server
 // (DATABASE_URL, or the embedded database served by a running server / opened here if none runs).
 import "../lib/catalog-cache/install"; // first: the IAM catalog loads from its snapshot file
+import "../lib/catalog-update/install"; // a refreshed operation map in the data directory, if any
 import { closeDb } from "../lib/db";
 import { env } from "../lib/env";
 import { closeJobsContext, jobsContext } from "../lib/jobs/queue";

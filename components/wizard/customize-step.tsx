@@ -3,6 +3,7 @@ import { useRef } from "react";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
+import Checkbox from "@cloudscape-design/components/checkbox";
 import ColumnLayout from "@cloudscape-design/components/column-layout";
 import Container from "@cloudscape-design/components/container";
 import ExpandableSection from "@cloudscape-design/components/expandable-section";
@@ -28,6 +29,8 @@ export function CustomizeStep({
   onReset,
   saveState,
   principalArn,
+  unscopedAcknowledged = false,
+  onAcknowledgeUnscoped,
 }: {
   editorKey: string;
   text: string;
@@ -41,6 +44,9 @@ export function CustomizeStep({
   onReset: () => void;
   saveState: "saved" | "saving" | "error" | "idle";
   principalArn: string;
+  /** the write actions on "*" listed under Problems were acknowledged */
+  unscopedAcknowledged?: boolean;
+  onAcknowledgeUnscoped?: (yes: boolean) => void;
 }) {
   const editor = useRef<PolicyEditorHandle>(null);
   const a = analysis;
@@ -145,7 +151,14 @@ export function CustomizeStep({
           ) : a.markers.length === 0 ? (
             <StatusIndicator type="success">No problems found</StatusIndicator>
           ) : (
-            <ProblemList markers={a.markers} />
+            <SpaceBetween size="s">
+              <ProblemList markers={a.markers} />
+              {onAcknowledgeUnscoped && a.markers.some((m) => m.code === "UNSCOPED_WRITE") && (
+                <Checkbox checked={unscopedAcknowledged} onChange={(e) => onAcknowledgeUnscoped(e.detail.checked)} data-testid="acknowledge-unscoped">
+                  I understand that the write actions above may change any resource, and I want them on &quot;*&quot;.
+                </Checkbox>
+              )}
+            </SpaceBetween>
           )}
         </Container>
       </ColumnLayout>

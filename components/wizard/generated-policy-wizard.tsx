@@ -19,9 +19,19 @@ import type { WizardData } from "./wizard-types";
 
 const FIELD_OF: Record<string, string> = { name: "name", policyName: "name", description: "description", tags: "tags", attach: "attach" };
 
-/** Errors, or placeholders left: a policy is never created with either. */
-function blockingProblem(a: PolicyAnalysis): string | null {
+/** The write actions on "*" the administrator acknowledged, as one key (a different set needs a new acknowledgement). */
+export function unscopedKey(a: PolicyAnalysis | undefined): string {
+  return (a?.markers ?? []).filter((m) => m.code === "UNSCOPED_WRITE").map((m) => m.message).join("\n");
+}
+
+/** Errors, placeholders left, or write actions on "*" nobody acknowledged: a policy is never created with any. */
+function blockingProblem(a: PolicyAnalysis, acknowledged: string): string | null {
   if (a.errorCount > 0) return `Fix the ${a.errorCount} problem${a.errorCount === 1 ? "" : "s"} marked in the editor before you continue.`;
+  const unscoped = unscopedKey(a);
+  if (unscoped && unscoped !== acknowledged) {
+    const n = unscoped.split("\n").length;
+    return `${n} write or permissions-management action${n === 1 ? " is" : "s are"} allowed on every resource ("*"). Scope ${n === 1 ? "it" : "them"} in the editor, or confirm under Problems that this is intended.`;
+  }
   const n = a.placeholders.length;
   if (n > 0) return `${n} resource${n === 1 ? " still holds" : "s still hold"} placeholders. Fill ${n === 1 ? "it" : "them"} from the observed resources, type your own ARNs, or use "Replace the rest with wildcards".`;
   return null;
@@ -40,6 +50,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   const [editorKey, setEditorKey] = useState(0);
   const [saveState, setSaveState] = useState<"saved" | "saving" | "error" | "idle">("idle");
   const [stepError, setStepError] = useState<string | null>(null);
+  const [acknowledgedUnscoped, setAcknowledgedUnscoped] = useState("");
   const [building, setBuilding] = useState(false);
   const [form, setForm] = useState<CreateFormState>({
     name: `${data.entityName}-generated-${data.window.end.slice(0, 10).replaceAll("-", "")}`.slice(0, 128),
@@ -119,7 +130,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
 
   async function create() {
     const a = analysis.data;
-    const problem = a ? blockingProblem(a) : null;
+    const problem = a ? blockingProblem(a, acknowledgedUnscoped) : null;
     if (problem) {
       setStep(1);
       setStepError(problem);
@@ -165,7 +176,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
       onNavigate={(e) => {
         setStepError(null);
         if (e.detail.requestedStepIndex === 2 && step === 1 && a) {
-          const problem = blockingProblem(a);
+          const problem = blockingProblem(a, acknowledgedUnscoped);
           if (problem) {
             setStepError(problem);
             return;
@@ -212,6 +223,8 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
               onReset={resetToGenerated}
               saveState={saveState}
               principalArn={data.principalArn}
+              unscopedAcknowledged={!!a && unscopedKey(a) !== "" && unscopedKey(a) === acknowledgedUnscoped}
+              onAcknowledgeUnscoped={(yes) => setAcknowledgedUnscoped(yes ? unscopedKey(a) : "")}
             />
           ),
         },

@@ -172,13 +172,27 @@ export function ReviewPermissionsStep({
             width: 70,
             cell: (p) => (
               <Checkbox
+                // An instance profile is not a role: iam:PassRole on it grants nothing.
+                disabled={p.kind === "instance-profile"}
                 checked={selection.acceptedPassRoles.includes(p.roleArn)}
                 onChange={(e) => onChange({ ...selection, acceptedPassRoles: toggle(selection.acceptedPassRoles, p.roleArn, e.detail.checked) })}
                 ariaLabel={`Allow iam:PassRole on ${p.roleArn}`}
               />
             ),
           },
-          { id: "role", header: "Role", cell: (p) => p.roleArn },
+          {
+            id: "role",
+            header: "Role",
+            cell: (p) =>
+              p.kind === "instance-profile" ? (
+                <>
+                  {p.roleArn}
+                  <Box variant="small" color="text-body-secondary">Instance profile: allow iam:PassRole on the role inside it (add it in the editor)</Box>
+                </>
+              ) : (
+                p.roleArn
+              ),
+          },
           { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 170 },
           { id: "calls", header: "Calls", cell: (p) => p.calls.toLocaleString("en"), width: 80 },
           { id: "last", header: "Last seen", cell: (p) => formatDate(p.lastSeen), width: 170 },

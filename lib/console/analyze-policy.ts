@@ -1,6 +1,7 @@
 import { locateJsonPath } from "@/lib/core/locate";
 import { MANAGED_POLICY_MAX_CHARS, policyLength, splitPolicyDocument } from "@/lib/core/policy";
 import type { UsageSummary } from "@/lib/core/types";
+import { unscopedWriteFindings } from "@/lib/core/unscoped-writes";
 import { validatePolicyDocument } from "@/lib/core/validate-policy";
 import { findPlaceholderResources } from "./placeholder-fill";
 import type { PolicyAnalysis } from "./policy-analysis-types";
@@ -21,6 +22,14 @@ export function analyzePolicy(options: { text: string; usage: Pick<UsageSummary,
     doc = null;
   }
   const isPolicy = !!doc && typeof doc === "object" && !Array.isArray(doc);
+  // Write and permissions-management actions on "*": shown as problems the administrator must
+  // acknowledge before the policy is created (the wizard asks).
+  if (isPolicy && !findings.some((f) => f.severity === "error")) {
+    for (const f of unscopedWriteFindings(doc)) {
+      const range = locateJsonPath(text, f.path);
+      markers.push({ severity: f.severity, code: f.code, message: f.message, start: range.startOffset, end: range.endOffset });
+    }
+  }
   let parts: PolicyAnalysis["parts"] = null;
   if (isPolicy && Array.isArray((doc as { Statement?: unknown }).Statement)) {
     try {

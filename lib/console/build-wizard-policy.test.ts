@@ -27,6 +27,7 @@ const usage: UsageSummary = {
   denied: {},
   passRole: {
     "arn:aws:iam::111122223333:role/fn": { roleArn: "arn:aws:iam::111122223333:role/fn", viaActions: ["lambda:CreateFunction"], calls: 1, lastSeen: "" },
+    "arn:aws:iam::111122223333:instance-profile/web": { roleArn: "arn:aws:iam::111122223333:instance-profile/web", viaActions: ["ec2:RunInstances"], calls: 1, lastSeen: "", kind: "instance-profile" },
   },
   unmapped: {},
   noPermissionCalls: 0,
@@ -52,11 +53,36 @@ describe("buildWizardPolicy (real core and catalog)", () => {
     const all = JSON.stringify(doc);
     expect(all).not.toContain("dynamodb:GetItem");
     expect(all).toContain("sqs:SendMessage");
-    expect(doc.Statement.at(-1)).toEqual({ Sid: PASSROLE_SID, Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/fn" });
+    expect(doc.Statement.at(-1)).toEqual({
+      Sid: `${PASSROLE_SID}0`,
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: "arn:aws:iam::111122223333:role/fn",
+      Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } },
+    });
+  });
+
+  it("never puts iam:PassRole on an instance profile, and says which accepted ARNs were left out", () => {
+    const { text, passRoleLeftOut } = buildWizardPolicy({
+      usage,
+      selection: { ...EMPTY_SELECTION, acceptedPassRoles: ["arn:aws:iam::111122223333:instance-profile/web", "arn:aws:iam::111122223333:role/fn"] },
+    });
+    expect(text).not.toContain("instance-profile");
+    expect(passRoleLeftOut).toEqual(["arn:aws:iam::111122223333:instance-profile/web"]);
+    for (const st of JSON.parse(text).Statement.filter((s: { Action: string }) => s.Action === "iam:PassRole")) expect(st.Condition).toBeDefined();
   });
 });
 
 describe("analyzePolicy", () => {
+  it("lists write actions on \"*\" as problems to acknowledge", () => {
+    const text = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["cloudwatch:GetMetricData", "s3:DeleteObject"], Resource: "*" }] }, null, 2);
+    const a = analyzePolicy({ text, usage });
+    const m = a.markers.filter((x) => x.code === "UNSCOPED_WRITE");
+    expect(m).toHaveLength(1);
+    expect(text.slice(m[0].start, m[0].end)).toBe('"s3:DeleteObject"');
+    expect(a.errorCount).toBe(0);
+  });
+
   it("offers observed ARNs for placeholders and summarizes", () => {
     const { text } = buildWizardPolicy({ usage, selection: EMPTY_SELECTION });
     const a = analyzePolicy({ text, usage });

@@ -21,6 +21,10 @@ describe("derivedArns", () => {
     [rec("dynamodb", "DescribeTable", { tableName: "Orders" }), [`arn:aws:dynamodb:eu-west-1:${A}:table/Orders`]],
     [rec("s3", "GetBucketLocation", { bucketName: "my-bucket" }), ["arn:aws:s3:::my-bucket"]],
     [rec("s3", "GetObject", { bucketName: "my-bucket", key: "a/b c.txt" }), ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/a/b c.txt"]],
+    // DeleteObjects: the logged keys, else every object of the bucket (never "*")
+    [rec("s3", "DeleteObjects", { bucketName: "my-bucket", delete: "" }), ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"]],
+    [rec("s3", "DeleteObjects", { bucketName: "my-bucket", delete: { Object: [{ Key: "a.txt" }, { Key: "d/b.txt" }] } }), ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/a.txt", "arn:aws:s3:::my-bucket/d/b.txt"]],
+    [rec("s3", "DeleteObjects", { bucketName: "my-bucket", Delete: { Object: { Key: "one" } } }), ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/one"]],
     [rec("logs", "CreateLogStream", { logGroupName: "/aws/lambda/f", logStreamName: "2026/05/01/x" }), [`arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/f`, `arn:aws:logs:eu-west-1:${A}:log-group:/aws/lambda/f:log-stream:2026/05/01/x`]],
     [rec("ssm", "GetParameter", { name: "/app/db/url" }), [`arn:aws:ssm:eu-west-1:${A}:parameter/app/db/url`]],
     [rec("ssm", "GetParameters", { names: ["flags", "/x/y"] }), [`arn:aws:ssm:eu-west-1:${A}:parameter/flags`, `arn:aws:ssm:eu-west-1:${A}:parameter/x/y`]],

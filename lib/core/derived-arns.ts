@@ -35,12 +35,22 @@ const RULES: Readonly<Record<string, Rule>> = {
     const t = named(q.tableName);
     if (t) out.push(`arn:${c.p}:dynamodb:${c.r}:${c.a}:table/${t}`);
   },
-  "s3.amazonaws.com": (q, c, out) => {
+  "s3.amazonaws.com": (q, c, out, eventName) => {
     const bucket = str(q.bucketName);
     if (!bucket || !/^[a-z0-9][a-z0-9.-]{1,62}$/.test(bucket)) return;
     out.push(`arn:${c.p}:s3:::${bucket}`);
     const key = str(q.key);
     if (key) out.push(`arn:${c.p}:s3:::${bucket}/${key}`);
+    if (eventName === "DeleteObjects") {
+      // The keys, when the trail logged the request body (Delete.Object[].Key); otherwise the call
+      // deleted objects of this bucket only, so "bucket/*" is a true scope for s3:DeleteObject
+      // (without it the action would fall back to "*": any object of any bucket).
+      const del = (q.delete ?? q.Delete) as Record<string, unknown> | undefined;
+      const list = del && typeof del === "object" ? (del.Object ?? del.objects ?? del.Objects) : undefined;
+      const keys = (Array.isArray(list) ? list : list ? [list] : []).map((o) => str((o as Record<string, unknown> | null)?.Key ?? (o as Record<string, unknown> | null)?.key)).filter((k): k is string => !!k);
+      if (keys.length > 0) for (const k of keys.slice(0, 50)) out.push(`arn:${c.p}:s3:::${bucket}/${k}`);
+      else out.push(`arn:${c.p}:s3:::${bucket}/*`);
+    }
   },
   "logs.amazonaws.com": (q, c, out) => {
     const group = str(q.logGroupName);

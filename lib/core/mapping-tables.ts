@@ -43,6 +43,9 @@ export const SOURCE_PREFIX_EXCEPTIONS: Readonly<Record<string, string>> = {
   "bedrock-runtime": "bedrock",
   "bedrock-agent": "bedrock",
   "bedrock-agent-runtime": "bedrock",
+  // AWS Marketplace Metering Service (MeterUsage, BatchMeterUsage, RegisterUsage, ResolveCustomer):
+  // AWS's operation map lists these under aws-marketplace.
+  "metering-marketplace": "aws-marketplace",
 };
 
 /** Whole event sources whose events need no IAM permission (console sign-in flow). */
@@ -150,20 +153,28 @@ export const S3_VERSIONED: Readonly<Record<string, string>> = {
 };
 
 /**
- * Renames and one-to-many cases outside S3, keyed "prefix:EventName" -> full action names
- * (cross-service targets allowed).
+ * Hand-written event -> actions rules outside S3, keyed "prefix:EventName" -> full action names
+ * (cross-service targets allowed). AWS's operation map (operation-map.ts) answers everything else;
+ * each rule here is where CloudTrail or least privilege differs from that map:
  */
 export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
-  "kms:ReEncrypt": ["kms:ReEncryptFrom", "kms:ReEncryptTo"],
+  // AWS lists ListSecrets too, which only the `filters` form needs (added then, see mapping.ts).
   "secretsmanager:BatchGetSecretValue": ["secretsmanager:BatchGetSecretValue", "secretsmanager:GetSecretValue"],
-  "lambda:Invoke": ["lambda:InvokeFunction"],
-  "lambda:InvokeWithResponseStream": ["lambda:InvokeFunction"],
+  // CloudTrail logs these S3 Object Lambda and S3 Express calls with eventSource s3.amazonaws.com;
+  // AWS's map has them under their own prefixes.
   "s3:WriteGetObjectResponse": ["s3-object-lambda:WriteGetObjectResponse"],
   "s3:ListDirectoryBuckets": ["s3express:ListAllMyDirectoryBuckets"],
   "s3:CreateSession": ["s3express:CreateSession"],
-  // The Converse API is authorized by the InvokeModel actions.
+  // The Converse API is authorized by the InvokeModel actions. AWS also lists ApplyGuardrail,
+  // InvokeTool and CallWithBearerToken, which only guardrails, tools and API keys need.
   "bedrock:Converse": ["bedrock:InvokeModel"],
   "bedrock:ConverseStream": ["bedrock:InvokeModelWithResponseStream"],
+  // AWS's map lists no authorized action for Glue's GetUnfiltered* operations (used by engines that
+  // integrate with Lake Formation), and the catalog has no action by these names: they read the
+  // table and partitions they name, which Glue authorizes with GetTable / GetPartition(s).
+  "glue:GetUnfilteredTableMetadata": ["glue:GetTable"],
+  "glue:GetUnfilteredPartitionMetadata": ["glue:GetPartition"],
+  "glue:GetUnfilteredPartitionsMetadata": ["glue:GetPartitions"],
 };
 
 /**

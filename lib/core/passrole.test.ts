@@ -29,7 +29,20 @@ describe("extractPassedRoles", () => {
     ["events:PutTargets", { targets: [{ arn: "arn:aws:lambda:us-east-1:123456789012:function:f" }] }, []],
     ["lambda:CreateFunction", { role: "arn:aws:s3:::not-a-role" }, []],
   ])("%s %j", (action, params, expected) => {
-    expect(extractPassedRoles(action, { requestParameters: params }, "aws", A)).toEqual(expected);
+    expect(extractPassedRoles(action, { requestParameters: params }, "aws", A).map(({ arn, kind }) => ({ arn, kind }))).toEqual(expected);
+  });
+
+  it.each([
+    // AWS's operation map says to which service the role is passed
+    ["lambda:CreateFunction", "CreateFunction20150331", { role: role("exec") }, ["lambda.amazonaws.com"]],
+    ["ec2:RunInstances", "RunInstances", { iamInstanceProfile: { arn: profile("web") } }, ["ec2.amazonaws.com"]],
+    ["states:CreateStateMachine", "CreateStateMachine", { roleArn: role("sfn") }, ["states.amazonaws.com"]],
+    // a call the hand-written trigger list does not name, found through the map
+    ["budgets:CreateBudgetAction", "CreateBudgetAction", { executionRoleArn: role("budget") }, ["budgets.amazonaws.com"]],
+  ])("%s (%s) passes to %j", (action, eventName, params, services) => {
+    const out = extractPassedRoles(action, { eventName, requestParameters: params }, "aws", A);
+    expect(out).toHaveLength(1);
+    expect(out[0].passedToService).toEqual(services);
   });
 });
 
@@ -47,21 +60,36 @@ describe("mergePassRole", () => {
 });
 
 describe("passRoleStatements", () => {
-  const sug = (arn: string, viaActions: string[], kind: "role" | "instance-profile" = "role") => ({ roleArn: arn, viaActions, calls: 1, lastSeen: "2026-05-01T00:00:00.000Z", kind });
-  it("groups roles by the services they were passed to", () => {
+  const sug = (arn: string, viaActions: string[], kind: "role" | "instance-profile" = "role", passedToService?: string[]) => ({ roleArn: arn, viaActions, calls: 1, lastSeen: "2026-05-01T00:00:00.000Z", kind, ...(passedToService ? { passedToService } : {}) });
+  it("groups roles by the services they were passed to, always with iam:PassedToService", () => {
     const out = passRoleStatements([
       sug(role("fn-a"), ["lambda:CreateFunction"]),
-      sug(role("fn-b"), ["lambda:UpdateFunctionConfiguration"]),
+      sug(role("fn-b"), ["lambda:UpdateFunctionConfiguration"], "role", ["lambda.amazonaws.com"]),
       sug(role("task"), ["ecs:RegisterTaskDefinition", "ecs:RunTask"]),
       sug(role("odd"), ["eks:CreateNodegroup"]),
+      sug(role("ng"), ["eks:CreateNodegroup"], "role", ["eks.amazonaws.com"]),
       sug(profile("web"), ["ec2:RunInstances"], "instance-profile"),
     ]);
     expect(out.needsRole).toEqual([profile("web")]);
+    expect(out.needsService).toEqual([role("odd")]);
     expect(out.statements).toEqual([
-      { Sid: "SuggestedPassRole0", Effect: "Allow", Action: "iam:PassRole", Resource: role("odd") },
-      { Sid: "SuggestedPassRole1", Effect: "Allow", Action: "iam:PassRole", Resource: role("task"), Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } },
+      { Sid: "SuggestedPassRole0", Effect: "Allow", Action: "iam:PassRole", Resource: role("task"), Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } },
+      { Sid: "SuggestedPassRole1", Effect: "Allow", Action: "iam:PassRole", Resource: role("ng"), Condition: { StringEquals: { "iam:PassedToService": "eks.amazonaws.com" } } },
       { Sid: "SuggestedPassRole2", Effect: "Allow", Action: "iam:PassRole", Resource: [role("fn-a"), role("fn-b")], Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } },
     ]);
+    for (const st of out.statements) expect(String(st.Resource)).not.toContain("instance-profile");
   });
-  it("returns nothing for nothing", () => expect(passRoleStatements([])).toEqual({ statements: [], needsRole: [] }));
+  it("resolves an instance profile to its role through the injected lookup", () => {
+    const out = passRoleStatements([sug(profile("web"), ["ec2:RunInstances"], "instance-profile")], "P", {
+      instanceProfileRole: (arn) => (arn === profile("web") ? role("web-role") : undefined),
+    });
+    expect(out).toEqual({
+      statements: [{ Sid: "P0", Effect: "Allow", Action: "iam:PassRole", Resource: role("web-role"), Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }],
+      needsRole: [],
+      needsService: [],
+    });
+    // a lookup that answers something other than a role ARN is not trusted
+    expect(passRoleStatements([sug(profile("web"), ["ec2:RunInstances"], "instance-profile")], "P", { instanceProfileRole: () => profile("x") }).needsRole).toEqual([profile("web")]);
+  });
+  it("returns nothing for nothing", () => expect(passRoleStatements([])).toEqual({ statements: [], needsRole: [], needsService: [] }));
 });

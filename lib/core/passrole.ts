@@ -1,3 +1,4 @@
+import { findOperation } from "./operation-map";
 import type { CloudTrailRecord, PassRoleSuggestion } from "./types";
 
 /**
@@ -102,6 +103,19 @@ const ROLE_NAME = /^([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
 export interface PassedRole {
   arn: string;
   kind: "role" | "instance-profile";
+  /** the iam:PassedToService values AWS's operation map lists for the call, sorted (absent: not listed) */
+  passedToService?: string[];
+}
+
+/**
+ * AWS's operation map entry of the call, when it lists iam:PassRole: the call hands a role to a
+ * service even when PASS_ROLE_TRIGGERS does not name it, and AWS says to which service.
+ */
+function passRoleEntry(action: string, record: CloudTrailRecord) {
+  const prefix = action.split(":")[0];
+  const name = typeof record.eventName === "string" ? record.eventName : "";
+  const entry = (name && findOperation(prefix, name)) || findOperation(prefix, action.slice(prefix.length + 1));
+  return entry && entry.actions.includes("iam:PassRole") ? entry : undefined;
 }
 
 /**
@@ -114,7 +128,8 @@ export function extractPassedRoles(
   partition: string,
   accountId: string | undefined,
 ): PassedRole[] {
-  if (!PASS_ROLE_TRIGGERS.has(action)) return [];
+  const entry = passRoleEntry(action, record);
+  if (!PASS_ROLE_TRIGGERS.has(action) && !entry) return [];
   const params = record.requestParameters;
   if (!params || typeof params !== "object") return [];
   const found = new Map<string, PassedRole>();
@@ -147,7 +162,10 @@ export function extractPassedRoles(
     else for (const [k, v] of Object.entries(value)) walk(v, k.toLowerCase(), key, depth + 1);
   };
   walk(params, "", "", 0);
-  return [...found.values()].sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+  const services = entry?.passedToService ?? [];
+  return [...found.values()]
+    .map((r) => (services.length > 0 ? { ...r, passedToService: services } : r))
+    .sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
 }
 
 export function mergePassRole(a: PassRoleSuggestion, b: PassRoleSuggestion): PassRoleSuggestion {
@@ -159,6 +177,8 @@ export function mergePassRole(a: PassRoleSuggestion, b: PassRoleSuggestion): Pas
   };
   const kind = a.kind ?? b.kind;
   if (kind) out.kind = kind;
+  const services = [...new Set([...(a.passedToService ?? []), ...(b.passedToService ?? [])])].sort();
+  if (services.length > 0) out.passedToService = services;
   return out;
 }
 
@@ -201,39 +221,77 @@ export interface PassRoleStatement {
   Effect: "Allow";
   Action: "iam:PassRole";
   Resource: string | string[];
-  Condition?: { StringEquals: { "iam:PassedToService": string | string[] } };
+  Condition: { StringEquals: { "iam:PassedToService": string | string[] } };
+}
+
+export interface PassRoleOptions {
+  /**
+   * The role inside an instance profile (from IAM's GetInstanceProfile, or from the logs), injected
+   * by the caller: the core does no I/O. Undefined: not known.
+   */
+  instanceProfileRole?: (profileArn: string) => string | undefined;
 }
 
 /**
- * iam:PassRole statements for accepted suggestions: roles passed to the same services share a
- * statement narrowed by iam:PassedToService; a role passed through a call whose service is not
- * known for sure gets no condition. Instance profiles are left out (PassRole applies to the role
- * inside the profile, which the log does not name): they come back in `needsRole`.
+ * iam:PassRole statements for accepted suggestions, only on role ARNs and always narrowed by
+ * iam:PassedToService: roles passed to the same services share a statement. The services are
+ * AWS's (the operation map's PassedToService values), else the trigger's known service.
+ * - An instance profile is not a role: PassRole applies to the role inside it. With
+ *   `instanceProfileRole` it is resolved (passed to ec2.amazonaws.com); otherwise it comes back in
+ *   `needsRole`.
+ * - A role passed through a call whose service is not known comes back in `needsService` (a
+ *   statement without the condition would let the role be passed to any service).
  */
 export function passRoleStatements(
   suggestions: readonly PassRoleSuggestion[],
   sidPrefix = "SuggestedPassRole",
-): { statements: PassRoleStatement[]; needsRole: string[] } {
+  options: PassRoleOptions = {},
+): { statements: PassRoleStatement[]; needsRole: string[]; needsService: string[] } {
   const groups = new Map<string, { services: string[]; roles: string[] }>();
   const needsRole: string[] = [];
+  const needsService: string[] = [];
   for (const s of suggestions) {
-    if (s.kind === "instance-profile" || !ROLE_ARN.test(s.roleArn)) {
+    let roleArn = s.roleArn;
+    let services: string[] | undefined;
+    if (s.kind === "instance-profile" || PROFILE_ARN.test(roleArn)) {
+      const resolved = PROFILE_ARN.test(roleArn) ? options.instanceProfileRole?.(roleArn) : undefined;
+      if (!resolved || !ROLE_ARN.test(resolved)) {
+        needsRole.push(s.roleArn);
+        continue;
+      }
+      roleArn = resolved;
+      services = ["ec2.amazonaws.com"]; // a profile is only ever handed to EC2
+    } else if (!ROLE_ARN.test(roleArn)) {
       needsRole.push(s.roleArn);
       continue;
     }
-    const services = s.viaActions.map(passedToService);
-    const known = services.every((x): x is string => x !== undefined) ? [...new Set(services as string[])].sort() : [];
-    const key = known.join(",");
+    if (!services) {
+      if (s.passedToService && s.passedToService.length > 0) services = [...s.passedToService];
+      else {
+        const known = s.viaActions.map(passedToService);
+        services = known.every((x): x is string => x !== undefined) ? (known as string[]) : [];
+      }
+    }
+    services = [...new Set(services)].sort();
+    if (services.length === 0) {
+      needsService.push(roleArn);
+      continue;
+    }
+    const key = services.join(",");
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { services: known, roles: [] }));
-    group.roles.push(s.roleArn);
+    if (!group) groups.set(key, (group = { services, roles: [] }));
+    group.roles.push(roleArn);
   }
   const statements = [...groups.keys()].sort().map((key, i): PassRoleStatement => {
     const { services, roles } = groups.get(key)!;
     const sorted = [...new Set(roles)].sort();
-    const statement: PassRoleStatement = { Sid: `${sidPrefix}${i}`, Effect: "Allow", Action: "iam:PassRole", Resource: sorted.length === 1 ? sorted[0] : sorted };
-    if (services.length > 0) statement.Condition = { StringEquals: { "iam:PassedToService": services.length === 1 ? services[0] : services } };
-    return statement;
+    return {
+      Sid: `${sidPrefix}${i}`,
+      Effect: "Allow",
+      Action: "iam:PassRole",
+      Resource: sorted.length === 1 ? sorted[0] : sorted,
+      Condition: { StringEquals: { "iam:PassedToService": services.length === 1 ? services[0] : services } },
+    };
   });
-  return { statements, needsRole: [...new Set(needsRole)].sort() };
+  return { statements, needsRole: [...new Set(needsRole)].sort(), needsService: [...new Set(needsService)].sort() };
 }

@@ -1,6 +1,7 @@
 import { parseArn } from "./arn";
 import { optionalTemplates, resolvePartition, templateRegex } from "./arn-template";
 import { getActionInfo, getResourceType, type ActionInfo } from "./catalog";
+import { serviceReferenceResources } from "./operation-map";
 import { splitPolicyDocument } from "./policy-split";
 import type { ActionEvidence, GeneratedPolicy, PolicyBuildOptions, UsageSummary } from "./types";
 
@@ -40,7 +41,10 @@ const actionValue = (actions: string[]): string | string[] => (actions.length ==
  */
 export function actionResourceTemplates(info: ActionInfo, partition: string, observedArns: readonly string[] = [], unscopedCalls = 0): string[] {
   const templates = new Set<string>();
-  const required = info.resourceTypes.filter((r) => r.required);
+  // Where AWS's Service Reference lists other resource types for the action than the catalog (the
+  // identitystore Region actions list none, kinesis tagging no "channel"), the policy follows AWS.
+  const sr = serviceReferenceResources(info.name);
+  const required = info.resourceTypes.filter((r) => r.required && (!sr || sr.includes(r.name.toLowerCase())));
   if (required.length > 0) {
     for (const r of required) {
       const type = getResourceType(info.service, r.name);

@@ -97,6 +97,8 @@ export interface PassRoleSuggestion {
   lastSeen: string;
   /** "instance-profile" when the call named an instance profile (PassRole applies to the role inside it) */
   kind?: "role" | "instance-profile";
+  /** iam:PassedToService values AWS's operation map lists for the calls, sorted (absent: not listed) */
+  passedToService?: string[];
 }
 
 /** Events the engine saw for the principal but could not turn into a known action. */

@@ -111,8 +111,8 @@ describe("UsageAccumulator.summary", () => {
       roleEvent({ eventSource: "ec2.amazonaws.com", eventName: "RunInstances", requestParameters: { iamInstanceProfile: { name: "web" } } }),
     ]);
     expect(s.passRole).toEqual({
-      [`arn:aws:iam::${ACCOUNT}:instance-profile/web`]: { roleArn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`, viaActions: ["ec2:RunInstances"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "instance-profile" },
-      [`arn:aws:iam::${ACCOUNT}:role/lambda-exec`]: { roleArn: `arn:aws:iam::${ACCOUNT}:role/lambda-exec`, viaActions: ["lambda:CreateFunction"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "role" },
+      [`arn:aws:iam::${ACCOUNT}:instance-profile/web`]: { roleArn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`, viaActions: ["ec2:RunInstances"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "instance-profile", passedToService: ["ec2.amazonaws.com"] },
+      [`arn:aws:iam::${ACCOUNT}:role/lambda-exec`]: { roleArn: `arn:aws:iam::${ACCOUNT}:role/lambda-exec`, viaActions: ["lambda:CreateFunction"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "role", passedToService: ["lambda.amazonaws.com"] },
     });
   });
 

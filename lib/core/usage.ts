@@ -77,7 +77,7 @@ export class UsageAccumulator {
   private readonly actions = new Map<string, EvidenceAcc>();
   private readonly serviceLevel = new Map<string, { service: string; calls: number; eventNames: Set<string> }>();
   private readonly denied = new Map<string, DeniedAcc>();
-  private readonly passRole = new Map<string, { roleArn: string; via: Set<string>; calls: number; lastMs: number; kind: "role" | "instance-profile" }>();
+  private readonly passRole = new Map<string, { roleArn: string; via: Set<string>; calls: number; lastMs: number; kind: "role" | "instance-profile"; services: Set<string> }>();
   private readonly unmapped = new Map<string, { eventSource: string; eventName: string; service?: string; calls: number }>();
   private noPermissionCalls = 0;
   private eventsMatched = 0;
@@ -207,10 +207,11 @@ export class UsageAccumulator {
     for (const passed of extractPassedRoles(action, record, this.principal.partition, account)) {
       let p = this.passRole.get(passed.arn);
       if (!p) {
-        p = { roleArn: passed.arn, via: new Set(), calls: 0, lastMs: timeMs, kind: passed.kind };
+        p = { roleArn: passed.arn, via: new Set(), calls: 0, lastMs: timeMs, kind: passed.kind, services: new Set() };
         this.passRole.set(passed.arn, p);
       }
       p.via.add(action);
+      for (const s of passed.passedToService ?? []) p.services.add(s);
       p.calls++;
       if (timeMs > p.lastMs) p.lastMs = timeMs;
     }
@@ -258,7 +259,7 @@ export class UsageAccumulator {
         }),
       ),
       passRole: sortedRecord(
-        [...this.passRole].map(([k, p]) => [k, { roleArn: p.roleArn, viaActions: sorted(p.via), calls: p.calls, lastSeen: iso(p.lastMs), kind: p.kind }]),
+        [...this.passRole].map(([k, p]) => [k, { roleArn: p.roleArn, viaActions: sorted(p.via), calls: p.calls, lastSeen: iso(p.lastMs), kind: p.kind, ...(p.services.size > 0 ? { passedToService: sorted(p.services) } : {}) }]),
       ),
       unmapped: sortedRecord([...this.unmapped].map(([k, u]) => [k, { ...u }])),
       noPermissionCalls: this.noPermissionCalls,

@@ -1,7 +1,10 @@
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageSession } from "@/lib/auth/next-auth-session";
 import { ApiKeysTable, type ApiKeyRow } from "@/components/admin/api-keys-table";
+import { CatalogPanel } from "@/components/admin/catalog-panel";
+import { catalogVersion } from "@/lib/catalog-update/catalog-version";
 import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
+import SpaceBetween from "@cloudscape-design/components/space-between";
 
 export const metadata = { title: "API keys - Leastwise" };
 
@@ -19,7 +22,10 @@ export default async function ApiKeysPage() {
   }));
   return (
     <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "API keys", href: "/api-keys" }]}>
-      <ApiKeysTable keys={rows} />
+      <SpaceBetween size="l">
+        <ApiKeysTable keys={rows} />
+        <CatalogPanel version={catalogVersion()} />
+      </SpaceBetween>
     </ConsoleAppLayout>
   );
 }
