@@ -15,10 +15,13 @@ export function analyzePolicy(options: { text: string; usage: Pick<UsageSummary,
     return { severity: f.severity, code: f.code, message: f.message, start: range.startOffset, end: range.endOffset };
   });
   let doc: unknown = null;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    doc = null;
+  // Not JSON to the validator (a syntax error, or nesting too deep for the walkers below): no doc.
+  if (!findings.some((f) => f.code === "INVALID_JSON")) {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = null;
+    }
   }
   const isPolicy = !!doc && typeof doc === "object" && !Array.isArray(doc);
   let parts: PolicyAnalysis["parts"] = null;
