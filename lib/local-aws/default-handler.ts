@@ -1,5 +1,5 @@
 // The local AWS endpoint wired to the process database, the local account, Leastwise's SigV4 keys
-// and its trail registry.
+// and its trail registry. It is served only in local account mode.
 import { getDb } from "@/lib/db";
 import { verifySigV4Request } from "@/lib/auth/sigv4-verify";
 import { env } from "@/lib/env";
@@ -8,6 +8,8 @@ import { listLocalTrails } from "./cloudtrail/list-local-trails";
 import { ensureLocalAccount } from "./ensure-local-account";
 
 export function localAwsHandler(): (request: Request, service?: LocalAwsService) => Promise<Response> {
+  // With a real account the local one does not exist: no signature check, no body read, no database.
+  if (env().LEASTWISE_ACCOUNT_MODE !== "local") return async () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
   return createLocalAwsHandler({
     db: getDb,
     accountId: ensureLocalAccount,
