@@ -3,7 +3,7 @@
 // symbolic link out of the root is refused; `..` in a prefix is refused; and a path outside the
 // root gets the same answer whether it exists or not (nothing outside the root is even looked at
 // when the path is lexically outside it).
-import { realpath } from "node:fs/promises";
+import { readlink, realpath } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -15,15 +15,22 @@ export function localTrailsRoot(options: { dataDir?: string } = {}): string {
 
 const isInside = (p: string, root: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
-/** The real path of `p`; for a path that does not exist (yet), its nearest existing ancestor's real path plus the rest. */
-async function realPathOfPossiblyMissing(p: string): Promise<string> {
+/**
+ * The real path of `p`; for a path that does not exist (yet), its nearest existing ancestor's real
+ * path plus the rest. A dangling symbolic link counts as its target, so it cannot pose as inside.
+ */
+async function realPathOfPossiblyMissing(p: string, depth = 0): Promise<string> {
+  if (depth > 64) throw Object.assign(new Error(`too many levels of symbolic links: ${p}`), { code: "ELOOP" });
   try {
     return await realpath(p);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    const link = await readlink(p).catch(() => undefined);
+    if (link !== undefined) return realPathOfPossiblyMissing(path.resolve(path.dirname(p), link), depth + 1);
     const parent = path.dirname(p);
-    if ((code === "ENOENT" || code === "ENOTDIR") && parent !== p) return path.join(await realPathOfPossiblyMissing(parent), path.basename(p));
-    throw error;
+    if (parent === p) return p;
+    return path.join(await realPathOfPossiblyMissing(parent, depth + 1), path.basename(p));
   }
 }
 
