@@ -67,6 +67,7 @@ export default defineConfig({
       AWS_ACCESS_KEY_ID: "AKIAE2ETESTONLY00000",
       AWS_SECRET_ACCESS_KEY: "e2e-test-only-secret-access-key-000000000",
       AWS_REGION: "us-east-1",
+      LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1", // the test S3 endpoints listen on 127.0.0.1
     },
   },
 });

@@ -9,7 +9,8 @@ test("a generation whose logs are missing fails with the reason and what to do",
   await page.getByTestId("register-trail").click();
   await page.getByRole("textbox", { name: "Trail name" }).fill("missing-logs-trail");
   await page.getByRole("radiogroup", { name: "Where the logs are" }).getByText("Local directory").click();
-  await page.getByRole("textbox", { name: "Directory" }).fill("/nonexistent/leastwise-e2e/missing-bucket");
+  // Inside the local trails root (the data directory's trails folder), but never created.
+  await page.getByRole("textbox", { name: "Directory" }).fill(`${process.env.LEASTWISE_E2E_DATA_DIR}/trails/missing-bucket`);
   await page.getByTestId("register-trail-submit").click();
   await expect(page.getByRole("cell", { name: "missing-logs-trail", exact: true })).toBeVisible();
   await expectAccessible(page, "trails page");

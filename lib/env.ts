@@ -34,6 +34,10 @@ const schema = z.object({
   LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
   /** Allowed clock skew of SigV4-signed requests. */
   LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
+  /** trails: allow S3-compatible endpoints on loopback and private networks (link-local and metadata addresses never). */
+  LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: z.enum(["0", "1"]).default("0"),
+  /** trails: the directory local trails must be in (default: <LEASTWISE_DATA_DIR>/trails). */
+  LEASTWISE_LOCAL_TRAILS_ROOT: z.string().min(1).optional(),
   PORT: intFrom(3000, 0),
   /** Interface `npm start` listens on (0.0.0.0 to serve other machines). */
   HOST: z.string().min(1).default("127.0.0.1"),

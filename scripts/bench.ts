@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     try {
       process.stderr.write("bench: uploading the corpus to s3rver ...\n");
       await uploadDirectory({ client: s3.client, bucket: "bench-trail", dir });
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1" };
+      const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1", LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1" };
       s3row = await generate("leastwise generate, s3rver", "s3://bench-trail", start, ["--endpoint-url", s3.endpoint], env);
     } finally {
       await s3.stop();

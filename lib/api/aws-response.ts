@@ -48,6 +48,8 @@ export function toAwsErrorResponse(error: unknown): Response {
       return awsError(String(d.awsErrorType ?? "AccessDeniedException"), e.status === 401 ? 403 : e.status, { message });
     case "FORBIDDEN":
       return awsError("AccessDeniedException", 403, { message });
+    case "PAYLOAD_TOO_LARGE":
+      return awsError("RequestEntityTooLargeException", 413, { message });
     case "THROTTLED":
       return awsError("ThrottlingException", 429, { message }, { "retry-after": "1" });
     default:

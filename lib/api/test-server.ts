@@ -9,7 +9,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import { closeJobsContext, jobsContext } from "@/lib/jobs/queue";
 import { startGenerationWorkers } from "@/lib/jobs/start-generation-workers";
-import { makeTestTrail, registerTestTrail, type TestTrail } from "@/lib/jobs/test-fixtures";
+import { makeTestTrail, registerTestTrail, TEST_TRAILS_ROOT, type TestTrail } from "@/lib/jobs/test-fixtures";
 import { serveHandler } from "./node-adapter";
 import { handleApiRequest } from "./router";
 
@@ -24,6 +24,7 @@ export interface ApiTestServer {
 export async function startApiTestServer(options: { databaseUrl?: string; trailSizeMb?: number; trailDays?: number; worker?: boolean } = {}): Promise<ApiTestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "lw-api-"));
   process.env.LEASTWISE_DATA_DIR = dataDir;
+  process.env.LEASTWISE_LOCAL_TRAILS_ROOT = TEST_TRAILS_ROOT; // the generated trail is a temp directory
   if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
   else delete process.env.DATABASE_URL;
   resetEnvCache();

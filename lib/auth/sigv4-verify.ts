@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { lookupActiveApiKey, touchApiKey } from "./api-keys";
+import { readBoundedBody } from "./read-bounded-body";
 
 const AUTH = /^AWS4-HMAC-SHA256\s+(.+)$/;
 
@@ -66,10 +67,20 @@ function rawPath(url: string): string {
   return (end < 0 ? afterScheme : afterScheme.slice(0, end)) || "/";
 }
 
+/** The Access Analyzer API's bodies are a few hundred bytes; this leaves room for long ARN lists. */
+export const API_MAX_BODY_BYTES = 256 * 1024;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Everything that needs no body is checked first (header, date, scope, key); then the body is read
+ * up to `maxBodyBytes` while hashed, compared with a declared x-amz-content-sha256, and the
+ * signature is checked over it. Returns the body read, so nothing reads the request twice.
+ */
 export async function verifySigV4Request(
   req: Request,
-  opts: { service: string; body?: Uint8Array; db?: PrismaClient; now?: Date },
-): Promise<{ accessKeyId: string; region: string }> {
+  opts: { service: string; body?: Uint8Array; maxBodyBytes?: number; db?: PrismaClient; now?: Date },
+): Promise<{ accessKeyId: string; region: string; body: Uint8Array }> {
   const header = req.headers.get("authorization");
   if (!header) {
     if (new URL(req.url).searchParams.has("X-Amz-Signature")) {
@@ -100,10 +111,10 @@ export async function verifySigV4Request(
   const key = await lookupActiveApiKey({ accessKeyId: auth.accessKeyId, db: opts.db });
   if (!key) throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
 
-  const body = opts.body ?? new Uint8Array(await req.clone().arrayBuffer());
   const declaredHash = req.headers.get("x-amz-content-sha256");
-  if (declaredHash && declaredHash !== "UNSIGNED-PAYLOAD" && declaredHash !== createHash("sha256").update(body).digest("hex")) {
-    throw authError("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  if (declaredHash !== null && !SHA256_HEX.test(declaredHash)) {
+    // UNSIGNED-PAYLOAD and the STREAMING-* forms are S3 features: here the body must be signed.
+    throw authError("InvalidSignatureException", `x-amz-content-sha256 must be the hex SHA-256 of the body; '${declaredHash.slice(0, 64)}' is not accepted by this service (UNSIGNED-PAYLOAD and streaming payloads are S3 features).`);
   }
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
@@ -121,30 +132,43 @@ export async function verifySigV4Request(
     // request (the JS SDK sends that header, the CLI does not).
     applyChecksum: false,
   });
-  const toSign = {
-    method: req.method.toUpperCase(),
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path: rawPath(req.url),
-    query: rawQuery(req.url),
-    headers,
-    body: body.length ? body : undefined,
+  const checkSignature = async (body: Uint8Array | undefined) => {
+    const toSign = {
+      method: req.method.toUpperCase(),
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port ? Number(url.port) : undefined,
+      path: rawPath(req.url),
+      query: rawQuery(req.url),
+      headers,
+      body: body?.length ? body : undefined,
+    };
+    const signed = await signer.sign(toSign, { signingDate, signableHeaders: new Set(auth.signedHeaders) });
+    const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? "";
+    const a = Buffer.from(expected);
+    const b = Buffer.from(auth.signature);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+      // Like AWS, show the canonical request we signed: it tells a client author what differs.
+      throw authError(
+        "InvalidSignatureException",
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
+          `\n\nThe Canonical String for this request should have been\n'${await canonicalRequest(signer, toSign, headers)}'\n`,
+      );
+    }
   };
-  const signed = await signer.sign(toSign, { signingDate, signableHeaders: new Set(auth.signedHeaders) });
-  const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? "";
-  const a = Buffer.from(expected);
-  const b = Buffer.from(auth.signature);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    // Like AWS, show the canonical request we signed: it tells a client author what differs.
-    throw authError(
-      "InvalidSignatureException",
-      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details." +
-        `\n\nThe Canonical String for this request should have been\n'${await canonicalRequest(signer, toSign, headers)}'\n`,
-    );
+  // A signed payload hash (the JS SDK's style) lets the signature be checked before the body is
+  // read; otherwise (the CLI's style) the body's hash is part of what was signed.
+  const hashIsSigned = declaredHash !== null && "x-amz-content-sha256" in headers;
+  if (hashIsSigned) await checkSignature(undefined);
+  const { body, sha256 } = opts.body
+    ? { body: opts.body, sha256: createHash("sha256").update(opts.body).digest("hex") }
+    : await readBoundedBody(req, opts.maxBodyBytes ?? API_MAX_BODY_BYTES);
+  if (declaredHash !== null && declaredHash !== sha256) {
+    throw authError("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
+  if (!hashIsSigned) await checkSignature(body);
   await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
-  return { accessKeyId: auth.accessKeyId, region: auth.region };
+  return { accessKeyId: auth.accessKeyId, region: auth.region, body };
 }
 
 async function canonicalRequest(signer: SignatureV4, request: { headers: Record<string, string>; body?: Uint8Array } & Record<string, unknown>, headers: Record<string, string>): Promise<string> {

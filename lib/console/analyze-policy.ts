@@ -15,11 +15,14 @@ export function analyzePolicy(options: { text: string; usage: Pick<UsageSummary,
     const range = locateJsonPath(text, f.path);
     return { severity: f.severity, code: f.code, message: f.message, start: range.startOffset, end: range.endOffset };
   });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    doc = null;
+  let doc: unknown = null;
+  // Not JSON to the validator (a syntax error, or nesting too deep for the walkers below): no doc.
+  if (!findings.some((f) => f.code === "INVALID_JSON")) {
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = null;
+    }
   }
   const isPolicy = !!doc && typeof doc === "object" && !Array.isArray(doc);
   // Write and permissions-management actions on "*": shown as problems the administrator must

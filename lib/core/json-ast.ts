@@ -27,6 +27,12 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * The deepest nesting of objects and arrays accepted. An IAM policy needs 6 levels; the bound keeps
+ * the recursive parser (and every walker of its tree) far from the stack's limit on hostile input.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonAst(text: string): JsonNode {
   let i = 0;
   const ws = () => {
@@ -70,10 +76,13 @@ export function parseJsonAst(text: string): JsonNode {
       }
     }
   };
-  const parseValue = (): JsonNode => {
+  const parseValue = (depth: number): JsonNode => {
     ws();
     const start = i;
     const c = text[i];
+    if ((c === "{" || c === "[") && depth >= MAX_JSON_DEPTH) {
+      throw new JsonSyntaxError(`The document nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep`, i);
+    }
     if (c === "{") {
       i++;
       const properties: JsonProperty[] = [];
@@ -86,7 +95,7 @@ export function parseJsonAst(text: string): JsonNode {
         ws();
         if (text[i] !== ":") fail('":"');
         i++;
-        const value = parseValue();
+        const value = parseValue(depth + 1);
         properties.push({ key: key.value, keyStart: key.start, keyEnd: key.end, value });
         ws();
         if (text[i] === ",") {
@@ -103,7 +112,7 @@ export function parseJsonAst(text: string): JsonNode {
       ws();
       if (text[i] === "]") return { type: "array", start, end: ++i, items };
       while (true) {
-        items.push(parseValue());
+        items.push(parseValue(depth + 1));
         ws();
         if (text[i] === ",") {
           i++;
@@ -130,7 +139,7 @@ export function parseJsonAst(text: string): JsonNode {
     }
     return fail("a value");
   };
-  const root = parseValue();
+  const root = parseValue(0);
   ws();
   if (i < text.length) fail("the end of the text");
   return root;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "@/lib/corpus/generate-corpus";
+import { resetEnvCache } from "@/lib/env";
 import type { ScanRequest } from "@/lib/core/types";
 import { startFaultProxy, type FaultProxy } from "@/lib/testing/s3-fault-proxy";
 import { S3RVER_CREDENTIALS, startS3rver, uploadDirectory, type S3rverHandle } from "@/lib/testing/s3rver";
@@ -18,6 +19,9 @@ let s3: S3rverHandle;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
+  // s3rver listens on 127.0.0.1: a private endpoint, which the administrator must allow.
+  process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS = "1";
+  resetEnvCache();
   dir = await mkdtemp(path.join(tmpdir(), "lw-s3-"));
   await generateCorpus({ outDir: dir, days: 3, seed: 11, endDate: END, sizeMb: 1, filesPerDay: 4, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "ap-south-1"] });
   s3 = await startS3rver({ buckets: ["trail-bucket"] });

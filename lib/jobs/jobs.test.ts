@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { resetEnvCache } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { cancelPolicyGeneration } from "./cancel-policy-generation";
 import { getGeneratedPolicy } from "./get-generated-policy";
@@ -8,7 +9,7 @@ import { createBoss, type JobsContext } from "./queue";
 import { recoverStaleJobs } from "./recover-stale-jobs";
 import { startGenerationWorkers, type GenerationWorkers } from "./start-generation-workers";
 import { startPolicyGeneration } from "./start-policy-generation";
-import { makeTestTrail, registerTestTrail, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
+import { makeTestTrail, registerTestTrail, TEST_TRAILS_ROOT, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -30,6 +31,8 @@ async function expectAppError(p: Promise<unknown>, code: string, match?: RegExp)
 
 let trail: TestTrail;
 beforeAll(async () => {
+  process.env.LEASTWISE_LOCAL_TRAILS_ROOT = TEST_TRAILS_ROOT; // the generated trail is a temp directory
+  resetEnvCache();
   trail = await makeTestTrail();
 });
 afterAll(() => trail?.remove());

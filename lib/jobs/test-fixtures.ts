@@ -17,9 +17,15 @@ export interface TestTrail {
   remove(): void;
 }
 
+/**
+ * The local trails root of tests that register these trails (LEASTWISE_LOCAL_TRAILS_ROOT): the
+ * temp directory makeTestTrail writes into. Set explicitly by each test that needs it.
+ */
+export const TEST_TRAILS_ROOT = tmpdir();
+
 /** `days` days of logs ending at today 00:00 UTC (small: about sizeMb uncompressed). */
 export async function makeTestTrail(options: { days?: number; sizeMb?: number; seed?: number } = {}): Promise<TestTrail> {
-  const dir = mkdtempSync(join(tmpdir(), "lw-trail-"));
+  const dir = mkdtempSync(join(TEST_TRAILS_ROOT, "lw-trail-"));
   const end = new Date();
   end.setUTCHours(0, 0, 0, 0);
   const manifest = await generateCorpus({ outDir: dir, days: options.days ?? 3, seed: options.seed ?? 7, endDate: end, sizeMb: options.sizeMb ?? 2 });

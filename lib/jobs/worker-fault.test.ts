@@ -13,7 +13,7 @@ import type { ScanStats } from "@/lib/core/types";
 import { cancelPolicyGeneration } from "./cancel-policy-generation";
 import { closeJobsContext, jobsContext, type JobsContext } from "./queue";
 import { startPolicyGeneration } from "./start-policy-generation";
-import { makeTestTrail, registerTestTrail, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
+import { makeTestTrail, registerTestTrail, TEST_TRAILS_ROOT, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
 
 const ROOT = join(import.meta.dirname, "../..");
 const workerEnv = { LEASTWISE_SCAN_THREADS: "1", LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: "5", LEASTWISE_WORKER_MAINTENANCE_S: "1", LEASTWISE_WORKER_CONCURRENCY: "1" };
@@ -50,6 +50,7 @@ async function waitJob(id: string, ok: (j: { status: string; progress: ScanStats
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "lw-fault-"));
   process.env.LEASTWISE_DATA_DIR = dataDir;
+  process.env.LEASTWISE_LOCAL_TRAILS_ROOT = TEST_TRAILS_ROOT; // the generated trail is a temp directory
   delete process.env.DATABASE_URL;
   Object.assign(process.env, workerEnv);
   resetEnvCache();

@@ -14,6 +14,7 @@ const QUERY_CODE: Record<string, string> = {
   RequestExpired: "RequestExpired",
   ExpiredTokenException: "ExpiredToken",
   AccessDeniedException: "AccessDenied",
+  RequestEntityTooLargeException: "RequestEntityTooLarge",
 };
 
 const JSON_CODE: Record<string, string> = {
@@ -22,6 +23,7 @@ const JSON_CODE: Record<string, string> = {
   IncompleteSignature: "IncompleteSignatureException",
   MissingAuthenticationToken: "MissingAuthenticationTokenException",
   AccessDenied: "AccessDeniedException",
+  RequestEntityTooLarge: "RequestEntityTooLargeException",
 };
 
 export interface AuthFailure {

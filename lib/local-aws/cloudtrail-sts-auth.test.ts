@@ -4,7 +4,9 @@ import { CloudTrailClient, DescribeTrailsCommand, GetTrailCommand, GetTrailStatu
 import { IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { registerTrail } from "@/lib/trails/register-trail";
+import { localTrailsRoot } from "@/lib/trails/resolve-local-trail-path";
 import { ensureLocalAccount } from "./ensure-local-account";
 import { signedFetch } from "./testing/signed-fetch";
 import { getDb, startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture";
@@ -20,7 +22,7 @@ describe("local CloudTrail, STS and authentication", () => {
     f = await startLocalAws({ kind: "pglite" });
     account = await ensureLocalAccount(await getDb());
     await registerTrail({ arn: trailArn("org-logs"), source: { kind: "s3", bucket: "central-trail-bucket", prefix: "prod" } });
-    await registerTrail({ arn: trailArn("dev-logs"), source: { kind: "local", dir: "/tmp/dev-logs" } });
+    await registerTrail({ arn: trailArn("dev-logs"), source: { kind: "local", dir: join(localTrailsRoot(), "dev-logs") } });
     await registerTrail({ arn: trailArn("elsewhere", "999988887777"), source: { kind: "s3", bucket: "other-account-bucket" } });
   });
   afterAll(() => f?.stop());

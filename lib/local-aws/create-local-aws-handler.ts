@@ -16,7 +16,8 @@ export interface LocalAwsDeps {
   db: () => Promise<Db>;
   /** the local account's ID (created on first use) */
   accountId: (db: Db) => Promise<string>;
-  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string }>;
+  /** checks the signature before and while reading the body (capped); returns the body read */
+  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string; body: Uint8Array }>;
   listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
@@ -38,10 +39,9 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
     if (request.method !== "POST") {
       return new Response(null, { status: 405, headers: { allow: "POST" } });
     }
-    const body = await request.clone().text();
     try {
-      const { accessKeyId } = await deps.verify(request, service);
-      return await dispatch(service, body, accessKeyId, request);
+      const { accessKeyId, body } = await deps.verify(request, service);
+      return await dispatch(service, new TextDecoder().decode(body), accessKeyId, request);
     } catch (error) {
       return failure(service, error);
     }

@@ -3,6 +3,7 @@
 import { getDb } from "@/lib/db";
 import { verifySigV4Request } from "@/lib/auth/sigv4-verify";
 import { env } from "@/lib/env";
+import { LOCAL_AWS_MAX_BODY_BYTES } from "./body-limits";
 import { createLocalAwsHandler, type LocalAwsService } from "./create-local-aws-handler";
 import { listLocalTrails } from "./cloudtrail/list-local-trails";
 import { ensureLocalAccount } from "./ensure-local-account";
@@ -11,8 +12,17 @@ export function localAwsHandler(): (request: Request, service?: LocalAwsService)
   return createLocalAwsHandler({
     db: getDb,
     accountId: ensureLocalAccount,
-    verify: (request, service) => verifySigV4Request(request, { service }),
+    verify: (request, service) => verifySigV4Request(request, { service, maxBodyBytes: LOCAL_AWS_MAX_BODY_BYTES[service] }),
     listTrails: (db, accountId) => listLocalTrails({ db, accountId }),
     limits: { attachedPoliciesPerEntity: env().LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES },
   });
+}
+
+/**
+ * The Next route handlers of /local-aws/*: with a real account (LEASTWISE_ACCOUNT_MODE=aws) the
+ * local account does not exist, so nothing is served (no signature check, body read or database).
+ */
+export function serveLocalAwsRoute(request: Request, service: LocalAwsService): Promise<Response> {
+  if (env().LEASTWISE_ACCOUNT_MODE !== "local") return Promise.resolve(new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } }));
+  return localAwsHandler()(request, service);
 }

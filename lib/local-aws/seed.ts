@@ -12,6 +12,8 @@ import { ensureLocalAccount } from "./ensure-local-account";
 import type { Db } from "./iam/context";
 import { iamArn } from "./iam/ids";
 import { DEMO_DAYS, DEMO_ENTITIES, DEMO_REGIONS, DEMO_SEED, DEMO_TRAIL_NAME, DEMO_TRAIL_REGION } from "./seed/demo-content";
+import { localTrailsRoot } from "@/lib/trails/resolve-local-trail-path";
+import { moveLegacyDemoTrail } from "./seed/move-legacy-demo-trail";
 import { registerDemoTrail } from "./seed/register-demo-trail";
 import { writeDemoEntities } from "./seed/write-demo-entities";
 
@@ -37,13 +39,17 @@ const SEED_LOCK = 4_711_002;
 export async function seedDemoAccount(options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const db = options.db ?? (await getDb());
   const accountId = await ensureLocalAccount(db);
-  const logDir = path.resolve(options.dataDir ?? env().LEASTWISE_DATA_DIR, "demo-trail");
+  const dataDir = path.resolve(options.dataDir ?? env().LEASTWISE_DATA_DIR);
+  const logDir = path.join(localTrailsRoot({ dataDir }), "demo-trail");
   const trailArn = `arn:aws:cloudtrail:${DEMO_TRAIL_REGION}:${accountId}:trail/${DEMO_TRAIL_NAME}`;
   const principalArns = DEMO_ENTITIES.map((e) => iamArn("aws", accountId, e.kind, e.path, e.name));
   const result = { accountId, trailArn, logDir, principalArns };
 
   const account = await db.localAccount.findUniqueOrThrow({ where: { id: accountId } });
-  if (account.seededAt) return { ...result, seeded: false };
+  if (account.seededAt) {
+    await moveLegacyDemoTrail({ db, trailArn, dataDir, logDir });
+    return { ...result, seeded: false };
+  }
 
   const now = options.now ?? new Date();
   const manifest = await ensureDemoLogs({ logDir, accountId, now, principalArns });

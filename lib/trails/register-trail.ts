@@ -1,9 +1,10 @@
 // Registers (or updates) a trail Leastwise reads without asking CloudTrail: an S3 or S3-compatible
 // bucket and prefix, or a local directory in the trail layout. An admin operation.
-import { isAbsolute } from "node:path";
 import { parseTrailArn } from "@/lib/core/arn";
 import { isCoreError } from "@/lib/core/errors";
 import { AppError } from "@/lib/errors";
+import { resolveLocalTrailPath } from "./resolve-local-trail-path";
+import { checkS3Endpoint } from "./validate-s3-endpoint";
 import { dbOrDefault, toTrailRecord, type DbOrTx, type TrailRecord, type TrailSource } from "./trail-record";
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
@@ -29,25 +30,13 @@ export async function registerTrail(options: {
   }
   let columns;
   if (source.kind === "local") {
-    if (!source.dir || !isAbsolute(source.dir)) {
-      throw new AppError("VALIDATION", "The log directory must be an absolute path.", { field: "dir" });
-    }
+    await resolveLocalTrailPath({ dir: source.dir, prefix: prefix ?? undefined });
     columns = { sourceKind: "LOCAL" as const, localDir: source.dir, bucket: null, endpoint: null, bucketRegion: null };
   } else {
     if (!BUCKET.test(source.bucket ?? "")) {
       throw new AppError("VALIDATION", `"${source.bucket}" is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens).`, { field: "bucket" });
     }
-    if (source.endpoint !== undefined && source.endpoint !== "") {
-      let url: URL | undefined;
-      try {
-        url = new URL(source.endpoint);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !/^https?:$/.test(url.protocol)) {
-        throw new AppError("VALIDATION", `"${source.endpoint}" is not an http(s) URL.`, { field: "endpoint" });
-      }
-    }
+    if (source.endpoint !== undefined && source.endpoint !== "") await checkS3Endpoint(source.endpoint);
     columns = {
       sourceKind: "S3" as const,
       bucket: source.bucket,

@@ -7,6 +7,7 @@ import { parseTrailArn } from "@/lib/core/arn";
 import type { LogSource } from "@/lib/core/types";
 import { cloudTrailClient, stsClient } from "@/lib/aws/clients";
 import { JobFailure } from "@/lib/jobs/job-errors";
+import { checkTrailSourceAtUse } from "./check-trail-source";
 import { getTrailByArn } from "./get-trail-by-arn";
 import type { DbOrTx } from "./trail-record";
 
@@ -30,7 +31,7 @@ export async function resolveTrailLogSource(options: { trailArn: string; accessR
             ...(s.endpoint ? { endpoint: s.endpoint } : {}),
             region: s.region ?? registered.homeRegion,
           };
-    return { source, homeRegion: registered.homeRegion, ...(registered.orgId ? { orgId: registered.orgId } : {}) };
+    return { source: await checkTrailSourceAtUse(source), homeRegion: registered.homeRegion, ...(registered.orgId ? { orgId: registered.orgId } : {}) };
   }
   const { region } = parseTrailArn(options.trailArn);
   if (!options.accessRole) {

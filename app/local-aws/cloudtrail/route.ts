@@ -1,9 +1,9 @@
 // The local account's CloudTrail JSON API (SigV4-signed, service "cloudtrail"); see docs/local-aws.md.
-import { localAwsHandler } from "@/lib/local-aws/default-handler";
+import { serveLocalAwsRoute } from "@/lib/local-aws/default-handler";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export function POST(request: Request): Promise<Response> {
-  return localAwsHandler()(request, "cloudtrail");
+  return serveLocalAwsRoute(request, "cloudtrail");
 }

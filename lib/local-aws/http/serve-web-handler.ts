@@ -1,7 +1,9 @@
 // Serves a web-standard handler on node:http (127.0.0.1, a free port): the local endpoint in tests
-// and anywhere Next is not running. Bodies are small (IAM/CloudTrail requests), so they are buffered.
+// and anywhere Next is not running. Bodies are streamed to the handler, which caps them (413).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { discardUnreadBody } from "@/lib/api/node-adapter";
 
 export type WebHandler = (request: Request) => Promise<Response>;
 
@@ -11,10 +13,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const MAX_BODY = 1024 * 1024;
-
 export async function serveWebHandler(handler: WebHandler, options: { port?: number } = {}): Promise<RunningServer> {
   const server = createServer((req, res) => {
+    discardUnreadBody(req, res);
     toWebRequest(req)
       .then(handler)
       .then((response) => writeResponse(response, res))
@@ -38,13 +39,6 @@ export async function serveWebHandler(handler: WebHandler, options: { port?: num
 }
 
 async function toWebRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw Object.assign(new Error("body too large"), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -52,7 +46,8 @@ async function toWebRequest(req: IncomingMessage): Promise<Request> {
   }
   const url = `http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`;
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
+  // The body stays a stream, as in Next: the handler checks the signature first and caps what it reads.
+  return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}) } as RequestInit);
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {

@@ -4,6 +4,7 @@ import { limitExceeded, noSuchEntity } from "./iam-error";
 import { findPolicy, findRole, findUser } from "./lookup";
 import { pageResult, readPage } from "./paging";
 import { checkName, checkPathPrefix, checkPolicyArn } from "./rules";
+import { pathStartsWith } from "./path-starts-with";
 import type { QueryParams } from "../protocol/query-params";
 
 type Kind = "role" | "user";
@@ -70,7 +71,7 @@ function listAttached(kind: Kind): IamOperation {
     const page = readPage(params);
     const where = {
       ...(kind === "role" ? { roleAttachments: { some: { roleId: target.id } } } : { userAttachments: { some: { userId: target.id } } }),
-      path: { startsWith: pathPrefix },
+      path: pathStartsWith(pathPrefix),
       ...(page.after ? { arn: { gt: page.after } } : {}),
     };
     const rows = await ctx.db.localIamPolicy.findMany({ where, orderBy: { arn: "asc" }, take: page.take + 1 });

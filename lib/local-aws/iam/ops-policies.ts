@@ -8,6 +8,7 @@ import { listTags, requiredTags } from "./ops-roles";
 import { pageResult, readPage } from "./paging";
 import { checkIdentityPolicy } from "./policy-document";
 import { checkDescription, checkName, checkPath, checkPathPrefix, checkPolicyArn, checkTags, mergeTags } from "./rules";
+import { pathStartsWith } from "./path-starts-with";
 import { policyXml, tagsOf } from "./serialize";
 
 export const createPolicy: IamOperation = async (ctx, params) => {
@@ -68,7 +69,7 @@ export const listPolicies: IamOperation = async (ctx, params) => {
     ? { OR: [{ roleAttachments: { some: { role: { accountId: ctx.accountId } } } }, { userAttachments: { some: { user: { accountId: ctx.accountId } } } }] }
     : {};
   const rows = await ctx.db.localIamPolicy.findMany({
-    where: { AND: [owner, attached, { path: { startsWith: pathPrefix } }, page.after ? { arn: { gt: page.after } } : {}] },
+    where: { AND: [owner, attached, { path: pathStartsWith(pathPrefix) }, page.after ? { arn: { gt: page.after } } : {}] },
     orderBy: { arn: "asc" },
     take: page.take + 1,
     include: {

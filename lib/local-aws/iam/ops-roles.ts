@@ -6,6 +6,7 @@ import { findRole, isUniqueViolation, readTagParams } from "./lookup";
 import { pageResult, readPage } from "./paging";
 import { checkTrustPolicy } from "./trust-policy";
 import { checkDescription, checkName, checkPath, checkPathPrefix, checkTags, mergeTags, required } from "./rules";
+import { pathStartsWith } from "./path-starts-with";
 import { roleXml, tagsOf } from "./serialize";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -57,7 +58,7 @@ export const listRoles: IamOperation = async (ctx, params) => {
   const pathPrefix = checkPathPrefix(params.string("PathPrefix"));
   const page = readPage(params);
   const rows = await ctx.db.localIamRole.findMany({
-    where: { accountId: ctx.accountId, path: { startsWith: pathPrefix }, ...(page.after ? { nameKey: { gt: page.after } } : {}) },
+    where: { accountId: ctx.accountId, path: pathStartsWith(pathPrefix), ...(page.after ? { nameKey: { gt: page.after } } : {}) },
     orderBy: { nameKey: "asc" },
     take: page.take + 1,
   });

@@ -7,6 +7,7 @@ import { findUser, isUniqueViolation, readTagParams } from "./lookup";
 import { listTags, requiredTags } from "./ops-roles";
 import { pageResult, readPage } from "./paging";
 import { checkName, checkPath, checkPathPrefix, checkTags, mergeTags } from "./rules";
+import { pathStartsWith } from "./path-starts-with";
 import { tagsOf, userXml } from "./serialize";
 
 const userName = (p: { string(n: string): string | undefined }) => checkName(p.string("UserName"), "userName", 64);
@@ -52,7 +53,7 @@ export const listUsers: IamOperation = async (ctx, params) => {
   const pathPrefix = checkPathPrefix(params.string("PathPrefix"));
   const page = readPage(params);
   const rows = await ctx.db.localIamUser.findMany({
-    where: { accountId: ctx.accountId, path: { startsWith: pathPrefix }, ...(page.after ? { nameKey: { gt: page.after } } : {}) },
+    where: { accountId: ctx.accountId, path: pathStartsWith(pathPrefix), ...(page.after ? { nameKey: { gt: page.after } } : {}) },
     orderBy: { nameKey: "asc" },
     take: page.take + 1,
   });

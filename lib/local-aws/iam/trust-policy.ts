@@ -1,5 +1,6 @@
 // Trust policies (CreateRole's AssumeRolePolicyDocument) have their own grammar: a Principal is
 // required, a Resource is forbidden, and only sts:AssumeRole* actions make sense.
+import { JsonSyntaxError, parseJsonAst, toValue } from "@/lib/core/json-ast";
 import { limitExceeded, malformedPolicy } from "./iam-error";
 import { countedLength, TRUST_POLICY_MAX_CHARS } from "./policy-size";
 import { checkPolicyDocumentText } from "./rules";
@@ -10,9 +11,11 @@ export function checkTrustPolicy(value: string | undefined): string {
   const text = checkPolicyDocumentText(value, "assumeRolePolicyDocument");
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
-  } catch {
-    throw malformedPolicy("This policy contains invalid Json");
+    // The core's parser bounds the nesting depth (JSON.parse accepts any depth).
+    doc = toValue(parseJsonAst(text));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw malformedPolicy(/levels deep/.test(error.message) ? `This policy contains invalid Json: ${error.message}` : "This policy contains invalid Json");
   }
   if (!isObject(doc)) throw malformedPolicy("This policy contains invalid Json");
   if (doc.Version !== undefined && doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17") {
