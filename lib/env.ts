@@ -32,6 +32,8 @@ const schema = z.object({
   LEASTWISE_SCAN_STALL_TIMEOUT_S: intFrom(300, 10),
   /** A running job whose heartbeat is older than this is considered orphaned (worker died). */
   LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
+  /** API keys created before key scopes existed: "read" (default) lets them only read generations, "full" keeps their old unlimited access. */
+  LEASTWISE_LEGACY_API_KEYS: z.enum(["read", "full"]).default("read"),
   /** Allowed clock skew of SigV4-signed requests. */
   LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
   PORT: intFrom(3000, 0),
@@ -53,7 +55,17 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** console: the first administrator (created, or its password reset, at start); unset: "admin" with a printed password. */
   LEASTWISE_ADMIN_USER: z.string().min(1).optional(),
-  LEASTWISE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  LEASTWISE_ADMIN_PASSWORD: z
+    .string()
+    .min(8)
+    .refine((v) => Buffer.byteLength(v, "utf8") <= 72, "at most 72 bytes (bcrypt uses only the first 72)")
+    .optional(),
+  /** console: failed sign-ins allowed per user name, and per client address, within the throttle window. */
+  LEASTWISE_SIGNIN_MAX_FAILURES_PER_USER: intFrom(5, 1),
+  LEASTWISE_SIGNIN_MAX_FAILURES_PER_ADDRESS: intFrom(20, 1),
+  LEASTWISE_SIGNIN_THROTTLE_MINUTES: intFrom(15, 1),
+  /** console: the URL users open (https://... behind a TLS proxy: the session cookie is then Secure). Read by next-auth too. */
+  NEXTAUTH_URL: z.string().url().optional(),
   /** console: how long a sign-in lasts. */
   LEASTWISE_SESSION_HOURS: intFrom(12, 1),
   /** console: optional OIDC sign-in (issuer URL with /.well-known/openid-configuration). */

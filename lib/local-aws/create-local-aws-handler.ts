@@ -17,6 +17,8 @@ export interface LocalAwsDeps {
   /** the local account's ID (created on first use) */
   accountId: (db: Db) => Promise<string>;
   verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string }>;
+  /** the authorization decision after a verified signature: throws (403 AccessDenied) when the key may not use the service */
+  authorize: (accessKeyId: string, service: LocalAwsService) => Promise<void>;
   listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
@@ -41,6 +43,7 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
     const body = await request.clone().text();
     try {
       const { accessKeyId } = await deps.verify(request, service);
+      await deps.authorize(accessKeyId, service);
       return await dispatch(service, body, accessKeyId, request);
     } catch (error) {
       return failure(service, error);

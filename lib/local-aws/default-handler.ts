@@ -2,6 +2,7 @@
 // and its trail registry.
 import { getDb } from "@/lib/db";
 import { verifySigV4Request } from "@/lib/auth/sigv4-verify";
+import { requireApiKeyScope } from "@/lib/auth/api-key-scopes";
 import { env } from "@/lib/env";
 import { createLocalAwsHandler, type LocalAwsService } from "./create-local-aws-handler";
 import { listLocalTrails } from "./cloudtrail/list-local-trails";
@@ -12,7 +13,17 @@ export function localAwsHandler(): (request: Request, service?: LocalAwsService)
     db: getDb,
     accountId: ensureLocalAccount,
     verify: (request, service) => verifySigV4Request(request, { service }),
+    authorize: authorizeLocalAwsKey,
     listTrails: (db, accountId) => listLocalTrails({ db, accountId }),
     limits: { attachedPoliciesPerEntity: env().LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES },
   });
+}
+
+/**
+ * IAM and CloudTrail of the local account need the local-account:admin scope (IAM writes are what
+ * the account is for). STS GetCallerIdentity needs no permission in AWS either: any valid key.
+ */
+export async function authorizeLocalAwsKey(accessKeyId: string, service: LocalAwsService): Promise<void> {
+  if (service === "sts") return;
+  await requireApiKeyScope({ accessKeyId, scope: "local-account:admin", operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API` });
 }
