@@ -36,6 +36,8 @@ const schema = z.object({
   LEASTWISE_LEGACY_API_KEYS: z.enum(["read", "full"]).default("read"),
   /** Allowed clock skew of SigV4-signed requests. */
   LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
+  /** Next's build directory (next.config.js reads it too): the browser tests build into their own. */
+  LEASTWISE_DIST_DIR: z.string().regex(/^\.?[\w.-]+$/, "a directory name inside the project, e.g. .next-e2e").default(".next"),
   PORT: intFrom(3000, 0),
   /** Interface `npm start` listens on (0.0.0.0 to serve other machines). */
   HOST: z.string().min(1).default("127.0.0.1"),
