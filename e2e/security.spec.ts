@@ -12,7 +12,9 @@ test.describe.configure({ mode: "serial" });
 
 const ROOT = process.cwd();
 const APP = path.join(ROOT, "app");
-const FOREIGN = "http://127.0.0.1:1"; // another port of the same host: same-site, not same-origin
+const FOREIGN = "http://127.0.0.1:1";
+/** Names unique to this run (the spec can run again against the same server). */
+const RUN = Date.now().toString(36); // another port of the same host: same-site, not same-origin
 
 // ---- What the sweep expects. Anything not listed gets the strictest expectation. ----
 /** Pages anyone may open. */
@@ -60,14 +62,23 @@ const actions = files
     return [...src.matchAll(/export\s+async\s+function\s+(\w+)/g)].map((m) => ({ file: `app/${f}`, name: m[1] }));
   });
 
+interface ActionRef {
+  id: string;
+  /** a page whose server bundle holds the action: Next runs an action only on such a page */
+  page: string;
+}
+
 /** Server action ids from the build's manifest (the build this server runs). */
-function actionIds(): Map<string, string> {
+function actionIds(): Map<string, ActionRef> {
   const dist = process.env.LEASTWISE_E2E_DIST_DIR ?? ".next-e2e";
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, dist, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
+  const manifest = JSON.parse(readFileSync(path.resolve(ROOT, dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
   };
-  const out = new Map<string, string>();
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.exportedName && entry.filename) out.set(`${entry.filename}#${entry.exportedName}`, id);
+  const out = new Map<string, ActionRef>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    const worker = Object.keys(entry.workers).find((w) => w.endsWith("/page"));
+    if (entry.exportedName && entry.filename && worker) out.set(`${entry.filename}#${entry.exportedName}`, { id, page: urlOf(routeOf(`${worker.replace(/^app\//, "")}.tsx`)) });
+  }
   return out;
 }
 
@@ -92,10 +103,10 @@ async function whoAmI(ctx: APIRequestContext, cookie?: string) {
   const res = await ctx.get("/api/auth/session", cookie ? { headers: { cookie } } : {});
   return (await res.json()) as { user?: { name: string; role: string } };
 }
-async function callAction(ctx: APIRequestContext, baseURL: string, id: string, args: unknown[], options: { origin?: string; cookie?: string } = {}) {
-  const res = await ctx.post("/roles", {
+async function callAction(ctx: APIRequestContext, baseURL: string, action: ActionRef, args: unknown[], options: { origin?: string; cookie?: string } = {}) {
+  const res = await ctx.post(action.page, {
     headers: {
-      "next-action": id,
+      "next-action": action.id,
       "content-type": "text/plain;charset=UTF-8",
       accept: "text/x-component",
       origin: options.origin ?? baseURL,
@@ -103,15 +114,15 @@ async function callAction(ctx: APIRequestContext, baseURL: string, id: string, a
     },
     data: JSON.stringify(args),
   });
-  return { status: res.status(), text: await res.text() };
+  return { status: res.status(), text: await res.text(), location: res.headers().location as string | undefined };
 }
 
 let baseURL = "";
 let admin: APIRequestContext;
 let viewer: APIRequestContext;
 let anon: APIRequestContext;
-let ids: Map<string, string>;
-const viewerUser = { username: "sec-viewer", password: "" };
+let ids: Map<string, ActionRef>;
+const viewerUser = { username: `sec-viewer-${RUN}`, password: "" };
 
 test.beforeAll(async ({ baseURL: b }) => {
   baseURL = b!;
@@ -230,7 +241,13 @@ test.describe("sweep of app/", () => {
     for (const a of actions) {
       const id = ids.get(`${a.file}#${a.name}`)!;
       const label = `${a.name} (${a.file})`;
-      for (const [what, cookie] of [["without a cookie", ""], ["with a forged cookie", "next-auth.session-token=forged"], ["with an ended session", ended]] as const) {
+      // Without any cookie proxy.ts already sends the POST to /signin; the forged and the ended
+      // cookie get past it, so the action's own check is what answers.
+      const bare = await callAction(anon, baseURL, id, [{}], { cookie: "" });
+      if (!(bare.status === 307 && /^\/signin/.test(new URL(bare.location ?? "", baseURL).pathname)) && !bare.text.includes('"code":"UNAUTHENTICATED"')) {
+        problems.push(`${label} without a cookie: ${bare.status} ${bare.text.slice(0, 200)}`);
+      }
+      for (const [what, cookie] of [["with a forged cookie", "next-auth.session-token=forged"], ["with an ended session", ended]] as const) {
         const r = await callAction(anon, baseURL, id, [{}], { cookie });
         if (!r.text.includes('"code":"UNAUTHENTICATED"')) problems.push(`${label} ${what}: ${r.status} ${r.text.slice(0, 200)}`);
       }
@@ -270,7 +287,7 @@ test.describe("sessions end at once (item 1)", () => {
   });
 
   test("a demoted administrator loses the session at once and cannot create keys or users", async () => {
-    const u = await createUser("sec-demoted", "admin");
+    const u = await createUser(`sec-demoted-${RUN}`, "admin");
     const ctx = await newContext(baseURL);
     await apiSignIn(ctx, u);
     const cookie = await sessionCookie(ctx);
@@ -291,7 +308,7 @@ test.describe("sessions end at once (item 1)", () => {
   });
 
   test("a deleted user's cookie stops working", async () => {
-    const u = await createUser("sec-deleted", "viewer");
+    const u = await createUser(`sec-deleted-${RUN}`, "viewer");
     const ctx = await newContext(baseURL);
     await apiSignIn(ctx, u);
     const cookie = await sessionCookie(ctx);
@@ -378,25 +395,42 @@ test.describe("headers and Content-Security-Policy (item 8)", () => {
     await page.waitForLoadState("networkidle");
     await shot(page, testInfo, "01-editor-under-csp");
     expect(violations).toEqual([]);
+    // Control: the detector sees a violation when there is one. An inline event handler (what an
+    // HTML injection would use) is refused and reported.
+    await page.evaluate(() => {
+      const b = document.createElement("button");
+      b.id = "csp-probe";
+      b.setAttribute("onclick", "window.__injected = 1");
+      b.textContent = "probe";
+      document.body.append(b);
+    });
+    await page.locator("#csp-probe").click();
+    await expect.poll(() => violations.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
 
   test("the API keys page cannot be framed, even by a same-site page", async ({ page }) => {
-    const refused: string[] = [];
-    page.on("console", (m) => refused.push(m.text()));
     await signIn(page, ADMIN);
-    await page.setContent(`<iframe id="f" src="${baseURL}/api-keys" width="600" height="400"></iframe>`);
-    await expect.poll(() => refused.some((t) => /frame-ancestors|refused to display/i.test(t))).toBe(true);
-    const frame = page.frames().find((f) => f.url().includes("/api-keys"));
-    expect(await frame?.locator("body").textContent().catch(() => "") ?? "").not.toContain("API keys");
+    // A page on another port of the same host (same-site: the session cookie goes along).
+    await page.route(`${FOREIGN}/frame.html`, (route) =>
+      route.fulfill({ contentType: "text/html", body: `<iframe name="victim" src="${baseURL}/api-keys" width="800" height="500"></iframe>` }),
+    );
+    await page.goto(`${FOREIGN}/frame.html`);
+    const victim = page.frame({ name: "victim" })!;
+    await expect.poll(() => victim.url(), { timeout: 20_000 }).toMatch(/^chrome-error:|api-keys/);
+    await page.waitForTimeout(1_000);
+    // Chromium replaces a refused frame by its error page: nothing of the API keys page is in it.
+    expect(victim.url()).toMatch(/^chrome-error:/);
+    expect(await victim.locator("body").innerText().catch(() => "")).not.toContain("API keys");
   });
 });
 
 test.describe("sign-in throttling and password length on the form (item 9)", () => {
   test("5 wrong passwords lock the user name; the right one is then refused with a clear message", async ({ page }, testInfo) => {
-    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [{ username: "sec-throttled", role: "viewer", password: "" }]);
+    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [{ username: `sec-throttled-${RUN}`, role: "viewer", password: "" }]);
     const password = /"password":"([^"]+)"/.exec(r.text)![1];
     await page.goto("/signin");
-    await page.getByLabel("User name").fill("sec-throttled");
+    await page.getByLabel("User name").fill(`sec-throttled-${RUN}`);
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Password").fill(`wrong-password-${i}`);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -420,11 +454,11 @@ test.describe("API key scopes in the console and the CLI (item 12)", () => {
     await signIn(page, ADMIN);
     await page.goto("/api-keys");
     await page.getByTestId("create-api-key").click();
-    await page.getByLabel("API key name").fill("sec-scoped");
+    await page.getByLabel("API key name").fill(`sec-scoped-${RUN}`);
     await page.getByTestId("scope-generations:write").click();
     await page.getByTestId("create-api-key-submit").click();
     await page.getByTestId("secret-done").click();
-    const row = page.getByRole("row").filter({ hasText: "sec-scoped" });
+    const row = page.getByRole("row").filter({ hasText: `sec-scoped-${RUN}` });
     await expect(row).toContainText("generations:read");
     await expect(row).toContainText("generations:write");
     await expect(row).not.toContainText("local-account:admin");
@@ -438,7 +472,7 @@ test.describe("API key scopes in the console and the CLI (item 12)", () => {
       encoding: "utf8",
     });
     expect(out).toMatch(/SCOPES/);
-    expect(out.split("\n").find((l) => l.includes("sec-scoped"))).toContain("generations:read,generations:write");
+    expect(out.split("\n").find((l) => l.includes(`sec-scoped-${RUN}`))).toContain("generations:read,generations:write");
   });
 });
 
