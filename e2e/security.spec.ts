@@ -4,6 +4,8 @@
 // the wrong body type). A new page, route or action without protection fails here by itself.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { ADMIN, generateFor, shot, signIn, wizardNext } from "./support/helpers";
@@ -411,17 +413,23 @@ test.describe("headers and Content-Security-Policy (item 8)", () => {
 
   test("the API keys page cannot be framed, even by a same-site page", async ({ page }) => {
     await signIn(page, ADMIN);
-    // A page on another port of the same host (same-site: the session cookie goes along).
-    await page.route(`${FOREIGN}/frame.html`, (route) =>
-      route.fulfill({ contentType: "text/html", body: `<iframe name="victim" src="${baseURL}/api-keys" width="800" height="500"></iframe>` }),
-    );
-    await page.goto(`${FOREIGN}/frame.html`);
-    const victim = page.frame({ name: "victim" })!;
-    await expect.poll(() => victim.url(), { timeout: 20_000 }).toMatch(/^chrome-error:|api-keys/);
-    await page.waitForTimeout(1_000);
-    // Chromium replaces a refused frame by its error page: nothing of the API keys page is in it.
-    expect(victim.url()).toMatch(/^chrome-error:/);
-    expect(await victim.locator("body").innerText().catch(() => "")).not.toContain("API keys");
+    // A real page on another port of the same host (same-site: the session cookie goes along).
+    const framer = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(`<iframe name="victim" src="${baseURL}/api-keys" width="800" height="500"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+    try {
+      await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+      const victim = page.frame({ name: "victim" })!;
+      await expect.poll(() => victim.url(), { timeout: 20_000 }).toMatch(/^chrome-error:|api-keys/);
+      await page.waitForTimeout(2_000);
+      // Chromium replaces a refused frame by its error page: nothing of the API keys page is in it.
+      expect(victim.url()).toMatch(/^chrome-error:/);
+      expect(await victim.locator("body").innerText().catch(() => "")).not.toContain("API keys");
+    } finally {
+      framer.close();
+    }
   });
 });
 
