@@ -1,5 +1,5 @@
-// Where to go after sign-in. The value comes from the address bar (callbackUrl), so it is parsed
-// exactly as a browser parses a Location header (the WHATWG URL parser: tabs and newlines removed,
+// Where to go after sign-in. The value comes from the address bar (callbackUrl). Control characters
+// send it to the start page; otherwise it is parsed exactly as a browser parses a Location header (the WHATWG URL parser: tabs and newlines removed,
 // backslashes read as slashes, leading control characters and spaces dropped, dot segments
 // resolved) and followed only when it stays on this origin. The answer is the parser's own
 // serialization of the path, which a browser reads back the same way.
@@ -8,6 +8,8 @@ const MAX_LENGTH = 2048;
 
 export function safeReturnPath(value: string | undefined | null, fallback = "/roles", options: { allowSignIn?: boolean } = {}): string {
   if (!value || value.length > MAX_LENGTH) return fallback;
+  // A control character (tab, CR, LF, NUL...) has no business in a link: the start page, cleanly.
+  if (/[\x00-\x1f\x7f]/.test(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);

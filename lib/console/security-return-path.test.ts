@@ -21,11 +21,14 @@ const OFFSITE = [
   "/.//evil.example",
   "/x/..//evil.example",
   "https://evil.example//evil2.example",
-  "http:evil.example",
   "javascript:alert(1)",
   "java\tscript:alert(1)",
   "data:text/html,<script>alert(1)</script>",
-  "//evil.example@leastwise.invalid",
+];
+// Read by a browser as a path on this site; the answer is that path.
+const RELATIVE: [string, string][] = [
+  ["http:evil.example", "/evil.example"], // scheme-relative to an http page: same origin
+  ["//evil.example@leastwise.invalid/x", "/x"], // the parser's own base host: only the path is kept
 ];
 // Absolute URLs: only their path is kept (next-auth hands back absolute URLs of this origin).
 const ABSOLUTE = ["https:/\\evil.example", "https://evil.example@leastwise.invalid/", "HTTPS://evil.example"];
@@ -40,7 +43,11 @@ describe("safeReturnPath refuses everything a browser would take off-site", () =
     expect(safeReturnPath(input)).toBe("/");
   });
 
-  it.each([...OFFSITE, ...ABSOLUTE])("%j: whatever comes out resolves to this origin in a URL parser", (input) => {
+  it.each(RELATIVE)("%j -> %j", (input, expected) => {
+    expect(safeReturnPath(input)).toBe(expected);
+  });
+
+  it.each([...OFFSITE, ...ABSOLUTE, ...RELATIVE.map(([i]) => i)])("%j: whatever comes out resolves to this origin in a URL parser", (input) => {
     expect(new URL(safeReturnPath(input), "http://leastwise.example").origin).toBe("http://leastwise.example");
   });
 });
@@ -49,7 +56,8 @@ describe("safeReturnPath keeps same-origin paths, normalised", () => {
   it.each([
     ["/users/alice", "/users/alice"],
     ["/roles?x=1#y", "/roles?x=1#y"],
-    ["/roles\r\nSet-Cookie: a=b", "/rolesSet-Cookie:%20a=b"], // a CRLF never reaches a header
+    ["/roles\r\nSet-Cookie: a=b", "/roles"], // a CRLF: the start page, never a header
+    ["/trails\r\n", "/roles"],
     ["/%2F%2Fevil.example", "/%2F%2Fevil.example"], // encoded slashes stay a path on this site
     ["/a/../trails", "/trails"],
     ["http://localhost:3000/trails", "/trails"],
