@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 // The browser tests run against the app built and started the way the README starts it
-// (`npm run build`, then `npm start`), on its own port with a fresh data directory, so they never
-// touch a developer's .data/ and seed everything they need themselves.
+// (`npm run build`, then `npm start`), on its own port with a fresh data directory and its own
+// build directory (.next-e2e), so they never touch a developer's .data/ or the .next of a running
+// server, and seed everything they need themselves.
 const PORT = Number(process.env.LEASTWISE_E2E_PORT ?? 3100);
 // For iterating on the specs: an already running server (started with the same admin and a fresh,
 // seeded data directory) instead of building one.
@@ -20,6 +21,8 @@ const dbUrl = process.env.DATABASE_URL;
 if (dbUrl && !/@(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(dbUrl)) {
   throw new Error(`Refusing to run the browser tests against a non-local database (${dbUrl.replace(/\/\/[^@]*@/, "//***@")}). Unset DATABASE_URL.`);
 }
+
+const E2E_DIST_DIR = ".next-e2e";
 
 export const E2E_ADMIN = { username: "e2e-admin", password: "e2e-admin-password-0001" };
 
@@ -57,6 +60,8 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       LEASTWISE_DATA_DIR: dataDir,
+      // Its own build directory: `npm test` never replaces the .next of a running `scripts/up.sh`.
+      LEASTWISE_DIST_DIR: E2E_DIST_DIR,
       LEASTWISE_ACCOUNT_MODE: "local",
       LEASTWISE_SEED_DEMO: "1",
       LEASTWISE_ADMIN_USER: E2E_ADMIN.username,

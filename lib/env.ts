@@ -32,12 +32,16 @@ const schema = z.object({
   LEASTWISE_SCAN_STALL_TIMEOUT_S: intFrom(300, 10),
   /** A running job whose heartbeat is older than this is considered orphaned (worker died). */
   LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: intFrom(60, 5),
+  /** API keys created before key scopes existed: "read" (default) lets them only read generations, "full" keeps their old unlimited access. */
+  LEASTWISE_LEGACY_API_KEYS: z.enum(["read", "full"]).default("read"),
   /** Allowed clock skew of SigV4-signed requests. */
   LEASTWISE_SIGV4_MAX_SKEW_S: intFrom(900, 1),
   /** trails: allow S3-compatible endpoints on loopback and private networks (link-local and metadata addresses never). */
   LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: z.enum(["0", "1"]).default("0"),
   /** trails: the directory local trails must be in (default: <LEASTWISE_DATA_DIR>/trails). */
   LEASTWISE_LOCAL_TRAILS_ROOT: z.string().min(1).optional(),
+  /** Next's build directory (next.config.js reads it too): the browser tests build into their own. */
+  LEASTWISE_DIST_DIR: z.string().regex(/^\.?[\w.-]+$/, "a directory name inside the project, e.g. .next-e2e").default(".next"),
   PORT: intFrom(3000, 0),
   /** Interface `npm start` listens on (0.0.0.0 to serve other machines). */
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -57,7 +61,17 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** console: the first administrator (created, or its password reset, at start); unset: "admin" with a printed password. */
   LEASTWISE_ADMIN_USER: z.string().min(1).optional(),
-  LEASTWISE_ADMIN_PASSWORD: z.string().min(8).optional(),
+  LEASTWISE_ADMIN_PASSWORD: z
+    .string()
+    .min(8)
+    .refine((v) => Buffer.byteLength(v, "utf8") <= 72, "at most 72 bytes (bcrypt uses only the first 72)")
+    .optional(),
+  /** console: failed sign-ins allowed per user name, and per client address, within the throttle window. */
+  LEASTWISE_SIGNIN_MAX_FAILURES_PER_USER: intFrom(5, 1),
+  LEASTWISE_SIGNIN_MAX_FAILURES_PER_ADDRESS: intFrom(20, 1),
+  LEASTWISE_SIGNIN_THROTTLE_MINUTES: intFrom(15, 1),
+  /** console: the URL users open (https://... behind a TLS proxy: the session cookie is then Secure). Read by next-auth too. */
+  NEXTAUTH_URL: z.string().url().optional(),
   /** console: how long a sign-in lasts. */
   LEASTWISE_SESSION_HOURS: intFrom(12, 1),
   /** console: optional OIDC sign-in (issuer URL with /.well-known/openid-configuration). */

@@ -20,7 +20,7 @@ try {
   console.error(`[start] ${error.message}`);
   process.exit(1);
 }
-if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+if (!existsSync(join(root, settings.LEASTWISE_DIST_DIR, "BUILD_ID"))) {
   console.error("[start] no production build found: run `npm run build` first (or `bash scripts/up.sh`, which builds when needed).");
   process.exit(1);
 }

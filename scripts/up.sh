@@ -7,7 +7,7 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
 
 # Rebuild when any source file is newer than the last build (or there is none).
-stamp=.next/BUILD_ID
+stamp="${LEASTWISE_DIST_DIR:-.next}/BUILD_ID"
 if [[ ! -f $stamp ]] || [[ -n $(find app components lib proxy.ts instrumentation.ts next.config.js package-lock.json prisma \
       -newer "$stamp" -type f -not -path 'lib/generated/*' -print -quit 2>/dev/null) ]]; then
   echo "up: building the web app (next build)" >&2

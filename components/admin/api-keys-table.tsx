@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Box from "@cloudscape-design/components/box";
+import Checkbox from "@cloudscape-design/components/checkbox";
 import Button from "@cloudscape-design/components/button";
 import Form from "@cloudscape-design/components/form";
 import FormField from "@cloudscape-design/components/form-field";
@@ -14,6 +15,7 @@ import Table from "@cloudscape-design/components/table";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/(console)/_actions/api-keys/actions";
 import { formatDate } from "@/components/generation/format";
 import { useFlash } from "@/components/shell/flash";
+import { API_KEY_SCOPE_LABELS, API_KEY_SCOPES, type ApiKeyScope } from "@/lib/auth/api-key-scope-names";
 import { SecretOnceModal } from "./secret-once";
 
 export interface ApiKeyRow {
@@ -24,6 +26,9 @@ export interface ApiKeyRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  scopes: ApiKeyScope[];
+  /** false: a key from before scopes existed */
+  scoped: boolean;
 }
 
 export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
@@ -32,6 +37,8 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(["generations:read"]);
+  const [scopesError, setScopesError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string }[] | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
@@ -39,14 +46,17 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
   async function create() {
     setBusy(true);
     setNameError(null);
-    const r = await createApiKeyAction({ name });
+    setScopesError(null);
+    const r = await createApiKeyAction({ name, scopes });
     setBusy(false);
     if (!r.ok) {
-      setNameError(r.error.message);
+      if (r.error.field === "scopes") setScopesError(r.error.message);
+      else setNameError(r.error.message);
       return;
     }
     setCreating(false);
     setName("");
+    setScopes(["generations:read"]);
     setSecret([
       { label: "Access key ID", value: r.data.accessKeyId },
       { label: "Secret access key", value: r.data.secretAccessKey },
@@ -103,6 +113,18 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
           },
           { id: "id", header: "Access key ID", cell: (k) => <code>{k.accessKeyId}</code> },
           {
+            id: "scopes",
+            header: "Scopes",
+            cell: (k) => (
+              <SpaceBetween size="xxxs">
+                {k.scopes.map((s) => (
+                  <code key={s}>{s}</code>
+                ))}
+                {!k.scoped && <Box variant="small">Key from before scopes (setting LEASTWISE_LEGACY_API_KEYS)</Box>}
+              </SpaceBetween>
+            ),
+          },
+          {
             id: "status",
             header: "Status",
             cell: (k) =>
@@ -142,6 +164,20 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
           >
             <FormField label="Name" errorText={nameError} description="Who or what uses the key, e.g. ci-pipeline.">
               <Input value={name} onChange={(e) => setName(e.detail.value)} ariaLabel="API key name" />
+            </FormField>
+            <FormField label="Scopes" errorText={scopesError} description="What the key may do. Choose only what its user needs.">
+              <SpaceBetween size="xxs">
+                {API_KEY_SCOPES.map((s) => (
+                  <Checkbox
+                    key={s}
+                    checked={scopes.includes(s)}
+                    onChange={(e) => setScopes((cur) => (e.detail.checked ? [...cur, s] : cur.filter((c) => c !== s)))}
+                    data-testid={`scope-${s}`}
+                  >
+                    <code>{s}</code>: {API_KEY_SCOPE_LABELS[s]}
+                  </Checkbox>
+                ))}
+              </SpaceBetween>
             </FormField>
           </Form>
         </form>

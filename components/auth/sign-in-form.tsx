@@ -11,6 +11,7 @@ import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import SpaceBetween from "@cloudscape-design/components/space-between";
+import { MAX_PASSWORD_BYTES, passwordTooLongMessage } from "@/lib/auth/users-types";
 
 export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: string; oidcName: string | null; initialError: string | null }) {
   const router = useRouter();
@@ -24,12 +25,17 @@ export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: str
       setError("Enter your user name and password.");
       return;
     }
+    if (new TextEncoder().encode(password).length > MAX_PASSWORD_BYTES) {
+      setError(passwordTooLongMessage());
+      return;
+    }
     setBusy(true);
     setError(null);
     const result = await signIn("credentials", { redirect: false, username: username.trim(), password });
     if (!result || result.error) {
       setBusy(false);
-      setError("The user name or password is not correct.");
+      // The server's own message when it refused for another reason (too many failures, too long).
+      setError(!result?.error || result.error === "CredentialsSignin" ? "The user name or password is not correct." : result.error);
       return;
     }
     router.replace(returnTo);
@@ -68,7 +74,7 @@ export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: str
               <FormField label="User name">
                 <Input value={username} onChange={(e) => setUsername(e.detail.value)} autoComplete="username" name="username" autoFocus />
               </FormField>
-              <FormField label="Password">
+              <FormField label="Password" constraintText={`At most ${MAX_PASSWORD_BYTES} bytes. Repeated wrong passwords lock sign-in for a while.`}>
                 <Input value={password} onChange={(e) => setPassword(e.detail.value)} type="password" autoComplete="current-password" name="password" />
               </FormField>
               <Box variant="small" color="text-body-secondary">

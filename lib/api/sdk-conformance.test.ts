@@ -179,7 +179,7 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     expect(stale.name).toBe("InvalidSignatureException");
     expect(stale.message).toMatch(/Signature expired/);
 
-    const temp = await createApiKey({ name: "to-revoke" });
+    const temp = await createApiKey({ name: "to-revoke", scopes: ["generations:read"] });
     const tempClient = clientFor(temp.accessKeyId, temp.secretAccessKey);
     await tempClient.send(new ListPolicyGenerationsCommand({}));
     await revokeApiKey({ id: temp.id });

@@ -32,7 +32,7 @@ export async function startApiTestServer(options: { databaseUrl?: string; trailS
   const ctx = await jobsContext();
   const trail = await makeTestTrail({ sizeMb: options.trailSizeMb, days: options.trailDays });
   await registerTestTrail(db, trail.dir);
-  const key = await createApiKey({ name: "conformance" });
+  const key = await createApiKey({ name: "conformance", scopes: ["generations:read", "generations:write"] });
   const workers = options.worker === false ? undefined : await startGenerationWorkers({ ctx, concurrency: 2, log: () => {} });
   const http = await serveHandler(handleApiRequest);
   return {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/db";
 import { decryptSecret, encryptSecret } from "./api-keys-crypto";
+import { effectiveScopes, parseApiKeyScopes, type ApiKeyScope } from "./api-key-scopes";
 
 export interface ApiKeyInfo {
   id: string;
@@ -14,6 +15,10 @@ export interface ApiKeyInfo {
   createdAt: Date;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** what the key may do now (for a key from before scopes: per LEASTWISE_LEGACY_API_KEYS) */
+  scopes: ApiKeyScope[];
+  /** false for a key created before scopes existed */
+  scoped: boolean;
 }
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -25,17 +30,24 @@ function newAccessKeyId(): string {
   return "LWAK" + Array.from(bytes, (b) => BASE32[b & 31]).join("");
 }
 
-export async function createApiKey(options: { name: string; createdBy?: string; db?: PrismaClient }): Promise<{ id: string; accessKeyId: string; secretAccessKey: string }> {
+export async function createApiKey(options: {
+  name: string;
+  /** what the key may do; required: a key is never all-powerful by default */
+  scopes: readonly string[];
+  createdBy?: string;
+  db?: PrismaClient;
+}): Promise<{ id: string; accessKeyId: string; secretAccessKey: string; scopes: ApiKeyScope[] }> {
   const name = options.name?.trim() ?? "";
   if (!NAME.test(name)) {
     throw new AppError("VALIDATION", "The key name must be 1-64 letters, digits, spaces or ._@+=,:/- characters.", { field: "name" });
   }
+  const scopes = parseApiKeyScopes(options.scopes ?? []);
   const db = options.db ?? (await getDb());
   const id = randomUUID();
   const accessKeyId = newAccessKeyId();
   const secretAccessKey = randomBytes(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "B");
-  await db.apiKey.create({ data: { id, accessKeyId, name, createdBy: options.createdBy ?? null, secretEncrypted: encryptSecret(secretAccessKey) } });
-  return { id, accessKeyId, secretAccessKey };
+  await db.apiKey.create({ data: { id, accessKeyId, name, createdBy: options.createdBy ?? null, secretEncrypted: encryptSecret(secretAccessKey), scoped: true, scopes } });
+  return { id, accessKeyId, secretAccessKey, scopes };
 }
 
 /** Revokes by id or access key ID. Revoking twice is fine; an unknown key is NOT_FOUND. */
@@ -77,6 +89,18 @@ export async function touchApiKey(options: { id: string; db?: PrismaClient; now?
   });
 }
 
-function toInfo(k: ApiKeyInfo & { secretEncrypted?: string }): ApiKeyInfo {
-  return { id: k.id, accessKeyId: k.accessKeyId, name: k.name, createdBy: k.createdBy, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt };
+type StoredKey = Omit<ApiKeyInfo, "scopes"> & { scopes: string[]; secretEncrypted?: string };
+
+function toInfo(k: StoredKey): ApiKeyInfo {
+  return {
+    id: k.id,
+    accessKeyId: k.accessKeyId,
+    name: k.name,
+    createdBy: k.createdBy,
+    createdAt: k.createdAt,
+    revokedAt: k.revokedAt,
+    lastUsedAt: k.lastUsedAt,
+    scopes: effectiveScopes(k),
+    scoped: k.scoped,
+  };
 }

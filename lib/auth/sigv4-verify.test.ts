@@ -10,7 +10,7 @@ let db: TestDb;
 let key: { id: string; accessKeyId: string; secretAccessKey: string };
 beforeAll(async () => {
   db = await createTestDb({ kind: "pglite" });
-  key = await createApiKey({ name: "sigv4-test", db: db.prisma });
+  key = await createApiKey({ name: "sigv4-test", scopes: ["generations:read"], db: db.prisma });
 });
 afterAll(async () => db?.close());
 
@@ -105,7 +105,7 @@ describe("verifySigV4Request", () => {
   });
 
   it("refuses a revoked key", async () => {
-    const k = await createApiKey({ name: "short-lived", db: db.prisma });
+    const k = await createApiKey({ name: "short-lived", scopes: ["generations:read"], db: db.prisma });
     const make = () => signed({ accessKeyId: k.accessKeyId, secret: k.secretAccessKey });
     await expect(verifySigV4Request((await make()).req, { service: "access-analyzer", db: db.prisma })).resolves.toBeDefined();
     await revokeApiKey({ id: k.accessKeyId, db: db.prisma });

@@ -1,5 +1,6 @@
 import { getDb, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { revokeConsoleSessions } from "./sessions-revoke";
 import { checkPassword, generatePassword, hashPassword } from "./users-password";
 
 let ensured: Promise<void> | null = null;
@@ -36,6 +37,8 @@ async function run(injected?: Db): Promise<void> {
         where: { id: existing.id },
         data: { role: "ADMIN", ...(same ? {} : { passwordHash: await hashPassword(password) }) },
       });
+      // A changed password ends every sign-in made with the old one.
+      if (!same) await revokeConsoleSessions({ userId: existing.id, db });
     }
     return;
   }

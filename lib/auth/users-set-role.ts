@@ -1,8 +1,12 @@
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { revokeConsoleSessions } from "./sessions-revoke";
 import { roleToDb, type ConsoleRoleName } from "./users-types";
 
-/** Changes a user's role; the last administrator cannot be demoted. Takes effect at their next sign-in. */
+/**
+ * Changes a user's role; the last administrator cannot be demoted. Takes effect on the user's next
+ * request (the role is read from the database each time); a demotion also ends their sign-ins.
+ */
 export async function setConsoleUserRole(options: { id: string; role: ConsoleRoleName; db?: Db }): Promise<void> {
   const db = options.db ?? (await getDb());
   const user = await db.consoleUser.findUnique({ where: { id: options.id } });
@@ -11,4 +15,5 @@ export async function setConsoleUserRole(options: { id: string; role: ConsoleRol
     throw new AppError("CONFLICT", "This is the last administrator. Make another user an administrator first.");
   }
   await db.consoleUser.update({ where: { id: user.id }, data: { role: roleToDb(options.role) } });
+  if (user.role === "ADMIN" && options.role !== "admin") await revokeConsoleSessions({ userId: user.id, db });
 }

@@ -6,7 +6,7 @@ import { roleFromDb, type ConsoleRoleName } from "./users-types";
  * Records an OIDC sign-in. New OIDC users are viewers unless listed in LEASTWISE_OIDC_ADMINS;
  * an administrator can change the role later on the Console users page.
  */
-export async function signInOidcUser(options: { subject: string; username: string }): Promise<{ username: string; role: ConsoleRoleName }> {
+export async function signInOidcUser(options: { subject: string; username: string }): Promise<{ id: string; username: string; role: ConsoleRoleName }> {
   const db = await getDb();
   const admins = (env().LEASTWISE_OIDC_ADMINS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const isListedAdmin = admins.includes(options.username.toLowerCase());
@@ -27,5 +27,5 @@ export async function signInOidcUser(options: { subject: string; username: strin
           lastSignInAt: new Date(),
         },
       });
-  return { username: user.username, role: roleFromDb(user.role) };
+  return { id: user.id, username: user.username, role: roleFromDb(user.role) };
 }

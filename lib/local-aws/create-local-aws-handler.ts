@@ -18,6 +18,8 @@ export interface LocalAwsDeps {
   accountId: (db: Db) => Promise<string>;
   /** checks the signature before and while reading the body (capped); returns the body read */
   verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string; body: Uint8Array }>;
+  /** the authorization decision after a verified signature: throws (403 AccessDenied) when the key may not use the service */
+  authorize: (accessKeyId: string, service: LocalAwsService) => Promise<void>;
   listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
@@ -41,6 +43,7 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
     }
     try {
       const { accessKeyId, body } = await deps.verify(request, service);
+      await deps.authorize(accessKeyId, service);
       return await dispatch(service, new TextDecoder().decode(body), accessKeyId, request);
     } catch (error) {
       return failure(service, error);

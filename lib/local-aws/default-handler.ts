@@ -2,6 +2,7 @@
 // and its trail registry.
 import { getDb } from "@/lib/db";
 import { verifySigV4Request } from "@/lib/auth/sigv4-verify";
+import { requireApiKeyScope } from "@/lib/auth/api-key-scopes";
 import { env } from "@/lib/env";
 import { LOCAL_AWS_MAX_BODY_BYTES } from "./body-limits";
 import { createLocalAwsHandler, type LocalAwsService } from "./create-local-aws-handler";
@@ -13,6 +14,7 @@ export function localAwsHandler(): (request: Request, service?: LocalAwsService)
     db: getDb,
     accountId: ensureLocalAccount,
     verify: (request, service) => verifySigV4Request(request, { service, maxBodyBytes: LOCAL_AWS_MAX_BODY_BYTES[service] }),
+    authorize: authorizeLocalAwsKey,
     listTrails: (db, accountId) => listLocalTrails({ db, accountId }),
     limits: { attachedPoliciesPerEntity: env().LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES },
   });
@@ -25,4 +27,13 @@ export function localAwsHandler(): (request: Request, service?: LocalAwsService)
 export function serveLocalAwsRoute(request: Request, service: LocalAwsService): Promise<Response> {
   if (env().LEASTWISE_ACCOUNT_MODE !== "local") return Promise.resolve(new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } }));
   return localAwsHandler()(request, service);
+}
+
+/**
+ * IAM and CloudTrail of the local account need the local-account:admin scope (IAM writes are what
+ * the account is for). STS GetCallerIdentity needs no permission in AWS either: any valid key.
+ */
+export async function authorizeLocalAwsKey(accessKeyId: string, service: LocalAwsService): Promise<void> {
+  if (service === "sts") return;
+  await requireApiKeyScope({ accessKeyId, scope: "local-account:admin", operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API` });
 }

@@ -3,6 +3,7 @@
 // local account, its secret read back from the key store (encrypted at rest) and never shown. If an
 // admin revokes it, the next lookup (at most five seconds later) provisions a new one.
 import { createApiKey, lookupActiveApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { API_KEY_SCOPES } from "@/lib/auth/api-key-scopes";
 import { getDb } from "@/lib/db";
 import { ensureLocalAccount } from "./ensure-local-account";
 
@@ -40,7 +41,7 @@ async function provision(): Promise<Credential> {
     const active = await lookupActiveApiKey({ accessKeyId: account.internalAccessKeyId, db });
     if (active) return { accessKeyId: account.internalAccessKeyId, secretAccessKey: active.secretAccessKey };
   }
-  const created = await createApiKey({ name: INTERNAL_KEY_NAME, createdBy: "leastwise", db });
+  const created = await createApiKey({ name: INTERNAL_KEY_NAME, scopes: API_KEY_SCOPES, createdBy: "leastwise", db });
   // Only one process may install its key; a loser revokes its own and uses the winner's.
   const won = await db.localAccount.updateMany({
     where: { id: accountId, internalAccessKeyId: account.internalAccessKeyId },

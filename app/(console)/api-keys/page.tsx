@@ -19,6 +19,8 @@ export default async function ApiKeysPage() {
     createdAt: new Date(k.createdAt).toISOString(),
     lastUsedAt: k.lastUsedAt ? new Date(k.lastUsedAt).toISOString() : null,
     revokedAt: k.revokedAt ? new Date(k.revokedAt).toISOString() : null,
+    scopes: k.scopes,
+    scoped: k.scoped,
   }));
   return (
     <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "API keys", href: "/api-keys" }]}>

@@ -2,11 +2,13 @@
 import { AppError } from "@/lib/errors";
 import { listPolicyGenerations } from "@/lib/jobs/list-policy-generations";
 import { authenticate } from "../authenticate";
+import { authorize } from "../authorize";
 import { awsJson, toAwsErrorResponse } from "../aws-response";
 
 export async function listPolicyGenerationsHandler(req: Request): Promise<Response> {
   try {
-    await authenticate(req);
+    const { requestedBy } = await authenticate(req);
+    await authorize({ requestedBy, scope: "generations:read", operation: "ListPolicyGenerations" });
     const q = new URL(req.url).searchParams;
     const max = q.get("maxResults");
     if (max !== null && !/^-?\d+$/.test(max)) {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { startPolicyGeneration } from "@/lib/jobs/start-policy-generation";
 import { authenticate } from "../authenticate";
+import { authorize } from "../authorize";
 import { awsJson, toAwsErrorResponse } from "../aws-response";
 import { parseJsonBody, parseWith } from "../parse-input";
 
@@ -30,6 +31,7 @@ const StartBody = z.object({
 export async function startPolicyGenerationHandler(req: Request): Promise<Response> {
   try {
     const { requestedBy, body } = await authenticate(req);
+    await authorize({ requestedBy, scope: "generations:write", operation: "StartPolicyGeneration" });
     const input = parseWith(StartBody, parseJsonBody(body));
     const { jobId } = await startPolicyGeneration({
       principalArn: input.policyGenerationDetails.principalArn,

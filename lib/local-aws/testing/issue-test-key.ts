@@ -2,7 +2,7 @@
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 
 export async function issueTestKey(): Promise<{ accessKeyId: string; secretAccessKey: string }> {
-  const { accessKeyId, secretAccessKey } = await createApiKey({ name: "local-aws tests" });
+  const { accessKeyId, secretAccessKey } = await createApiKey({ name: "local-aws tests", scopes: ["local-account:admin"] });
   return { accessKeyId, secretAccessKey };
 }
 

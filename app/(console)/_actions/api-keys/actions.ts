@@ -6,7 +6,7 @@ import { requireSession } from "@/lib/auth/next-auth-session";
 import { runAction } from "@/lib/console/action-result";
 import { AppError } from "@/lib/errors";
 
-export async function createApiKeyAction(input: { name: string }) {
+export async function createApiKeyAction(input: { name: string; scopes: string[] }) {
   return runAction(async () => {
     const session = await requireSession({ admin: true, action: "create API keys" });
     const parsed = z
@@ -16,8 +16,9 @@ export async function createApiKeyAction(input: { name: string }) {
       .max(128, "Use at most 128 characters.")
       .safeParse(input.name);
     if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0].message, { field: "name" });
-    const key = await createApiKey({ name: parsed.data, createdBy: `user:${session.username}` });
-    return { id: key.id, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
+    const scopes = z.array(z.string().max(64)).max(10).parse(input.scopes);
+    const key = await createApiKey({ name: parsed.data, scopes, createdBy: `user:${session.username}` });
+    return { id: key.id, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey, scopes: key.scopes };
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requireSession } from "@/lib/auth/next-auth-session";
 import { runRoute } from "@/lib/console/action-result";
+import { assertSameOriginJson } from "@/lib/console/assert-same-origin-json";
 import { getWizardJob } from "@/lib/console/get-wizard-job";
 import { savePolicyDraft } from "@/lib/console/save-policy-draft";
 
@@ -14,6 +15,7 @@ const body = z.object({ jobId: z.string().uuid(), documentText: z.string().max(2
  */
 export async function POST(request: Request) {
   return runRoute(async () => {
+    assertSameOriginJson(request);
     const session = await requireSession();
     const input = body.parse(JSON.parse(await request.text()));
     const job = await getWizardJob({ jobId: input.jobId });
