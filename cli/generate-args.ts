@@ -8,7 +8,7 @@ import { isAccountId, isOrgId, isRegionName } from "@/lib/logs/trail-layout";
 
 export const GENERATE_USAGE = `usage: leastwise generate --principal ARN --logs DIR|s3://BUCKET[/PREFIX] --start ISO [--end ISO]
        [--regions a,b | --all-regions] [--account ID[,ID...]] [--org-id o-...] [--endpoint-url URL]
-       [--trail-arn ARN] [--no-placeholders] [--service-level] [--json]
+       [--trail-arn ARN] [--s3-concurrency N] [--no-placeholders] [--service-level] [--json]
 
   --principal       the IAM role or user ARN (a role's path included)
   --logs            a local copy of the trail (the folder holding AWSLogs/) or s3://bucket/prefix
@@ -19,6 +19,7 @@ export const GENERATE_USAGE = `usage: leastwise generate --principal ARN --logs 
   --org-id          organization id of an organization trail (AWSLogs/o-.../ACCOUNT/...)
   --endpoint-url    an S3-compatible endpoint (path-style addressing)
   --trail-arn       the trail's ARN, echoed in the result (default: derived from --logs)
+  --s3-concurrency  S3 reads in flight at once (default 64, at most 1024)
   --no-placeholders every action on "*" instead of resource ARN templates
   --service-level   add a service-level template for services without action-level data
   --json            print the GetGeneratedPolicy-shaped result with evidence and stats only`;
@@ -31,6 +32,8 @@ export interface GenerateArgs {
   includeServiceLevelTemplate: boolean;
   json: boolean;
   trailArn: string;
+  /** S3 reads in flight (runScan's s3InFlight) */
+  s3InFlight?: number;
   help?: boolean;
 }
 
@@ -45,7 +48,7 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
       options: {
         principal: { type: "string" }, logs: { type: "string" }, start: { type: "string" }, end: { type: "string" },
         regions: { type: "string" }, "all-regions": { type: "boolean" }, account: { type: "string", multiple: true },
-        "org-id": { type: "string" }, "endpoint-url": { type: "string" }, "trail-arn": { type: "string" },
+        "org-id": { type: "string" }, "endpoint-url": { type: "string" }, "trail-arn": { type: "string" }, "s3-concurrency": { type: "string" },
         "no-placeholders": { type: "boolean" }, "service-level": { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -88,6 +91,12 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
   const endpoint = v["endpoint-url"];
   if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new UsageError(`--endpoint-url: "${endpoint}" is not an http(s) URL`);
   const source = parseLogs(logs, endpoint);
+  let s3InFlight: number | undefined;
+  if (v["s3-concurrency"] !== undefined) {
+    s3InFlight = Number(v["s3-concurrency"]);
+    if (!Number.isInteger(s3InFlight) || s3InFlight < 1 || s3InFlight > 1024) throw new UsageError(`--s3-concurrency: "${v["s3-concurrency"]}" is not a whole number from 1 to 1024`);
+    if (source.kind !== "s3") throw new UsageError("--s3-concurrency only applies to s3:// logs");
+  }
   const where = source.kind === "s3" ? source.bucket : path.basename(source.dir);
   const trailArn = v["trail-arn"] ?? `arn:${principal.partition}:cloudtrail:us-east-1:${principal.accountId}:trail/${where.replace(/[^A-Za-z0-9._-]/g, "-") || "local"}`;
   return {
@@ -96,6 +105,7 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
     includeServiceLevelTemplate: Boolean(v["service-level"]),
     json: Boolean(v.json),
     trailArn,
+    s3InFlight,
   };
 }
 

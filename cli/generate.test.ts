@@ -75,6 +75,8 @@ describe("leastwise generate (subprocess)", () => {
     ["an unknown option", [...base(), "--bogus"], /bogus/],
     ["--regions with --all-regions", [...base(), "--regions", "eu-west-1", "--all-regions"], /exclude each other/],
     ["a bad date", [...base().slice(0, 5), "--start", "yesterday"], /not an ISO-8601 time/],
+    ["a bad --s3-concurrency", [...base().slice(0, 3), "--logs", "s3://trail-bucket", ...base().slice(5), "--s3-concurrency", "0"], /--s3-concurrency: "0" is not a whole number from 1 to 1024/],
+    ["--s3-concurrency on a local directory", [...base(), "--s3-concurrency", "8"], /only applies to s3:\/\/ logs/],
   ];
   for (const [name, args, reason] of usageErrors) {
     it.concurrent(`exits 2 with a one-line reason for ${name}`, async () => {

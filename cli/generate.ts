@@ -22,7 +22,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   // Loaded after the arguments are checked (usage errors should not wait), and before the scan: the
   // IAM catalog (~50 ms from its snapshot, ~1 s the first time) and the accumulator's modules load
   // while the scan's worker threads start on the other cores, not while runScan lists and reads.
-  (await import("@/lib/engine/prestart-scan")).prestartScan({ request: args.request });
+  (await import("@/lib/engine/prestart-scan")).prestartScan({ request: args.request, s3InFlight: args.s3InFlight });
   const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy"), import("@/lib/core/usage")]);
   const bar = new ProgressBar();
   const controller = new AbortController();
@@ -35,7 +35,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
   let result;
   const started = performance.now();
   try {
-    result = await runScan({ request: args.request, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
+    result = await runScan({ request: args.request, s3InFlight: args.s3InFlight, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
   } catch (e) {
     bar.clear();
     if (isScanError(e)) {

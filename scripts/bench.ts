@@ -1,7 +1,8 @@
-// npm run -s bench -- [--mb 256] [--days 30] [--rounds 3] [--no-s3] [--no-4x] [--out bench-out]
+// npm run -s bench -- [--mb 256] [--days 30] [--rounds 3] [--no-s3] [--s3rver] [--no-4x] [--out bench-out]
 // Generates (or reuses) a corpus under bench-out/, then in one run measures the decompression
-// baseline, `leastwise generate` from a local directory and from s3rver, the 4x corpus's peak RSS
-// and the cost of a window of one tenth of the days. Prints a Markdown table; see docs/engine.md.
+// baseline, `leastwise generate` from a local directory and from the fast S3 test server at 0 and
+// 25 ms a request (and s3rver with --s3rver), the 4x corpus's peak RSS and the cost of a window of
+// one tenth of the days. Prints a Markdown table; see docs/engine.md.
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { execFileSync } from "node:child_process";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus, type CorpusManifest } from "@/lib/corpus/generate-corpus";
 import { runMeasured, type Measured } from "@/lib/engine/bench/run-measured";
+import { startFastS3 } from "@/lib/testing/fast-s3";
 import { S3RVER_CREDENTIALS, startS3rver, uploadDirectory } from "@/lib/testing/s3rver";
 
 const ROLE = "arn:aws:iam::111122223333:role/TargetRole";
@@ -35,6 +37,11 @@ interface Row {
   wallMs: number;
   events: number;
   rssMb: number;
+  /** CPU seconds of the process (all threads) */
+  cpuS: number;
+  files?: number;
+  /** S3 rows: the medians of several rounds */
+  note?: string;
 }
 
 /** A measuring child process of lib/engine/bench/ that prints { bytesOut, ms } (the baseline, the floor). */
@@ -42,7 +49,7 @@ async function childRow(name: string, script: string, args: string[]): Promise<R
   const m = await runMeasured(process.execPath, ["--import", "tsx", `lib/engine/bench/${script}`, ...args], { cwd: ROOT });
   if (m.code !== 0) throw new Error(`${script} failed: ${m.stderr}`);
   const r = JSON.parse(m.stdout) as { bytesOut: number; ms: number };
-  return { name, mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb };
+  return { name, mb: r.bytesOut / 1048576, ms: r.ms, scanMs: r.ms, wallMs: m.wallMs, events: 0, rssMb: m.peakRssMb, cpuS: m.cpuS };
 }
 
 const baseline = (dir: string) => childRow("baseline: read + gunzip every file, all cores", "baseline-child.ts", [dir]);
@@ -53,10 +60,11 @@ const floor = (dir: string) =>
 async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
   const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", "--principal", ROLE, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
   if (m.code !== 0) throw new Error(`${name} failed (exit ${m.code}): ${m.stderr.slice(0, 500)}`);
-  const out = JSON.parse(m.stdout) as { stats: { bytesUncompressed: number; eventsRead: number }; timing: { readMs: number; scanMs: number } };
-  return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb };
+  const out = JSON.parse(m.stdout) as { stats: { bytesUncompressed: number; eventsRead: number; filesRead: number }; timing: { readMs: number; scanMs: number } };
+  return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb, cpuS: m.cpuS, files: out.stats.filesRead };
 }
 
+const fmt = (n: number, d = 0) => n.toFixed(d);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -75,7 +83,7 @@ function busyProcesses(): string {
 
 async function main(): Promise<void> {
   const { values: v } = parseArgs({
-    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, "no-4x": { type: "boolean" }, out: { type: "string" } },
+    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, s3rver: { type: "boolean" }, "no-4x": { type: "boolean" }, out: { type: "string" } },
   });
   const mb = Number(v.mb ?? 256);
   const days = Number(v.days ?? 30);
@@ -102,14 +110,44 @@ async function main(): Promise<void> {
     local.push(await generate("leastwise generate, local directory", dir, start));
     tenth.push(await generate(`leastwise generate, local, 1/10 of the days (${Math.round(days / 10)} d)`, dir, tenthStart));
   }
-  let s3row: Row | undefined;
+  const s3rows: Row[] = [];
+  const s3lines: string[] = [];
   if (!v["no-s3"]) {
+    const fast = await startFastS3({ buckets: ["bench-trail"] });
+    try {
+      await fast.loadDirectory({ bucket: "bench-trail", dir });
+      const env = { ...process.env, AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1" };
+      const localCpu = median(local.map((r) => r.cpuS));
+      for (const latency of [0, 25]) {
+        fast.setLatency(latency);
+        const runs: Row[] = [];
+        const peaks: number[] = [];
+        for (let i = 0; i < rounds; i++) {
+          fast.resetCounters();
+          runs.push(await generate(`leastwise generate, fast S3 server, ${latency} ms a request`, "s3://bench-trail", start, ["--endpoint-url", fast.endpoint], env));
+          peaks.push(fast.maxInFlight);
+        }
+        const mid = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
+        const cpu = median(runs.map((r) => r.cpuS));
+        const files = mid.files ?? 0;
+        s3rows.push({ ...mid, name: `${mid.name} (median of ${rounds})`, cpuS: cpu, rssMb: Math.max(...runs.map((r) => r.rssMb)) });
+        s3lines.push(
+          `- S3 at ${latency} ms: ${fmt(files / (mid.ms / 1000))} files/s (median read), read s ${runs.map((r) => fmt(r.ms / 1000, 2)).join(", ")}; CPU s ${runs.map((r) => fmt(r.cpuS, 2)).join(", ")} ` +
+            `(local directory: ${fmt(localCpu, 2)}); CPU per object beyond the local read (inflate, sift, accumulate): ${fmt(((cpu - localCpu) * 1000) / files, 2)} ms (target <= 0.5); ` +
+            `requests in flight at most ${peaks.join(", ")}; peak RSS ${fmt(Math.max(...runs.map((r) => r.rssMb)))} MB`,
+        );
+      }
+    } finally {
+      await fast.stop();
+    }
+  }
+  if (v.s3rver) {
     const s3 = await startS3rver({ buckets: ["bench-trail"] });
     try {
       process.stderr.write("bench: uploading the corpus to s3rver ...\n");
       await uploadDirectory({ client: s3.client, bucket: "bench-trail", dir });
       const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1" };
-      s3row = await generate("leastwise generate, s3rver", "s3://bench-trail", start, ["--endpoint-url", s3.endpoint], env);
+      s3rows.push(await generate("leastwise generate, s3rver (bound by s3rver itself)", "s3://bench-trail", start, ["--endpoint-url", s3.endpoint], env));
     } finally {
       await s3.stop();
     }
@@ -120,15 +158,15 @@ async function main(): Promise<void> {
   const f = best(floors);
   const l = best(local);
   const t = best(tenth);
-  const rows = [b, f, l, t, ...(s3row ? [s3row] : []), ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
-  const fmt = (n: number, d = 0) => n.toFixed(d);
+  const rows = [b, f, l, t, ...s3rows, ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
   const lines = [
     `corpus: ${manifest.files} files, ${fmt(manifest.bytesUncompressed / 1048576)} MB uncompressed (${fmt(manifest.bytesCompressed / 1048576, 1)} MB gzipped), ${manifest.events} events, ${days} days; ${rounds} round(s), best shown`,
     "",
-    "| run | MB read | read s | MB/s (read) | ratio to baseline | scan s (to result) | wall s (process) | MB/s (wall) | events/s (read) | peak RSS MB |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${fmt(r.rssMb)} |`),
+    "| run | MB read | read s | MB/s (read) | ratio to baseline | scan s (to result) | wall s (process) | MB/s (wall) | events/s (read) | files/s (read) | CPU s | peak RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${r.files ? fmt(r.files / (r.ms / 1000)) : "-"} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMb)} |`),
     "",
+    ...s3lines,
     `- local vs baseline (reading phase: listing, reading, inflating, sifting every file): ${fmt(mbps(l) / mbps(b), 2)}x (target >= 0.7); wall clock of the whole process (node start, tsx, IAM catalog load, policy build) vs the baseline process: ${fmt(mbps(l, l.wallMs) / mbps(b, b.wallMs), 2)}x`,
     `- floor vs baseline: ${fmt(mbps(f) / mbps(b), 2)}x best-vs-best, ${fmt(median(base.map((r, i) => mbps(floors[i]) / mbps(r))), 2)} paired median: no exact reading path can beat this here (it must at least parse the principal's records, and it also has to find them and accumulate them); local vs floor: ${fmt(mbps(l) / mbps(f), 2)}x`,
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,

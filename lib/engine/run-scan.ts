@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ScanRequest, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { CloudTrailRecord } from "@/lib/core/types";
 import type { UsageAccumulator } from "@/lib/core/usage";
@@ -20,6 +21,8 @@ export interface RunScanOptions {
   workers?: number;
   /** false parses every record in full (the reference path; tests and diagnosis) */
   fastPath?: boolean;
+  /** S3 reads in flight over all workers (default DEFAULT_S3_IN_FLIGHT) */
+  s3InFlight?: number;
   /** the worker script (default: the esbuild bundle, else the tsx entry; see scan-pool.ts) */
   workerEntry?: string;
 }
@@ -87,6 +90,8 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     }));
   loadAccumulator().catch(() => {}); // a failure surfaces in finish()
   const internal = new AbortController();
+  // Every S3 listing in flight (16) listens to it.
+  setMaxListeners(64, internal.signal);
   let pool: ScanPool | undefined;
   let batch: string[] = [];
   let dispatched = 0; // files handed to the workers (retries included)
@@ -108,8 +113,8 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
-    const init = poolInit(request, principal, o.fastPath ?? true);
     const size = poolSize(o.workers);
+    const init = poolInit(request, principal, o.fastPath ?? true, size, o.s3InFlight);
     const startPool = (): ScanPool => {
       pool ??= new ScanPool(workerEntry, size, init, { onDone, onFatal: fail });
       return pool;
@@ -190,7 +195,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       regions: request.regions,
       window: request.window,
       signal: internal.signal,
-      concurrency: request.source.kind === "s3" ? 8 : 4,
+      concurrency: request.source.kind === "s3" ? 16 : 4,
       onFile: (ref) => {
         stats.filesListed++;
         dispatched++;

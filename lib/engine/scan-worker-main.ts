@@ -55,7 +55,7 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
   const file = displayKey(init.source, key);
   let compressed: Buffer;
   try {
-    compressed = await readLogObject({ source: init.source, key, s3: init.source.kind === "s3" ? await s3Client() : undefined });
+    compressed = await readLogObject({ source: init.source, key, s3: init.source.kind === "s3" ? await s3Client() : undefined, maxSockets: init.concurrency });
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.

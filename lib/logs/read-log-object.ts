@@ -9,8 +9,19 @@ const BODY_ATTEMPTS = 4;
 /** A CloudTrail log file is a few MB compressed; refuse what cannot be one. */
 export const MAX_COMPRESSED_BYTES = 512 * 1024 * 1024;
 
+// Loaded on first use so that workers reading a local directory never load the SDK, and once: a
+// dynamic import per object cost ~0.1 ms each under tsx (a round trip to its loader thread).
+let s3Modules: ReturnType<typeof loadS3Modules> | undefined;
+const loadS3Modules = async () => ({ ...(await import("@aws-sdk/client-s3")), ...(await import("./s3-errors")), ...(await import("./s3-object-reader")) });
+/** one reader (one keep-alive connection pool) per S3 client */
+const readers = new WeakMap<S3Client, import("./s3-object-reader").S3ObjectReader>();
+/** attempts of one GET on the fast path, as the SDK's standard retry mode (maxAttempts 6) */
+const FAST_ATTEMPTS = 6;
+/** connections per reader when the caller does not say (a scan worker says: its reads in flight) */
+export const DEFAULT_MAX_SOCKETS = 16;
+
 /** Reads one compressed log object whole (it is small; its inflated content is streamed). */
-export async function readLogObject(o: { source: LogSource; key: string; s3?: S3Client; signal?: AbortSignal }): Promise<Buffer> {
+export async function readLogObject(o: { source: LogSource; key: string; s3?: S3Client; signal?: AbortSignal; /** connections of the S3 reader (first call per client) */ maxSockets?: number }): Promise<Buffer> {
   if (o.source.kind === "local") {
     const file = path.join(o.source.dir, o.key);
     try {
@@ -27,10 +38,29 @@ export async function readLogObject(o: { source: LogSource; key: string; s3?: S3
   }
   const client = o.s3;
   if (!client) throw new Error("readLogObject: an S3 client is required for an S3 source");
-  // Loaded on first use so that workers reading a local directory never load the SDK.
-  const { GetObjectCommand } = await import("@aws-sdk/client-s3");
-  const { isTransientS3Error, s3ScanError } = await import("./s3-errors");
+  const { GetObjectCommand, isTransientS3Error, s3ScanError, S3ObjectReader, NeedsSdk } = await (s3Modules ??= loadS3Modules());
   const where = `s3://${o.source.bucket}/${o.key}`;
+  let reader = readers.get(client);
+  if (reader === undefined) readers.set(client, (reader = new S3ObjectReader(client, o.source, o.maxSockets ?? DEFAULT_MAX_SOCKETS)));
+  // The hot path: our own signed GET (see s3-object-reader.ts), with the SDK's standard retry
+  // policy: throttling (503 SlowDown, 429), 5xx and broken connections are retried with exponential
+  // back-off and full jitter, up to FAST_ATTEMPTS times.
+  for (let attempt = 1; reader; attempt++) {
+    try {
+      const body = await reader.get(o.key, o.signal);
+      if (body.length > MAX_COMPRESSED_BYTES) throw new ScanError("SERVICE", `${where} is larger than ${MAX_COMPRESSED_BYTES} bytes`);
+      return body;
+    } catch (e) {
+      if (o.signal?.aborted) throw new ScanError("ABORTED", "the scan was canceled");
+      if (e instanceof NeedsSdk) break;
+      if (attempt < FAST_ATTEMPTS && isTransientS3Error(e)) {
+        await sleep(Math.random() * Math.min(20_000, 100 * 2 ** attempt), o.signal);
+        continue;
+      }
+      throw s3ScanError(e, `reading ${where}`);
+    }
+  }
+  // What the reader leaves to the SDK (an unexpected status): the SDK reads it and reports it.
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await client.send(new GetObjectCommand({ Bucket: o.source.bucket, Key: o.key }), { abortSignal: o.signal });
