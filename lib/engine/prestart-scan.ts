@@ -3,6 +3,7 @@ import type { Principal, ScanRequest } from "@/lib/core/types";
 import { ScanPool, resolveWorkerEntry } from "./scan-pool";
 import { validateScanRequest } from "./validate-scan-request";
 import type { WorkerInit } from "./worker-protocol";
+import type { PrincipalSelection } from "./scan-file-principals";
 
 export type PoolInit = Omit<WorkerInit, "counter" | "resultWindow">;
 
@@ -15,9 +16,10 @@ export const DEFAULT_S3_IN_FLIGHT = 64;
 /** the most S3 reads in flight a caller may ask for */
 export const MAX_S3_IN_FLIGHT = 1024;
 
-export function poolInit(request: ScanRequest, principal: Principal, fastPath: boolean, size: number, s3InFlight?: number): PoolInit {
+export function poolInit(request: ScanRequest, principal: Principal | undefined, fastPath: boolean, size: number, s3InFlight?: number, select?: PrincipalSelection): PoolInit {
   return {
-    principalArn: principal.arn,
+    principalArn: principal?.arn ?? "",
+    ...(select ? { select } : {}),
     window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
     source: request.source,
     fastPath,

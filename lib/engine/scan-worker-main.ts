@@ -5,6 +5,7 @@ import { displayKey } from "@/lib/logs/log-store";
 import { readLogObject } from "@/lib/logs/read-log-object";
 import { isScanError } from "./errors";
 import { scanFile } from "./scan-file";
+import { PrincipalAccumulators, scanFilePrincipals } from "./scan-file-principals";
 import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
 import { warmUp } from "./warm-up";
 
@@ -16,7 +17,15 @@ import { warmUp } from "./warm-up";
 // see docs/engine.md, "Why 0.7x is out of reach here".
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const principal = parsePrincipalArn(init.principalArn);
+const principal = init.select ? undefined : parsePrincipalArn(init.principalArn);
+/** a scan of many principals: this worker's accumulators (the IAM catalog loads on first use) */
+let many: Promise<PrincipalAccumulators> | undefined;
+const accumulators = () =>
+  (many ??= (async () => {
+    await import("@/lib/catalog-cache/install");
+    const { UsageAccumulator } = await import("@/lib/core/usage");
+    return new PrincipalAccumulators(UsageAccumulator, init.select!, { start: new Date(init.window.start), end: new Date(init.window.end) });
+  })());
 const counter = new Int32Array(init.counter);
 const post = (m: FromWorker) => port.postMessage(m);
 // Results go out in batches: one message per file costs the main thread more than the parse of
@@ -65,7 +74,12 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
     return;
   }
-  const out = await scanFile({ file, compressed, principal, fastPath: init.fastPath && !retry });
+  if (init.select) {
+    const m = scanFilePrincipals({ file, compressed, accs: await accumulators() });
+    done({ type: "done", at: now(), key, retry, bytesCompressed: compressed.length, bytesUncompressed: m.bytesUncompressed, eventsRead: m.eventsRead, candidates: [], fastPath: false, skipped: m.skipped, matched: m.eventsMatched, badRecords: m.badRecords });
+    return;
+  }
+  const out = await scanFile({ file, compressed, principal: principal!, fastPath: init.fastPath && !retry });
   done({
     type: "done",
     at: now(),
@@ -117,13 +131,18 @@ port.on("message", (m: ToWorker) => {
     listed = true;
     for (const resolve of waiters.values()) resolve(undefined);
     waiters.clear();
+  } else if (m.type === "summarize") {
+    flush();
+    void accumulators()
+      .then((a) => post({ type: "summaries", usages: a.summaries() }))
+      .catch(fatal);
   } else {
     handleFile(m.key, true).catch(fatal);
   }
 });
 
 // A prestarted worker warms up while it waits for its first file (see warm-up.ts).
-const warming = init.warmUp ? warmUp(principal, () => keys.length > 0 || listed) : Promise.resolve(0);
+const warming = init.warmUp && principal ? warmUp(principal, () => keys.length > 0 || listed) : init.select ? accumulators().then(() => 0, (e: unknown) => (fatal(e), 0)) : Promise.resolve(0);
 void warming.then(() => {
   for (let i = 0; i < init.concurrency; i++) slot().catch(fatal);
 });

@@ -1,9 +1,13 @@
-import type { LogSource, ScanWarning } from "@/lib/core/types";
+import type { LogSource, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { ScanErrorCode } from "./errors";
+import type { PrincipalSelection } from "./scan-file-principals";
 
 /** workerData of a scan worker (structured-clone safe). */
 export interface WorkerInit {
+  /** the one principal of the scan ("" with `select`) */
   principalArn: string;
+  /** a scan of many principals: each worker accumulates them itself (see scan-file-principals.ts) */
+  select?: PrincipalSelection;
   window: { start: string; end: string };
   source: LogSource;
   fastPath: boolean;
@@ -24,7 +28,12 @@ export interface WorkerInit {
  * `keys`: the next listed files, sent to every worker in the same order (an index is global);
  * `listed`: no more keys will come; `file`: read this one again, every record parsed.
  */
-export type ToWorker = { type: "keys"; keys: string[] } | { type: "listed" } | { type: "file"; key: string; fullParse: true };
+export type ToWorker =
+  | { type: "keys"; keys: string[] }
+  | { type: "listed" }
+  | { type: "file"; key: string; fullParse: true }
+  /** a scan of many principals is read: send the accumulators' summaries */
+  | { type: "summarize" };
 
 
 export interface FileDone {
@@ -42,9 +51,13 @@ export interface FileDone {
   candidates: string[];
   fastPath: boolean;
   skipped?: ScanWarning;
+  /** a scan of many principals: records added to the accumulators (in the window), unusable ones */
+  matched?: number;
+  badRecords?: ScanWarning;
 }
 
 export type FromWorker =
   /** results of several files at once (fewer messages for the main thread to handle) */
   | { type: "batch"; results: FileDone[] }
-  | { type: "fatal"; code: ScanErrorCode; message: string };
+  | { type: "fatal"; code: ScanErrorCode; message: string }
+  | { type: "summaries"; usages: UsageSummary[] };
