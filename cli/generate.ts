@@ -1,6 +1,6 @@
 import type { ScanWarning } from "@/lib/core/types";
 import { isScanError } from "@/lib/engine/errors";
-import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
+import { GENERATE_USAGE, UsageError, parseGenerateArgs, type GenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
 
 /** `leastwise generate`: exit 0 done, 1 failure, 2 usage error, 130 interrupted. */
@@ -19,6 +19,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${GENERATE_USAGE}\n`);
     return 0;
   }
+  if (args.principals) return generateMany(args);
   // Loaded after the arguments are checked (usage errors should not wait), and before the scan: the
   // IAM catalog (~50 ms from its snapshot, ~1 s the first time) and the accumulator's modules load
   // while the scan's worker threads start on the other cores, not while runScan lists and reads.
@@ -58,18 +59,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
   });
   const { request } = args;
   if (args.json) {
-    const trail: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean } = { cloudTrailArn: args.trailArn };
-    if (request.regions === "all") trail.allRegions = true;
-    else trail.regions = request.regions;
     const out = {
-      generatedPolicyResult: {
-        properties: {
-          isComplete,
-          principalArn: request.principalArn,
-          cloudTrailProperties: { trailProperties: [trail], startTime: request.window.start.toISOString(), endTime: request.window.end.toISOString() },
-        },
-        generatedPolicies: policies,
-      },
+      generatedPolicyResult: generatedPolicyResult(args, request.principalArn, isComplete, policies),
       usage: result.usage,
       stats: result.stats,
       warnings: result.warnings,
@@ -91,5 +82,73 @@ export async function generateCommand(argv: string[]): Promise<number> {
     );
     if (policies.length === 0) process.stderr.write("no permission-requiring activity found for the principal in the window\n");
   }
+  return 0;
+}
+
+/** The shape GetGeneratedPolicy returns under generatedPolicyResult. */
+function generatedPolicyResult(args: GenerateArgs, principalArn: string, isComplete: boolean, policies: { policy: string }[]) {
+  const { request } = args;
+  const trail: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean } = { cloudTrailArn: args.trailArn };
+  if (request.regions === "all") trail.allRegions = true;
+  else trail.regions = request.regions;
+  return {
+    properties: {
+      isComplete,
+      principalArn,
+      cloudTrailProperties: { trailProperties: [trail], startTime: request.window.start.toISOString(), endTime: request.window.end.toISOString() },
+    },
+    generatedPolicies: policies,
+  };
+}
+
+/**
+ * Several principals (--principal repeated, --all-principals): the logs are read once
+ * (runScanPrincipals); one result per principal, with --json one JSON object per line
+ * ({ generatedPolicyResult, usage }), then the scan's stats on stderr.
+ */
+async function generateMany(args: GenerateArgs): Promise<number> {
+  const [{ runScanPrincipals }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan-principals"), import("@/lib/core/policy")]);
+  const bar = new ProgressBar();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once("SIGINT", onSigint);
+  const warn = (w: ScanWarning) => {
+    bar.clear();
+    process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
+  };
+  const { principalArn: _, ...scope } = args.request;
+  let result;
+  const started = performance.now();
+  try {
+    result = await runScanPrincipals({ request: { ...scope, principals: args.principals! }, s3InFlight: args.s3InFlight, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
+  } catch (e) {
+    bar.clear();
+    if (isScanError(e)) {
+      if (e.code === "ABORTED") {
+        process.stderr.write("leastwise generate: interrupted\n");
+        return 130;
+      }
+      process.stderr.write(`leastwise generate: ${e.message}\n`);
+      return e.code === "INVALID_REQUEST" ? 2 : 1;
+    }
+    throw e;
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+  bar.clear();
+  const scanMs = Math.round(performance.now() - started);
+  const opts = { includeResourcePlaceholders: args.includeResourcePlaceholders, includeServiceLevelTemplate: args.includeServiceLevelTemplate };
+  for (const usage of result.usages) {
+    const { policies, isComplete } = buildGeneratedPolicies(usage, opts);
+    if (args.json) {
+      process.stdout.write(`${JSON.stringify({ generatedPolicyResult: generatedPolicyResult(args, usage.principalArn, isComplete, policies), usage })}\n`);
+    } else {
+      process.stdout.write(`# ${usage.principalArn}: ${usage.eventsMatched} events, ${Object.keys(usage.actions).length} actions${policies.length === 0 ? ", no permission-requiring activity" : ""}${isComplete ? "" : " (INCOMPLETE)"}\n`);
+      for (const p of policies) process.stdout.write(`${JSON.stringify(JSON.parse(p.policy), null, 2)}\n`);
+    }
+  }
+  process.stderr.write(`${statsLine(result.stats)}\n${result.usages.length} principal(s)\n`);
+  // The scan's figures, one JSON line on stderr (stdout holds only the principals' results).
+  if (args.json) process.stderr.write(`${JSON.stringify({ principals: result.usages.length, stats: result.stats, warnings: result.warnings.length, timing: { readMs: result.timing.readMs, scanMs } })}\n`);
   return 0;
 }

@@ -1,4 +1,4 @@
-// npm run -s bench -- [--mb 256] [--days 30] [--rounds 3] [--no-s3] [--s3rver] [--no-4x] [--out bench-out]
+// npm run -s bench -- [--mb 256] [--days 30] [--rounds 3] [--no-s3] [--s3rver] [--no-4x] [--no-all] [--out bench-out]
 // Generates (or reuses) a corpus under bench-out/, then in one run measures the decompression
 // baseline, `leastwise generate` from a local directory and from the fast S3 test server at 0 and
 // 25 ms a request (and s3rver with --s3rver), the 4x corpus's peak RSS and the cost of a window of
@@ -18,12 +18,12 @@ const ROLE = "arn:aws:iam::111122223333:role/TargetRole";
 const END = "2026-11-01T00:00:00Z";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-async function corpus(out: string, mb: number, days: number): Promise<{ dir: string; manifest: CorpusManifest }> {
-  const dir = path.join(out, `corpus-${mb}mb-${days}d`);
+async function corpus(out: string, mb: number, days: number, noisePrincipals?: number): Promise<{ dir: string; manifest: CorpusManifest }> {
+  const dir = path.join(out, `corpus-${mb}mb-${days}d${noisePrincipals ? `-${noisePrincipals}p` : ""}`);
   const mf = path.join(dir, "corpus-manifest.json");
   if (existsSync(mf)) return { dir, manifest: JSON.parse(await readFile(mf, "utf8")) };
   process.stderr.write(`bench: generating ${mb} MB corpus in ${dir} ...\n`);
-  const manifest = await generateCorpus({ outDir: dir, days, seed: 2026, endDate: new Date(END), sizeMb: mb, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"], filesPerDay: 24 });
+  const manifest = await generateCorpus({ outDir: dir, days, seed: 2026, endDate: new Date(END), sizeMb: mb, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"], filesPerDay: 24, noisePrincipals });
   return { dir, manifest };
 }
 
@@ -58,8 +58,18 @@ const floor = (dir: string) =>
   childRow("floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand", "floor-child.ts", [dir, ROLE]);
 
 async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
-  const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", "--principal", ROLE, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
+  const many = extra.includes("--all-principals");
+  const who = many ? ["--account", "111122223333"] : ["--principal", ROLE];
+  const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", ...who, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
   if (m.code !== 0) throw new Error(`${name} failed (exit ${m.code}): ${m.stderr.slice(0, 500)}`);
+  if (many) {
+    // one result per principal on stdout, the scan's figures on stderr's last JSON line
+    const lines = m.stderr.trim().split("\n");
+    const sum = JSON.parse(lines[lines.length - 1]) as { principals: number; stats: { bytesUncompressed: number; eventsRead: number; filesRead: number }; timing: { readMs: number; scanMs: number } };
+    const results = m.stdout.trim().split("\n").length;
+    if (results !== sum.principals) throw new Error(`${name}: ${results} result lines for ${sum.principals} principals`);
+    return { name: `${name} (${sum.principals} principals)`, mb: sum.stats.bytesUncompressed / 1048576, ms: sum.timing.readMs, scanMs: sum.timing.scanMs, wallMs: m.wallMs, events: sum.stats.eventsRead, rssMb: m.peakRssMb, cpuS: m.cpuS, files: sum.stats.filesRead };
+  }
   const out = JSON.parse(m.stdout) as { stats: { bytesUncompressed: number; eventsRead: number; filesRead: number }; timing: { readMs: number; scanMs: number } };
   return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb, cpuS: m.cpuS, files: out.stats.filesRead };
 }
@@ -83,7 +93,7 @@ function busyProcesses(): string {
 
 async function main(): Promise<void> {
   const { values: v } = parseArgs({
-    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, s3rver: { type: "boolean" }, "no-4x": { type: "boolean" }, out: { type: "string" } },
+    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, s3rver: { type: "boolean" }, "no-4x": { type: "boolean" }, "no-all": { type: "boolean" }, out: { type: "string" } },
   });
   const mb = Number(v.mb ?? 256);
   const days = Number(v.days ?? 30);
@@ -111,6 +121,8 @@ async function main(): Promise<void> {
     tenth.push(await generate(`leastwise generate, local, 1/10 of the days (${Math.round(days / 10)} d)`, dir, tenthStart));
   }
   const s3rows: Row[] = [];
+  /** the one-principal median run at 25 ms */
+  let s3Fast: Row | undefined;
   const s3lines: string[] = [];
   if (!v["no-s3"]) {
     const fast = await startFastS3({ buckets: ["bench-trail"] });
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
         const cpu = median(runs.map((r) => r.cpuS));
         const files = mid.files ?? 0;
         s3rows.push({ ...mid, name: `${mid.name} (median of ${rounds})`, cpuS: cpu, rssMb: Math.max(...runs.map((r) => r.rssMb)) });
+        if (latency === 25) s3Fast = mid;
         s3lines.push(
           `- S3 at ${latency} ms: ${fmt(files / (mid.ms / 1000))} files/s (median read), read s ${runs.map((r) => fmt(r.ms / 1000, 2)).join(", ")}; CPU s ${runs.map((r) => fmt(r.cpuS, 2)).join(", ")} ` +
             `(local directory: ${fmt(localCpu, 2)}); CPU per object beyond the local read (inflate, sift, accumulate): ${fmt(((cpu - localCpu) * 1000) / files, 2)} ms (target <= 0.5); ` +
@@ -152,13 +165,44 @@ async function main(): Promise<void> {
       await s3.stop();
     }
   }
+  // Every principal from one pass (--all-principals), against the one-principal read of the same source.
+  const manyRows: Row[] = [];
+  const manyLines: string[] = [];
+  if (!v["no-all"]) {
+    const allLocal: Row[] = [];
+    for (let i = 0; i < rounds; i++) allLocal.push(await generate("leastwise generate --all-principals, local directory", dir, start, ["--all-principals"]));
+    const mid = [...allLocal].sort((a, b) => a.ms - b.ms)[Math.floor((rounds - 1) / 2)];
+    manyRows.push({ ...mid, name: `${mid.name}, median of ${rounds}` });
+    const oneLocal = median(local.map((r) => r.ms));
+    manyLines.push(`- all principals, local: read s ${allLocal.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(oneLocal / 1000, 2)} for one principal (median): ${fmt(mid.ms / oneLocal, 2)}x (target <= 1.5); CPU s ${allLocal.map((r) => fmt(r.cpuS, 2)).join(", ")}`);
+    if (s3Fast) {
+      const fast = await startFastS3({ buckets: ["bench-trail"], latencyMs: 25 });
+      try {
+        await fast.loadDirectory({ bucket: "bench-trail", dir });
+        const env = { ...process.env, AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1" };
+        const runs: Row[] = [];
+        for (let i = 0; i < rounds; i++) runs.push(await generate("leastwise generate --all-principals, fast S3 server, 25 ms a request", "s3://bench-trail", start, ["--all-principals", "--endpoint-url", fast.endpoint], env));
+        const m25 = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((rounds - 1) / 2)];
+        manyRows.push({ ...m25, name: `${m25.name}, median of ${rounds}` });
+        manyLines.push(`- all principals, S3 at 25 ms: read s ${runs.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(s3Fast.ms / 1000, 2)} for one principal (median): ${fmt(m25.ms / s3Fast.ms, 2)}x (target <= 1.5)`);
+      } finally {
+        await fast.stop();
+      }
+    }
+    if (!v["no-4x"]) {
+      const crowd = await corpus(out, mb * 4, days, 400);
+      const r = await generate("leastwise generate --all-principals, local, 4x corpus with 400 background principals", crowd.dir, start, ["--all-principals"]);
+      manyRows.push(r);
+      manyLines.push(`- all principals of the 4x corpus with 400 background principals: peak RSS ${fmt(r.rssMb)} MB (target <= 300)`);
+    }
+  }
   const bigRow = big ? await generate(`leastwise generate, local, 4x corpus`, big.dir, start) : undefined;
   const bigTenth = big ? await generate(`leastwise generate, local, 4x corpus, 1/10 of the days`, big.dir, tenthStart) : undefined;
   const b = best(base);
   const f = best(floors);
   const l = best(local);
   const t = best(tenth);
-  const rows = [b, f, l, t, ...s3rows, ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
+  const rows = [b, f, l, t, ...s3rows, ...manyRows, ...(bigRow ? [bigRow] : []), ...(bigTenth ? [bigTenth] : [])];
   const lines = [
     `corpus: ${manifest.files} files, ${fmt(manifest.bytesUncompressed / 1048576)} MB uncompressed (${fmt(manifest.bytesCompressed / 1048576, 1)} MB gzipped), ${manifest.events} events, ${days} days; ${rounds} round(s), best shown`,
     "",
@@ -167,6 +211,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${r.files ? fmt(r.files / (r.ms / 1000)) : "-"} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMb)} |`),
     "",
     ...s3lines,
+    ...manyLines,
     `- local vs baseline (reading phase: listing, reading, inflating, sifting every file): ${fmt(mbps(l) / mbps(b), 2)}x (target >= 0.7); wall clock of the whole process (node start, tsx, IAM catalog load, policy build) vs the baseline process: ${fmt(mbps(l, l.wallMs) / mbps(b, b.wallMs), 2)}x`,
     `- floor vs baseline: ${fmt(mbps(f) / mbps(b), 2)}x best-vs-best, ${fmt(median(base.map((r, i) => mbps(floors[i]) / mbps(r))), 2)} paired median: no exact reading path can beat this here (it must at least parse the principal's records, and it also has to find them and accumulate them); local vs floor: ${fmt(mbps(l) / mbps(f), 2)}x`,
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
