@@ -127,12 +127,27 @@ export async function scanTrail(
       reject(isScanError(e) ? e : new ScanError("SERVICE", `scan failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
     };
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
+    const storeReady = createLogStore(request.source);
+    storeReady.catch(() => {}); // a failure surfaces through the listing
+    /** S3: the workers sign with the credentials of this store's client (one provider per scan) */
+    const s3Access = async () => {
+      const access = (await storeReady).s3Access?.();
+      if (!access) throw new ScanError("SERVICE", "internal error: the source has no S3 access");
+      const { s3ScanError } = await import("@/lib/logs/s3-errors");
+      try {
+        const [c, region] = await Promise.all([access.credentials(), access.region()]);
+        return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() }, region };
+      } catch (e) {
+        throw s3ScanError(e, `s3://${request.source.kind === "s3" ? request.source.bucket : ""}`);
+      }
+    };
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
     const size = poolSize(o.workers);
     const init = poolInit(request, select ? undefined : principal, o.fastPath ?? true, size, o.s3InFlight, select);
+    const handlers = { onDone: (m: FileDone) => onDone(m), onFatal: fail, s3Access };
     const startPool = (): ScanPool => {
-      pool ??= new ScanPool(workerEntry, size, init, { onDone, onFatal: fail });
+      pool ??= new ScanPool(workerEntry, size, init, handlers);
       return pool;
     };
     /** the workers: prestarted ones (see prestart-scan.ts) or new ones, started while listing */
@@ -141,7 +156,7 @@ export async function scanTrail(
       if (prestarted) {
         if (settled) return void prestarted.terminate();
         pool = prestarted;
-        pool.attach({ onDone, onFatal: fail });
+        pool.attach(handlers);
         return;
       }
       workerEntry = o.workerEntry ?? (await resolveWorkerEntry());
@@ -229,7 +244,7 @@ export async function scanTrail(
     };
 
     let workerEntry = "";
-    Promise.all([createLogStore(request.source), poolReady()]).then(([store]) => listLogFiles({
+    Promise.all([storeReady, poolReady()]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ScanError } from "./errors";
 import type { UsageSummary } from "@/lib/core/types";
-import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
+import type { FileDone, FromWorker, S3Credentials, ToWorker, WorkerInit } from "./worker-protocol";
+import { isScanError } from "./errors";
 import { scanWorkerBundle } from "./worker-bundle";
 
 const WORKER_FILE = "scan-worker.mjs";
@@ -47,6 +48,8 @@ export async function resolveWorkerEntry(): Promise<string> {
 export interface PoolHandlers {
   onDone: (m: FileDone) => void;
   onFatal: (e: ScanError) => void;
+  /** S3 sources: the credentials and region the workers sign with (the main thread's S3 client's providers) */
+  s3Access?: () => Promise<{ credentials: S3Credentials; region: string }>;
 }
 
 /**
@@ -75,6 +78,16 @@ export class ScanPool {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
       worker.on("message", (m: FromWorker) => {
         if (m.type === "summaries") return this.summaries[i]?.(m.usages);
+        if (m.type === "s3-access") {
+          return on((h) => {
+            const reply = (r: Extract<ToWorker, { type: "s3-access" }>) => !this.terminated && worker.postMessage(r);
+            if (!h.s3Access) return reply({ type: "s3-access", error: { code: "SERVICE", message: "internal error: no S3 access for this scan" } });
+            h.s3Access().then(
+              (a) => reply({ type: "s3-access", ...a }),
+              (e: unknown) => reply({ type: "s3-access", error: { code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message } }),
+            );
+          });
+        }
         on((h) => {
           if (m.type === "batch") for (const r of m.results) h.onDone(r);
           else h.onFatal(new ScanError(m.code, m.message));

@@ -33,7 +33,17 @@ export type ToWorker =
   | { type: "listed" }
   | { type: "file"; key: string; fullParse: true }
   /** a scan of many principals is read: send the accumulators' summaries */
-  | { type: "summarize" };
+  | { type: "summarize" }
+  /** the answer to an s3-access request: the main thread's S3 client's credentials and region */
+  | { type: "s3-access"; credentials?: S3Credentials; region?: string; error?: { code: ScanErrorCode; message: string } };
+
+/** credentials as they cross to a worker (expiration as epoch ms) */
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: number;
+}
 
 
 export interface FileDone {
@@ -60,4 +70,6 @@ export type FromWorker =
   /** results of several files at once (fewer messages for the main thread to handle) */
   | { type: "batch"; results: FileDone[] }
   | { type: "fatal"; code: ScanErrorCode; message: string }
-  | { type: "summaries"; usages: UsageSummary[] };
+  | { type: "summaries"; usages: UsageSummary[] }
+  /** S3 reads sign with the main thread's client's credential provider: the worker asks for them */
+  | { type: "s3-access" };

@@ -3,7 +3,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFastS3, type FastS3 } from "@/lib/testing/fast-s3";
-import { S3HttpError, S3ObjectReader, encodeKey, signGet } from "./s3-object-reader";
+import { S3HttpError, S3ObjectReader, encodeKey, s3AccessOf, signGet } from "./s3-object-reader";
 
 describe("signGet", () => {
   it.each([
@@ -44,7 +44,7 @@ describe("S3ObjectReader", () => {
       forcePathStyle: true,
       credentials: async () => ({ accessKeyId: `KEY${++calls}`, secretAccessKey: "s", expiration: new Date(Date.now() + 1000) }),
     });
-    const reader = new S3ObjectReader(client, { kind: "s3", bucket: "bkt", endpoint: s3.endpoint }, 4);
+    const reader = new S3ObjectReader(s3AccessOf(client), { kind: "s3", bucket: "bkt", endpoint: s3.endpoint }, 4);
     try {
       s3.resetCounters();
       expect([...(await reader.get("AWSLogs/x/one.json.gz"))]).toEqual([1, 2, 3, 0, 255]);
@@ -61,7 +61,7 @@ describe("S3ObjectReader", () => {
 
   it("fails a missing key with the SDK's error shape (NoSuchKey, 404)", async () => {
     const client = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "s" } });
-    const reader = new S3ObjectReader(client, { kind: "s3", bucket: "bkt", endpoint: s3.endpoint }, 4);
+    const reader = new S3ObjectReader(s3AccessOf(client), { kind: "s3", bucket: "bkt", endpoint: s3.endpoint }, 4);
     try {
       const e = await reader.get("AWSLogs/x/missing.json.gz").catch((x: unknown) => x);
       expect(e).toBeInstanceOf(S3HttpError);

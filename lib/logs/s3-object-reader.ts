@@ -11,6 +11,17 @@ const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 const CONNECT_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
+/** Where the reader gets its credentials and region: the S3 client's own providers (s3AccessOf). */
+export interface S3Access {
+  credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+  region(): Promise<string>;
+}
+
+/** The credential and region providers of an SDK client: the same objects its own requests use. */
+export function s3AccessOf(client: S3Client): S3Access {
+  return { credentials: () => client.config.credentials(), region: () => client.config.region() };
+}
+
 /** What a failed GET looks like to s3ScanError / isTransientS3Error (the SDK's error shape). */
 export class S3HttpError extends Error {
   readonly $metadata: { httpStatusCode: number };
@@ -50,7 +61,7 @@ export class S3ObjectReader {
   private region?: string;
 
   constructor(
-    private readonly client: S3Client,
+    private readonly access: S3Access,
     private readonly source: S3Source,
     maxSockets: number,
   ) {
@@ -67,8 +78,8 @@ export class S3ObjectReader {
   }
 
   async get(key: string, signal?: AbortSignal): Promise<Buffer> {
-    const region = (this.region ??= this.source.region ?? (await this.client.config.region()));
-    const credentials = await this.client.config.credentials();
+    const region = (this.region ??= this.source.region ?? (await this.access.region()));
+    const credentials = await this.access.credentials();
     const encodedKey = encodeKey(key);
     const host = this.source.endpoint ? this.base.host : this.pathStyle ? `s3.${region}.amazonaws.com` : `${this.source.bucket}.s3.${region}.amazonaws.com`;
     const basePath = this.source.endpoint ? this.base.pathname.replace(/\/+$/, "") : "";
