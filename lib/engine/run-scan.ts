@@ -135,8 +135,8 @@ export async function scanTrail(
       if (!access) throw new ScanError("SERVICE", "internal error: the source has no S3 access");
       const { s3ScanError } = await import("@/lib/logs/s3-errors");
       try {
-        const [c, region] = await Promise.all([access.credentials(), access.region()]);
-        return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() }, region };
+        const [c, region, url] = await Promise.all([access.credentials(), access.region(), access.objectUrl?.()]);
+        return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() }, region, url };
       } catch (e) {
         throw s3ScanError(e, `s3://${request.source.kind === "s3" ? request.source.bucket : ""}`);
       }

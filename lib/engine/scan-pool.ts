@@ -6,6 +6,7 @@ import { ScanError } from "./errors";
 import type { UsageSummary } from "@/lib/core/types";
 import type { FileDone, FromWorker, S3Credentials, ToWorker, WorkerInit } from "./worker-protocol";
 import { isScanError } from "./errors";
+import type { ObjectUrl } from "@/lib/logs/s3-object-reader";
 import { scanWorkerBundle } from "./worker-bundle";
 
 const WORKER_FILE = "scan-worker.mjs";
@@ -49,7 +50,7 @@ export interface PoolHandlers {
   onDone: (m: FileDone) => void;
   onFatal: (e: ScanError) => void;
   /** S3 sources: the credentials and region the workers sign with (the main thread's S3 client's providers) */
-  s3Access?: () => Promise<{ credentials: S3Credentials; region: string }>;
+  s3Access?: () => Promise<{ credentials: S3Credentials; region: string; url?: ObjectUrl }>;
 }
 
 /**

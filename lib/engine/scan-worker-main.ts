@@ -4,7 +4,7 @@ import { parsePrincipalArn } from "@/lib/core/arn";
 import { displayKey } from "@/lib/logs/log-store";
 import { readLogObject } from "@/lib/logs/read-log-object";
 import { ScanError, isScanError } from "./errors";
-import type { S3Access } from "@/lib/logs/s3-object-reader";
+import { objectUrlFor, type ObjectUrl, type S3Access } from "@/lib/logs/s3-object-reader";
 import { scanFile } from "./scan-file";
 import { PrincipalAccumulators, scanFilePrincipals } from "./scan-file-principals";
 import type { FileDone, FromWorker, S3Credentials, ToWorker, WorkerInit } from "./worker-protocol";
@@ -61,7 +61,7 @@ const waiters = new Map<number, (key: string | undefined) => void>();
 // scan: a refreshing provider of an assumed role refreshes once, not once per worker), asked for
 // when none are held or they are a minute from expiring. The SDK is loaded here only for what the
 // fast reader leaves to it (see s3-object-reader.ts), with the same credentials.
-let held: { credentials: S3Credentials; region: string; until: number } | undefined;
+let held: { credentials: S3Credentials; region: string; url?: ObjectUrl; until: number } | undefined;
 let asking: Promise<NonNullable<typeof held>> | undefined;
 let accessWaiter: ((m: Extract<ToWorker, { type: "s3-access" }>) => void) | undefined;
 const currentAccess = async () => {
@@ -73,7 +73,7 @@ const currentAccess = async () => {
     asking = undefined;
     if (m.error || !m.credentials || !m.region) throw new ScanError(m.error?.code ?? "SERVICE", m.error?.message ?? "no S3 credentials");
     const exp = m.credentials.expiration;
-    held = { credentials: m.credentials, region: m.region, until: exp === undefined ? Number.POSITIVE_INFINITY : exp - 60_000 };
+    held = { credentials: m.credentials, region: m.region, url: m.url, until: exp === undefined ? Number.POSITIVE_INFINITY : exp - 60_000 };
     return held;
   });
   return asking;
@@ -84,6 +84,10 @@ const s3Access: S3Access = {
     return { ...c, expiration: c.expiration === undefined ? undefined : new Date(c.expiration) };
   },
   region: async () => (await currentAccess()).region,
+  objectUrl: async () => {
+    const a = await currentAccess();
+    return a.url ?? objectUrlFor(init.source as Extract<WorkerInit["source"], { kind: "s3" }>, a.region);
+  },
 };
 let s3: Promise<S3Client> | undefined;
 const s3Client = () =>

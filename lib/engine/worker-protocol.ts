@@ -1,6 +1,7 @@
 import type { LogSource, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { ScanErrorCode } from "./errors";
 import type { PrincipalSelection } from "./scan-file-principals";
+import type { ObjectUrl } from "@/lib/logs/s3-object-reader";
 
 /** workerData of a scan worker (structured-clone safe). */
 export interface WorkerInit {
@@ -35,7 +36,7 @@ export type ToWorker =
   /** a scan of many principals is read: send the accumulators' summaries */
   | { type: "summarize" }
   /** the answer to an s3-access request: the main thread's S3 client's credentials and region */
-  | { type: "s3-access"; credentials?: S3Credentials; region?: string; error?: { code: ScanErrorCode; message: string } };
+  | { type: "s3-access"; credentials?: S3Credentials; region?: string; url?: ObjectUrl; error?: { code: ScanErrorCode; message: string } };
 
 /** credentials as they cross to a worker (expiration as epoch ms) */
 export interface S3Credentials {

@@ -48,12 +48,12 @@ export async function readLogObject(o: {
     }
   }
   if (!o.s3) throw new Error("readLogObject: an S3 client is required for an S3 source");
-  const { isTransientS3Error, s3ScanError, S3ObjectReader, NeedsSdk, s3AccessOf } = await (s3Helpers ??= loadS3Helpers());
+  const { isTransientS3Error, s3ScanError, S3ObjectReader, NeedsSdk, S3HttpError, s3AccessOf } = await (s3Helpers ??= loadS3Helpers());
   const where = `s3://${o.source.bucket}/${o.key}`;
   const owner: object = o.access ?? o.s3;
   let reader = readers.get(owner);
   if (reader === undefined) {
-    const access = o.access ?? s3AccessOf(o.s3 as S3Client);
+    const access = o.access ?? s3AccessOf(o.s3 as S3Client, o.source.bucket);
     readers.set(owner, (reader = new S3ObjectReader(access, o.source, o.maxSockets ?? DEFAULT_MAX_SOCKETS)));
   }
   // The hot path: our own signed GET (see s3-object-reader.ts), with the SDK's standard retry
@@ -71,7 +71,10 @@ export async function readLogObject(o: {
         await sleep(Math.random() * Math.min(20_000, 100 * 2 ** attempt), o.signal);
         continue;
       }
-      throw s3ScanError(e, `reading ${where}`);
+      // An answer of S3 (access denied, no such key, throttling after every attempt) is reported;
+      // anything else (a name that does not resolve, a TLS failure...) is left to the SDK.
+      if (e instanceof S3HttpError || isTransientS3Error(e) || e instanceof ScanError) throw s3ScanError(e, `reading ${where}`);
+      break;
     }
   }
   // What the reader leaves to the SDK (an unexpected status): the SDK reads it and reports it.

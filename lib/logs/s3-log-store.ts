@@ -17,7 +17,7 @@ export class S3LogStore implements LogStore {
 
   /** what scan workers sign their reads with: this client's own credential and region providers */
   s3Access(): S3Access {
-    return s3AccessOf(this.client);
+    return s3AccessOf(this.client, this.bucket);
   }
 
   async checkRoot(signal?: AbortSignal): Promise<void> {

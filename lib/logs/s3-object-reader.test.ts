@@ -3,7 +3,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFastS3, type FastS3 } from "@/lib/testing/fast-s3";
-import { S3HttpError, S3ObjectReader, encodeKey, s3AccessOf, signGet } from "./s3-object-reader";
+import { S3HttpError, S3ObjectReader, encodeKey, objectUrlFor, s3AccessOf, signGet } from "./s3-object-reader";
 
 describe("signGet", () => {
   it.each([
@@ -22,6 +22,25 @@ describe("signGet", () => {
     expect(ours.authorization).toBe(sdk.headers.authorization);
     expect(ours["x-amz-date"]).toBe(sdk.headers["x-amz-date"]);
     if (token) expect(ours["x-amz-security-token"]).toBe(token);
+  });
+});
+
+describe("the bucket's URL", () => {
+  it.each([
+    { region: "us-east-1", bucket: "my-trail", endpoint: undefined, want: { protocol: "https:", hostname: "my-trail.s3.us-east-1.amazonaws.com", pathPrefix: "" } },
+    { region: "cn-north-1", bucket: "my-trail", endpoint: undefined, want: { protocol: "https:", hostname: "my-trail.s3.cn-north-1.amazonaws.com.cn", pathPrefix: "" } },
+    { region: "eu-west-1", bucket: "my.dotted.trail", endpoint: undefined, want: { protocol: "https:", hostname: "s3.eu-west-1.amazonaws.com", pathPrefix: "/my.dotted.trail" } },
+    { region: "us-east-1", bucket: "bkt", endpoint: "http://127.0.0.1:9000/base", want: { protocol: "http:", hostname: "127.0.0.1", port: 9000, pathPrefix: "/base/bkt" } },
+  ])("is the SDK's for $bucket in $region ($endpoint)", async ({ region, bucket, endpoint, want }) => {
+    const client = new S3Client({ region, credentials: { accessKeyId: "a", secretAccessKey: "b" }, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+    try {
+      const sdk = await s3AccessOf(client, bucket).objectUrl!();
+      expect(sdk).toEqual(expect.objectContaining(want));
+      // the derivation used without the SDK agrees with it
+      expect(objectUrlFor({ kind: "s3", bucket, endpoint, region }, region)).toEqual(expect.objectContaining(want));
+    } finally {
+      client.destroy();
+    }
   });
 });
 

@@ -11,15 +11,67 @@ const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 const CONNECT_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** Where the reader gets its credentials and region: the S3 client's own providers (s3AccessOf). */
+/** Where an object's URL starts: the bucket's endpoint as the SDK resolves it, up to the key. */
+export interface ObjectUrl {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  /** the path before the URI-encoded key ("" virtual-hosted, "/bucket" path-style) */
+  pathPrefix: string;
+}
+
+/** Where the reader gets its credentials, region and endpoint: the S3 client's own (s3AccessOf). */
 export interface S3Access {
   credentials(): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
   region(): Promise<string>;
+  /** the bucket's URL as the SDK builds it; without it the reader derives it (see objectUrlFor) */
+  objectUrl?(): Promise<ObjectUrl>;
 }
 
-/** The credential and region providers of an SDK client: the same objects its own requests use. */
-export function s3AccessOf(client: S3Client): S3Access {
-  return { credentials: () => client.config.credentials(), region: () => client.config.region() };
+/**
+ * The credential and region providers of an SDK client (the same objects its own requests use),
+ * and the bucket's endpoint as its resolver makes it (virtual-hosted or path-style, FIPS, dual-stack,
+ * partitions, a configured endpoint): captured once from a GetObject built but never sent.
+ */
+export function s3AccessOf(client: S3Client, bucket?: string): S3Access {
+  let url: Promise<ObjectUrl> | undefined;
+  return {
+    credentials: () => client.config.credentials(),
+    region: () => client.config.region(),
+    ...(bucket ? { objectUrl: () => (url ??= resolveObjectUrl(client, bucket)) } : {}),
+  };
+}
+
+const PROBE_KEY = "leastwise-endpoint-probe";
+
+async function resolveObjectUrl(client: S3Client, bucket: string): Promise<ObjectUrl> {
+  const { GetObjectCommand } = await import("@aws-sdk/client-s3");
+  const command = new GetObjectCommand({ Bucket: bucket, Key: PROBE_KEY });
+  let request: { protocol?: string; hostname?: string; port?: number; path?: string } | undefined;
+  const captured = new Error("captured");
+  command.middlewareStack.add(
+    () => async (args) => {
+      request = args.request as typeof request;
+      throw captured;
+    },
+    { step: "build", priority: "low" },
+  );
+  await client.send(command).catch((e: unknown) => {
+    if (e !== captured) throw e;
+  });
+  if (!request?.hostname || !request.path?.endsWith(`/${PROBE_KEY}`)) throw new Error("could not resolve the bucket's endpoint");
+  return { protocol: request.protocol ?? "https:", hostname: request.hostname, port: request.port, pathPrefix: request.path.slice(0, -(PROBE_KEY.length + 1)) };
+}
+
+/** The URL of a bucket without the SDK's resolver (tests, and an access without objectUrl). */
+export function objectUrlFor(source: S3Source, region: string): ObjectUrl {
+  if (source.endpoint) {
+    const base = new URL(source.endpoint);
+    return { protocol: base.protocol, hostname: base.hostname, port: base.port ? Number(base.port) : undefined, pathPrefix: `${base.pathname.replace(/\/+$/, "")}/${encodeKey(source.bucket)}` };
+  }
+  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  if (source.bucket.includes(".")) return { protocol: "https:", hostname: `s3.${region}.${suffix}`, pathPrefix: `/${encodeKey(source.bucket)}` };
+  return { protocol: "https:", hostname: `${source.bucket}.s3.${region}.${suffix}`, pathPrefix: "" };
 }
 
 /** What a failed GET looks like to s3ScanError / isTransientS3Error (the SDK's error shape). */
@@ -53,49 +105,42 @@ export class NeedsSdk extends Error {}
  * left to the SDK through NeedsSdk. Retries are the caller's (readLogObject).
  */
 export class S3ObjectReader {
-  private readonly agent: http.Agent;
-  private readonly base: URL;
-  private readonly pathStyle: boolean;
-  private readonly transport: typeof http | typeof https;
+  private agent?: http.Agent;
+  private transport?: typeof http | typeof https;
+  private url?: Promise<ObjectUrl>;
   private signingKey?: { id: string; key: Buffer };
   private region?: string;
 
   constructor(
     private readonly access: S3Access,
     private readonly source: S3Source,
-    maxSockets: number,
-  ) {
-    this.base = new URL(source.endpoint ?? "https://s3.amazonaws.com");
-    // With an endpoint, path-style addressing (as the SDK client is configured: forcePathStyle).
-    // On AWS, virtual-hosted style, except for bucket names with dots (TLS names), as the SDK does.
-    this.pathStyle = Boolean(source.endpoint) || source.bucket.includes(".");
-    this.transport = this.base.protocol === "http:" ? http : https;
-    this.agent = new this.transport.Agent({ keepAlive: true, maxSockets, keepAliveMsecs: 10_000, scheduling: "lifo" });
-  }
+    private readonly maxSockets: number,
+  ) {}
 
   destroy(): void {
-    this.agent.destroy();
+    this.agent?.destroy();
   }
 
   async get(key: string, signal?: AbortSignal): Promise<Buffer> {
     const region = (this.region ??= this.source.region ?? (await this.access.region()));
+    const url = await (this.url ??= this.access.objectUrl ? this.access.objectUrl() : Promise.resolve(objectUrlFor(this.source, region)));
+    if (!this.agent) {
+      this.transport = url.protocol === "http:" ? http : https;
+      this.agent = new this.transport.Agent({ keepAlive: true, maxSockets: this.maxSockets, keepAliveMsecs: 10_000, scheduling: "lifo" });
+    }
     const credentials = await this.access.credentials();
-    const encodedKey = encodeKey(key);
-    const host = this.source.endpoint ? this.base.host : this.pathStyle ? `s3.${region}.amazonaws.com` : `${this.source.bucket}.s3.${region}.amazonaws.com`;
-    const basePath = this.source.endpoint ? this.base.pathname.replace(/\/+$/, "") : "";
-    const path = this.pathStyle ? `${basePath}/${encodeKey(this.source.bucket)}/${encodedKey}` : `${basePath}/${encodedKey}`;
+    const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;
+    const path = `${url.pathPrefix}/${encodeKey(key)}`;
     const headers = signGet({ host, path, region, credentials, now: new Date(), key: (secret, day) => this.key(secret, day, region) });
-    const res = await this.request(host, path, headers, signal);
+    const res = await this.request(url, path, headers, signal);
     if (res.status === 200) return res.body;
     const code = /<Code>([^<]*)<\/Code>/.exec(res.body.toString("utf8"))?.[1] ?? "";
     const message = /<Message>([^<]*)<\/Message>/.exec(res.body.toString("utf8"))?.[1] ?? `HTTP ${res.status}`;
     const bucketRegion = res.headers["x-amz-bucket-region"];
-    if (typeof bucketRegion === "string" && bucketRegion && bucketRegion !== region && !this.source.endpoint) {
-      // The bucket lives in another region (301 PermanentRedirect / 400 AuthorizationHeaderMalformed):
-      // sign for that one from now on, as the SDK's followRegionRedirects does.
-      this.region = bucketRegion;
-      return this.get(key, signal);
-    }
+    // The bucket lives in another region (301 PermanentRedirect, 400 AuthorizationHeaderMalformed),
+    // or the clock is off (RequestTimeTooSkewed): the SDK handles both (followRegionRedirects, skew
+    // correction).
+    if ((typeof bucketRegion === "string" && bucketRegion && bucketRegion !== region) || code === "RequestTimeTooSkewed") throw new NeedsSdk(`HTTP ${res.status} ${code}`);
     if (res.status === 403 || res.status === 404 || res.status === 429 || res.status >= 500) throw new S3HttpError(code || (res.status === 404 ? "NoSuchKey" : res.status === 403 ? "AccessDenied" : "ServiceUnavailable"), res.status, message);
     throw new NeedsSdk(`HTTP ${res.status} ${code}`);
   }
@@ -109,11 +154,10 @@ export class S3ObjectReader {
     return key;
   }
 
-  private request(host: string, path: string, headers: http.OutgoingHttpHeaders, signal?: AbortSignal): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  private request(url: ObjectUrl, path: string, headers: http.OutgoingHttpHeaders, signal?: AbortSignal): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
-      const port = this.source.endpoint ? this.base.port : "";
-      const req = this.transport.request(
-        { agent: this.agent, host: this.source.endpoint ? this.base.hostname : host, port: port || undefined, method: "GET", path, headers, signal, timeout: CONNECT_TIMEOUT_MS },
+      const req = this.transport!.request(
+        { agent: this.agent, host: url.hostname, port: url.port, method: "GET", path, headers, signal, timeout: CONNECT_TIMEOUT_MS },
         (res) => {
           req.setTimeout(REQUEST_TIMEOUT_MS);
           const length = Number(res.headers["content-length"]);
