@@ -164,6 +164,13 @@ async function main(): Promise<void> {
             `requests in flight at most ${peaks.join(", ")}; peak RSS ${fmt(Math.max(...runs.map((r) => r.rssMb)))} MB`,
         );
       }
+      // The read alone, in one thread: our reader against the SDK's GetObject (see s3-read-child.ts).
+      fast.setLatency(0);
+      const m = await runMeasured(process.execPath, ["--no-warnings", "--import", "tsx", "lib/engine/bench/s3-read-child.ts", fast.endpoint, "bench-trail", "16", String(Math.max(3, rounds))], { cwd: ROOT, env });
+      if (m.code !== 0) throw new Error(`s3-read-child failed: ${m.stderr.slice(0, 500)}`);
+      const rr = JSON.parse(m.stdout) as { objects: number; reader: { cpuMsPerObject: number; objectsPerS: number }[]; sdk: { cpuMsPerObject: number; objectsPerS: number }[] };
+      const show = (xs: { cpuMsPerObject: number; objectsPerS: number }[]) => `${xs.map((x) => fmt(x.cpuMsPerObject, 3)).join(", ")} ms CPU per object (${xs.map((x) => fmt(x.objectsPerS)).join(", ")} objects/s)`;
+      s3lines.push(`- one S3 read alone (one thread, 16 in flight, 0 ms, ${rr.objects} objects, each round in turn, the first cold): our reader ${show(rr.reader)}; the SDK's GetObject ${show(rr.sdk)}`);
     } finally {
       await fast.stop();
     }
