@@ -47,7 +47,7 @@ describe("the bucket's URL", () => {
 describe("S3ObjectReader", () => {
   let s3: FastS3;
   beforeAll(async () => {
-    s3 = await startFastS3({ buckets: ["bkt"], record: true });
+    s3 = await startFastS3({ buckets: ["bkt"], record: true, verify: { accessKeyId: "*", secretAccessKey: "s" } });
     s3.put("bkt", "AWSLogs/x/one.json.gz", Buffer.from([1, 2, 3, 0, 255]));
     s3.put("bkt", "AWSLogs/x/big.json.gz", Buffer.alloc(3 << 20, 7));
   });

@@ -7,7 +7,7 @@ let client: S3Client;
 const KEYS = ["a/1.txt", "a/2.txt", "a/b/3.txt", "a/b/4.txt", "a/c/5.txt", "a/d.txt", "z.txt"];
 
 beforeAll(async () => {
-  s3 = await startFastS3({ buckets: ["bkt"], record: true });
+  s3 = await startFastS3({ buckets: ["bkt"], record: true, verify: { accessKeyId: "k", secretAccessKey: "s" } });
   for (const k of KEYS) s3.put("bkt", k, Buffer.from(`body of ${k}`));
   client = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "s" }, maxAttempts: 1 });
 });
@@ -56,9 +56,16 @@ describe("the fast S3 test server", () => {
     await expect(client.send(new HeadBucketCommand({ Bucket: "nope" }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
   });
 
-  it("refuses unsigned requests", async () => {
+  it("refuses unsigned requests and wrong signatures", async () => {
     const res = await fetch(`${s3.endpoint}/bkt/z.txt`);
     expect(res.status).toBe(403);
+    const wrong = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "not-s" }, maxAttempts: 1 });
+    try {
+      await expect(wrong.send(new GetObjectCommand({ Bucket: "bkt", Key: "z.txt" }))).rejects.toMatchObject({ name: "SignatureDoesNotMatch" });
+      await expect(wrong.send(new ListObjectsV2Command({ Bucket: "bkt", Prefix: "a/" }))).rejects.toMatchObject({ name: "SignatureDoesNotMatch" });
+    } finally {
+      wrong.destroy();
+    }
   });
 
   it("waits the configured latency before each answer, without a limit on requests in flight", async () => {

@@ -8,9 +8,10 @@ import path from "node:path";
  * addressing, and only what reading a trail needs: HeadBucket, ListObjectsV2 (prefix, delimiter,
  * start-after, max-keys, continuation), GetObject and PutObject (plain bodies). Every request waits
  * `latencyMs` before it is answered, as real S3's first byte does (~20-30 ms), without spending CPU
- * while it waits. Requests must carry a SigV4 Authorization header (the signature is not checked:
- * this measures the client, and s3rver's tests already cover signing). s3rver cannot measure a fast
- * client: it is itself CPU-bound (one JavaScript thread writing each object to disk and back).
+ * while it waits. Requests must carry a SigV4 Authorization header; with `verify` (keys) the
+ * signature of every GET and HEAD is checked with the AWS SDK's own signer (@smithy/signature-v4),
+ * as S3 does (s3rver does not check signatures at all). s3rver cannot measure a fast client: it is
+ * itself CPU-bound (one JavaScript thread writing each object to disk and back).
  */
 export interface FastS3 {
   endpoint: string;
@@ -18,6 +19,8 @@ export interface FastS3 {
   requests: { method: string; path: string; authorization?: string }[];
   /** largest number of requests being answered at once since the last reset */
   maxInFlight: number;
+  /** the same for object GETs alone (listings not counted) */
+  maxGetsInFlight: number;
   requestCount: number;
   setLatency(ms: number): void;
   resetCounters(): void;
@@ -35,19 +38,22 @@ interface Bucket {
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number; record?: boolean; port?: number } = {}): Promise<FastS3> {
+export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number; record?: boolean; port?: number; /** keys to check signatures with ("*": any access key id, this secret) */ verify?: { accessKeyId: string; secretAccessKey: string } } = {}): Promise<FastS3> {
   const buckets = new Map<string, Bucket>();
   for (const b of opts.buckets ?? []) buckets.set(b, { objects: new Map() });
   let latency = opts.latencyMs ?? 0;
   let inFlight = 0;
+  let getsInFlight = 0;
   const handle: FastS3 = {
     endpoint: "",
     requests: [],
     maxInFlight: 0,
+    maxGetsInFlight: 0,
     requestCount: 0,
     setLatency: (ms) => void (latency = ms),
     resetCounters() {
       handle.maxInFlight = 0;
+      handle.maxGetsInFlight = 0;
       handle.requestCount = 0;
       handle.requests.length = 0;
     },
@@ -85,11 +91,14 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
     res.end(head ? undefined : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message><RequestId>FASTS3</RequestId></Error>`);
   };
 
-  const answer = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
     const url = new URL(req.url ?? "/", "http://s3.local");
     const method = req.method ?? "GET";
     const head = method === "HEAD";
     if (!/^AWS4-HMAC-SHA256 Credential=/.test(req.headers.authorization ?? "")) return error(res, 403, "AccessDenied", "Access Denied (request not signed)", head);
+    if (opts.verify && (method === "GET" || head) && !(await signatureMatches(req, url, opts.verify))) {
+      return error(res, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.", head);
+    }
     const slash = url.pathname.indexOf("/", 1);
     const bucketName = decodeURIComponent(slash === -1 ? url.pathname.slice(1) : url.pathname.slice(1, slash));
     const key = slash === -1 ? "" : decodeURIComponent(url.pathname.slice(slash + 1));
@@ -180,10 +189,15 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
     inFlight++;
     if (inFlight > handle.maxInFlight) handle.maxInFlight = inFlight;
     res.on("close", () => inFlight--);
+    if (req.method === "GET" && !(req.url ?? "").includes("list-type=")) {
+      getsInFlight++;
+      if (getsInFlight > handle.maxGetsInFlight) handle.maxGetsInFlight = getsInFlight;
+      res.on("close", () => getsInFlight--);
+    }
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const go = () => answer(req, res, chunks.length ? Buffer.concat(chunks) : undefined);
+      const go = () => void answer(req, res, chunks.length ? Buffer.concat(chunks) : undefined).catch(() => error(res, 500, "InternalError", "test server error"));
       if (latency > 0) setTimeout(go, latency);
       else go();
     });
@@ -192,4 +206,28 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
   await new Promise<void>((r) => server.listen(opts.port ?? 0, "127.0.0.1", r));
   handle.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return handle;
+}
+
+/** Recomputes a body-less request's SigV4 signature with the SDK's signer, from the headers it signed. */
+async function signatureMatches(req: http.IncomingMessage, url: URL, keys: { accessKeyId: string; secretAccessKey: string }): Promise<boolean> {
+  const auth = req.headers.authorization ?? "";
+  const m = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]+)/.exec(auth);
+  const amzDate = req.headers["x-amz-date"];
+  if (!m || (m[1] !== keys.accessKeyId && keys.accessKeyId !== "*") || typeof amzDate !== "string") return false;
+  const [, , , region, signedHeaders] = m;
+  const headers: Record<string, string> = {};
+  for (const h of signedHeaders.split(";")) {
+    const v = req.headers[h];
+    if (typeof v !== "string") return false;
+    headers[h] = v;
+  }
+  const { SignatureV4 } = await import("@smithy/signature-v4");
+  const { Sha256 } = await import("@aws-crypto/sha256-js");
+  const signer = new SignatureV4({ service: "s3", region, credentials: { accessKeyId: m[1], secretAccessKey: keys.secretAccessKey, sessionToken: req.headers["x-amz-security-token"] as string | undefined }, sha256: Sha256, uriEscapePath: false, applyChecksum: true });
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = v;
+  const date = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+  const unsignable = new Set(Object.keys(req.headers).filter((h) => !signedHeaders.split(";").includes(h)));
+  const signed = await signer.sign({ method: req.method ?? "GET", protocol: "http:", hostname: url.hostname, path: url.pathname, headers, query }, { signingDate: date, unsignableHeaders: unsignable });
+  return signed.headers.authorization === auth;
 }
