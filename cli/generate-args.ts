@@ -6,11 +6,14 @@ import type { LogSource, ScanRequest } from "@/lib/core/types";
 import { parseIsoTime, validateWindow } from "@/lib/core/window";
 import { isAccountId, isOrgId, isRegionName } from "@/lib/logs/trail-layout";
 
-export const GENERATE_USAGE = `usage: leastwise generate --principal ARN --logs DIR|s3://BUCKET[/PREFIX] --start ISO [--end ISO]
+export const GENERATE_USAGE = `usage: leastwise generate --principal ARN [--principal ARN ...] | --all-principals --account ID
+       --logs DIR|s3://BUCKET[/PREFIX] --start ISO [--end ISO]
        [--regions a,b | --all-regions] [--account ID[,ID...]] [--org-id o-...] [--endpoint-url URL]
-       [--trail-arn ARN] [--no-placeholders] [--service-level] [--json]
+       [--trail-arn ARN] [--s3-concurrency N] [--no-placeholders] [--service-level] [--json]
 
-  --principal       the IAM role or user ARN (a role's path included)
+  --principal       the IAM role or user ARN (a role's path included); repeat it to read the logs
+                    once for several principals (one result each)
+  --all-principals  one result for every role and user of --account with calls in the window
   --logs            a local copy of the trail (the folder holding AWSLogs/) or s3://bucket/prefix
   --start, --end    the window, ISO-8601 (UTC when no zone); at most 90 days; --end defaults to now
   --regions         regions to read (us-east-1 is always read: global services log there);
@@ -19,9 +22,11 @@ export const GENERATE_USAGE = `usage: leastwise generate --principal ARN --logs 
   --org-id          organization id of an organization trail (AWSLogs/o-.../ACCOUNT/...)
   --endpoint-url    an S3-compatible endpoint (path-style addressing)
   --trail-arn       the trail's ARN, echoed in the result (default: derived from --logs)
+  --s3-concurrency  S3 reads in flight at once (default 64, at most 1024)
   --no-placeholders every action on "*" instead of resource ARN templates
   --service-level   add a service-level template for services without action-level data
-  --json            print the GetGeneratedPolicy-shaped result with evidence and stats only`;
+  --json            print the GetGeneratedPolicy-shaped result with evidence and stats only
+                    (several principals: one JSON object per line, per principal)`;
 
 export class UsageError extends Error {}
 
@@ -31,6 +36,10 @@ export interface GenerateArgs {
   includeServiceLevelTemplate: boolean;
   json: boolean;
   trailArn: string;
+  /** S3 reads in flight (runScan's s3InFlight) */
+  s3InFlight?: number;
+  /** several principals (--principal repeated, or --all-principals): read once, one result each */
+  principals?: string[] | "all";
   help?: boolean;
 }
 
@@ -43,9 +52,9 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
       strict: true,
       allowPositionals: false,
       options: {
-        principal: { type: "string" }, logs: { type: "string" }, start: { type: "string" }, end: { type: "string" },
+        principal: { type: "string", multiple: true }, "all-principals": { type: "boolean" }, logs: { type: "string" }, start: { type: "string" }, end: { type: "string" },
         regions: { type: "string" }, "all-regions": { type: "boolean" }, account: { type: "string", multiple: true },
-        "org-id": { type: "string" }, "endpoint-url": { type: "string" }, "trail-arn": { type: "string" },
+        "org-id": { type: "string" }, "endpoint-url": { type: "string" }, "trail-arn": { type: "string" }, "s3-concurrency": { type: "string" },
         "no-placeholders": { type: "boolean" }, "service-level": { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -57,15 +66,23 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
     if (value === undefined || value === "") throw new UsageError(`--${name} is required`);
     return value;
   };
-  const principalArn = need("principal", v.principal);
+  const listed = v.principal ?? [];
+  if (v["all-principals"] && listed.length > 0) throw new UsageError("--principal and --all-principals exclude each other");
+  if (v["all-principals"] && !v.account) throw new UsageError("--all-principals needs --account (whose roles and users)");
+  const principalArn = v["all-principals"] ? `arn:aws:iam::${v.account![0].split(",")[0].trim()}:role/*` : need("principal", listed[0]);
   const logs = need("logs", v.logs);
   const startText = need("start", v.start);
   let principal;
-  try {
-    principal = parsePrincipalArn(principalArn);
-  } catch (e) {
-    throw new UsageError(`--principal: ${isCoreError(e) ? e.message : (e as Error).message}`);
+  for (const arn of v["all-principals"] ? [] : listed) {
+    try {
+      principal = parsePrincipalArn(arn);
+    } catch (e) {
+      throw new UsageError(`--principal: ${isCoreError(e) ? e.message : (e as Error).message}`);
+    }
   }
+  const principals: string[] | "all" | undefined = v["all-principals"] ? "all" : listed.length > 1 ? listed : undefined;
+  const account = principal?.accountId ?? principalArn.split(":")[4];
+  const partition = principal?.partition ?? "aws";
   const start = parseIsoTime(startText);
   if (!start) throw new UsageError(`--start: "${startText}" is not an ISO-8601 time (e.g. 2024-05-01 or 2024-05-01T12:00:00Z)`);
   const end = v.end === undefined ? now : parseIsoTime(v.end);
@@ -88,14 +105,22 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
   const endpoint = v["endpoint-url"];
   if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new UsageError(`--endpoint-url: "${endpoint}" is not an http(s) URL`);
   const source = parseLogs(logs, endpoint);
+  let s3InFlight: number | undefined;
+  if (v["s3-concurrency"] !== undefined) {
+    s3InFlight = Number(v["s3-concurrency"]);
+    if (!Number.isInteger(s3InFlight) || s3InFlight < 1 || s3InFlight > 1024) throw new UsageError(`--s3-concurrency: "${v["s3-concurrency"]}" is not a whole number from 1 to 1024`);
+    if (source.kind !== "s3") throw new UsageError("--s3-concurrency only applies to s3:// logs");
+  }
   const where = source.kind === "s3" ? source.bucket : path.basename(source.dir);
-  const trailArn = v["trail-arn"] ?? `arn:${principal.partition}:cloudtrail:us-east-1:${principal.accountId}:trail/${where.replace(/[^A-Za-z0-9._-]/g, "-") || "local"}`;
+  const trailArn = v["trail-arn"] ?? `arn:${partition}:cloudtrail:us-east-1:${account}:trail/${where.replace(/[^A-Za-z0-9._-]/g, "-") || "local"}`;
   return {
     request: { principalArn, window: { start, end }, source, regions, accounts, orgId: v["org-id"] },
     includeResourcePlaceholders: !v["no-placeholders"],
     includeServiceLevelTemplate: Boolean(v["service-level"]),
     json: Boolean(v.json),
     trailArn,
+    s3InFlight,
+    principals,
   };
 }
 

@@ -73,6 +73,32 @@ describe("leastwise generate (subprocess)", () => {
     expect(r.stderr).not.toMatch(/\r|\x1b\[/); // no progress bar when stderr is not a terminal
   });
 
+  it("--principal repeated reads once and prints one JSON line per principal, each as its own run gives", async () => {
+    const USER = "arn:aws:iam::111122223333:user/alice";
+    const r = await cli(["generate", "--principal", ROLE, "--principal", USER, ...base().slice(3), "--json"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.generatedPolicyResult.properties.principalArn)).toEqual([ROLE, USER]);
+    for (const [i, arn] of [ROLE, USER].entries()) {
+      const one = JSON.parse((await cli(["generate", "--principal", arn, ...base().slice(3), "--json"])).stdout);
+      expect(lines[i].generatedPolicyResult).toEqual(one.generatedPolicyResult);
+      expect(lines[i].usage).toEqual(one.usage);
+    }
+    const summary = JSON.parse(r.stderr.trim().split("\n").pop()!);
+    expect(summary.principals).toBe(2);
+    noStack(r.stderr);
+  });
+
+  it("--all-principals prints one result per role and user of the account", async () => {
+    const r = await cli(["generate", "--all-principals", "--account", "111122223333", ...base().slice(3), "--json"]);
+    expect(r.code).toBe(0);
+    const arns = r.stdout.trim().split("\n").map((l) => JSON.parse(l).generatedPolicyResult.properties.principalArn as string);
+    expect(arns).toContain(ROLE);
+    expect(arns.length).toBeGreaterThan(10);
+    expect(arns.every((a) => /^arn:aws:iam::111122223333:(role|user)\//.test(a))).toBe(true);
+    expect([...arns].sort()).toEqual(arns);
+  });
+
   const usageErrors: [string, string[], RegExp][] = [
     ["an invalid ARN", ["generate", "--principal", "arn:aws:iam::1:role/x", "--logs", dir, "--start", "2026-02-26"], /--principal: .*account/i],
     ["an end before the start", [...base().slice(0, 5), "--start", "2026-02-27", "--end", "2026-02-26"], /before the start/],
@@ -81,6 +107,10 @@ describe("leastwise generate (subprocess)", () => {
     ["an unknown option", [...base(), "--bogus"], /bogus/],
     ["--regions with --all-regions", [...base(), "--regions", "eu-west-1", "--all-regions"], /exclude each other/],
     ["a bad date", [...base().slice(0, 5), "--start", "yesterday"], /not an ISO-8601 time/],
+    ["a bad --s3-concurrency", [...base().slice(0, 3), "--logs", "s3://trail-bucket", ...base().slice(5), "--s3-concurrency", "0"], /--s3-concurrency: "0" is not a whole number from 1 to 1024/],
+    ["--all-principals without --account", ["generate", "--all-principals", ...base().slice(3)], /--all-principals needs --account/],
+    ["--principal with --all-principals", [...base(), "--all-principals", "--account", "111122223333"], /exclude each other/],
+    ["--s3-concurrency on a local directory", [...base(), "--s3-concurrency", "8"], /only applies to s3:\/\/ logs/],
   ];
   for (const [name, args, reason] of usageErrors) {
     it.concurrent(`exits 2 with a one-line reason for ${name}`, async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "@/lib/corpus/generate-corpus";
 import { resetEnvCache } from "@/lib/env";
 import type { ScanRequest } from "@/lib/core/types";
+import { startFastS3 } from "@/lib/testing/fast-s3";
 import { startFaultProxy, type FaultProxy } from "@/lib/testing/s3-fault-proxy";
 import { S3RVER_CREDENTIALS, startS3rver, uploadDirectory, type S3rverHandle } from "@/lib/testing/s3rver";
 import { scanError } from "@/lib/testing/scan-error";
@@ -115,6 +116,30 @@ describe("runScan on s3rver", () => {
     const e = await scanError(runScan({ request: s3req() }));
     expect(e.code).toBe("ACCESS_DENIED");
     expect(e.message).toMatch(/s3:\/\/trail-bucket\/org\/trails\/AWSLogs\/.*access denied/);
+  });
+
+  it("keeps as many reads in flight as asked, no more, all signed with the source's credentials", async () => {
+    // the fast server checks every GET's signature with the SDK's signer (s3rver checks none)
+    const fast = await startFastS3({ buckets: ["trail-bucket"], latencyMs: 150, record: true, verify: { accessKeyId: "SCANKEY", secretAccessKey: "s" } });
+    try {
+      await fast.loadDirectory({ bucket: "trail-bucket", dir, prefix: "org/trails" });
+      const request = { ...s3req({}, fast.endpoint), source: { kind: "s3" as const, bucket: "trail-bucket", prefix: "org/trails", endpoint: fast.endpoint, credentials: { accessKeyId: "SCANKEY", secretAccessKey: "s" } } };
+      const local = await runScan({ request: { ...request, source: { kind: "local", dir } } });
+      for (const [inFlight, workers] of [[4, 2], [48, 2]]) {
+        fast.resetCounters();
+        const r = await runScan({ request, s3InFlight: inFlight, workers });
+        expect(r.usage).toEqual(local.usage);
+        const gets = fast.requests.filter((q) => q.path.endsWith(".json.gz"));
+        expect(gets.length).toBe(r.stats.filesRead);
+        expect(gets.every((q) => q.authorization?.startsWith("AWS4-HMAC-SHA256 Credential=SCANKEY/"))).toBe(true);
+        // object reads are bounded by inFlight, and reach it when there are enough files (~40 here)
+        expect(fast.maxGetsInFlight).toBeLessThanOrEqual(inFlight);
+        if (inFlight === 48) expect(fast.maxGetsInFlight).toBeGreaterThan(20);
+        else expect(fast.maxGetsInFlight).toBe(inFlight);
+      }
+    } finally {
+      await fast.stop();
+    }
   });
 
   it("fails with RESOURCE_NOT_FOUND for a missing bucket", async () => {

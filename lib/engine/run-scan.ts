@@ -1,6 +1,10 @@
+import { setMaxListeners } from "node:events";
 import type { ScanRequest, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { CloudTrailRecord } from "@/lib/core/types";
+import type { Principal } from "@/lib/core/types";
 import type { UsageAccumulator } from "@/lib/core/usage";
+import { mergeUsage } from "@/lib/core/usage-merge";
+import type { PrincipalSelection } from "./scan-file-principals";
 import { createLogStore } from "@/lib/logs/create-log-store";
 import { displayKey } from "@/lib/logs/log-store";
 import { listLogFiles } from "@/lib/logs/list-log-files";
@@ -20,6 +24,8 @@ export interface RunScanOptions {
   workers?: number;
   /** false parses every record in full (the reference path; tests and diagnosis) */
   fastPath?: boolean;
+  /** S3 reads in flight over all workers (default DEFAULT_S3_IN_FLIGHT) */
+  s3InFlight?: number;
   /** the worker script (default: the esbuild bundle, else the tsx entry; see scan-pool.ts) */
   workerEntry?: string;
 }
@@ -45,9 +51,22 @@ const PROGRESS_EVERY_MS = 200;
  * workers at once. See docs/engine.md.
  */
 export async function runScan(o: RunScanOptions): Promise<ScanResult> {
-  const { request } = o;
+  const principal = validateScanRequest(o.request);
+  const { usage, stats, warnings, timing } = await scanTrail({ ...o, principal });
+  return { usage: usage!, stats, warnings, timing };
+}
+
+/**
+ * The scan behind runScan (one principal: `principal`) and runScanPrincipals (many: `select`, its
+ * request's principalArn unused; each worker accumulates every selected principal itself and the
+ * summaries are merged at the end). The request is validated by the caller.
+ */
+export async function scanTrail(
+  o: RunScanOptions & ({ principal: Principal; select?: undefined; accounts?: undefined } | { principal?: undefined; select: PrincipalSelection; accounts: string[] }),
+): Promise<Omit<ScanResult, "usage"> & { usage?: UsageSummary; usages?: UsageSummary[] }> {
+  const { request, select } = o;
   const started = performance.now();
-  const principal = validateScanRequest(request);
+  const principal = o.principal!; // only read when there is no selection
   if (o.signal?.aborted) throw new ScanError("ABORTED", "the scan was canceled");
   const stats: ScanStats = { filesListed: 0, filesRead: 0, filesTotal: 0, filesSkipped: 0, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, eventsMatched: 0 };
   const warnings: ScanWarning[] = [];
@@ -85,8 +104,10 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       pendingInWindow = 0;
       return acc;
     }));
-  loadAccumulator().catch(() => {}); // a failure surfaces in finish()
+  if (!select) loadAccumulator().catch(() => {}); // a failure surfaces in finish()
   const internal = new AbortController();
+  // Every S3 listing in flight (16) listens to it.
+  setMaxListeners(64, internal.signal);
   let pool: ScanPool | undefined;
   let batch: string[] = [];
   let dispatched = 0; // files handed to the workers (retries included)
@@ -95,7 +116,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
   let lastDoneAt = 0;
   let listedAt = 0;
 
-  return new Promise<ScanResult>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let settled = false;
     const fail = (e: unknown) => {
       if (settled) return;
@@ -106,12 +127,27 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       reject(isScanError(e) ? e : new ScanError("SERVICE", `scan failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
     };
     const onAbort = () => fail(new ScanError("ABORTED", "the scan was canceled"));
+    const storeReady = createLogStore(request.source);
+    storeReady.catch(() => {}); // a failure surfaces through the listing
+    /** S3: the workers sign with the credentials of this store's client (one provider per scan) */
+    const s3Access = async () => {
+      const access = (await storeReady).s3Access?.();
+      if (!access) throw new ScanError("SERVICE", "internal error: the source has no S3 access");
+      const { s3ScanError } = await import("@/lib/logs/s3-errors");
+      try {
+        const [c, region, url] = await Promise.all([access.credentials(), access.region(), access.objectUrl?.()]);
+        return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() }, region, url };
+      } catch (e) {
+        throw s3ScanError(e, `s3://${request.source.kind === "s3" ? request.source.bucket : ""}`);
+      }
+    };
     o.signal?.addEventListener("abort", onAbort, { once: true });
 
-    const init = poolInit(request, principal, o.fastPath ?? true);
     const size = poolSize(o.workers);
+    const init = poolInit(request, select ? undefined : principal, o.fastPath ?? true, size, o.s3InFlight, select);
+    const handlers = { onDone: (m: FileDone) => onDone(m), onFatal: fail, s3Access };
     const startPool = (): ScanPool => {
-      pool ??= new ScanPool(workerEntry, size, init, { onDone, onFatal: fail });
+      pool ??= new ScanPool(workerEntry, size, init, handlers);
       return pool;
     };
     /** the workers: prestarted ones (see prestart-scan.ts) or new ones, started while listing */
@@ -120,7 +156,7 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       if (prestarted) {
         if (settled) return void prestarted.terminate();
         pool = prestarted;
-        pool.attach({ onDone, onFatal: fail });
+        pool.attach(handlers);
         return;
       }
       workerEntry = o.workerEntry ?? (await resolveWorkerEntry());
@@ -141,6 +177,21 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       lastDoneAt = Math.max(lastDoneAt, m.at);
       if (!m.retry) pool!.acknowledge();
       const file = displayKey(request.source, m.key);
+      if (select) {
+        stats.filesRead++;
+        stats.bytesCompressed += m.bytesCompressed;
+        stats.bytesUncompressed += m.bytesUncompressed;
+        stats.eventsRead += m.eventsRead;
+        stats.eventsMatched += m.matched ?? 0;
+        if (m.skipped) {
+          stats.filesSkipped++;
+          warn(m.skipped);
+        }
+        if (m.badRecords) warn({ ...m.badRecords, file });
+        progress();
+        maybeFinish();
+        return;
+      }
       const accepted = acceptCandidates(m.candidates, principal, file);
       if (!accepted.ok) {
         // The fast path split this file wrongly (a nested record-like array): read it again in full.
@@ -171,6 +222,17 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     const finish = async () => {
       const readEnd = Math.max(lastDoneAt, listedAt) || performance.timeOrigin + performance.now();
       const readMs = Math.round(readEnd - (performance.timeOrigin + started));
+      if (select) {
+        const parts = pool ? (await pool.summarize()).flat() : [];
+        await pool?.terminate();
+        if (settled) return;
+        settled = true;
+        o.signal?.removeEventListener("abort", onAbort);
+        progress(true);
+        const usages = mergeByPrincipal(parts);
+        resolve({ usages, stats: { ...stats }, warnings, timing: { readMs, totalMs: Math.round(performance.now() - started) } });
+        return;
+      }
       await pool?.terminate();
       if (settled) return;
       const usage = (await loadAccumulator()).summary();
@@ -182,15 +244,15 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
     };
 
     let workerEntry = "";
-    Promise.all([createLogStore(request.source), poolReady()]).then(([store]) => listLogFiles({
+    Promise.all([storeReady, poolReady()]).then(([store]) => listLogFiles({
       store,
       prefix: request.source.prefix,
       orgId: request.orgId,
-      accounts: request.accounts ?? [principal.accountId],
+      accounts: select ? o.accounts : (request.accounts ?? [principal.accountId]),
       regions: request.regions,
       window: request.window,
       signal: internal.signal,
-      concurrency: request.source.kind === "s3" ? 8 : 4,
+      concurrency: request.source.kind === "s3" ? 16 : 4,
       onFile: (ref) => {
         stats.filesListed++;
         dispatched++;
@@ -217,4 +279,14 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
       })
       .catch(fail);
   });
+}
+
+/** One summary per principal: the workers' parts merged, sorted by ARN. */
+function mergeByPrincipal(parts: UsageSummary[]): UsageSummary[] {
+  const by = new Map<string, UsageSummary>();
+  for (const u of parts) {
+    const had = by.get(u.principalArn);
+    by.set(u.principalArn, had ? mergeUsage(had, u) : u);
+  }
+  return [...by.values()].sort((a, b) => (a.principalArn < b.principalArn ? -1 : a.principalArn > b.principalArn ? 1 : 0));
 }

@@ -3,7 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ScanError } from "./errors";
-import type { FileDone, FromWorker, ToWorker, WorkerInit } from "./worker-protocol";
+import type { UsageSummary } from "@/lib/core/types";
+import type { FileDone, FromWorker, S3Credentials, ToWorker, WorkerInit } from "./worker-protocol";
+import { isScanError } from "./errors";
+import type { ObjectUrl } from "@/lib/logs/s3-object-reader";
 import { scanWorkerBundle } from "./worker-bundle";
 
 const WORKER_FILE = "scan-worker.mjs";
@@ -46,6 +49,8 @@ export async function resolveWorkerEntry(): Promise<string> {
 export interface PoolHandlers {
   onDone: (m: FileDone) => void;
   onFatal: (e: ScanError) => void;
+  /** S3 sources: the credentials and region the workers sign with (the main thread's S3 client's providers) */
+  s3Access?: () => Promise<{ credentials: S3Credentials; region: string; url?: ObjectUrl }>;
 }
 
 /**
@@ -57,6 +62,8 @@ export class ScanPool {
   private terminated = false;
   private nextRetry = 0;
   private readonly shared: Int32Array;
+  /** a scan of many principals: the summaries each worker sent when asked (summarize) */
+  private summaries: ((u: UsageSummary[]) => void)[] = [];
 
   private handlers?: PoolHandlers;
   /** what happened before attach() (a prestarted pool): replayed to the handlers */
@@ -70,12 +77,23 @@ export class ScanPool {
     const on = (f: (h: PoolHandlers) => void) => (this.handlers ? f(this.handlers) : this.early.push(f));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
-      worker.on("message", (m: FromWorker) =>
+      worker.on("message", (m: FromWorker) => {
+        if (m.type === "summaries") return this.summaries[i]?.(m.usages);
+        if (m.type === "s3-access") {
+          return on((h) => {
+            const reply = (r: Extract<ToWorker, { type: "s3-access" }>) => !this.terminated && worker.postMessage(r);
+            if (!h.s3Access) return reply({ type: "s3-access", error: { code: "SERVICE", message: "internal error: no S3 access for this scan" } });
+            h.s3Access().then(
+              (a) => reply({ type: "s3-access", ...a }),
+              (e: unknown) => reply({ type: "s3-access", error: { code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message } }),
+            );
+          });
+        }
         on((h) => {
           if (m.type === "batch") for (const r of m.results) h.onDone(r);
           else h.onFatal(new ScanError(m.code, m.message));
-        }),
-      );
+        });
+      });
       worker.on("error", (e) => on((h) => h.onFatal(new ScanError("SERVICE", `scan worker failed: ${e.message}`, { cause: e }))));
       worker.on("exit", (code) => {
         if (!this.terminated && code !== 0) on((h) => h.onFatal(new ScanError("SERVICE", `scan worker exited with code ${code}`)));
@@ -111,6 +129,19 @@ export class ScanPool {
   retryFullParse(key: string): void {
     const w = this.workers[this.nextRetry++ % this.workers.length];
     w.postMessage({ type: "file", key, fullParse: true } satisfies ToWorker);
+  }
+
+  /** A scan of many principals, every file read: each worker's accumulators' summaries. */
+  summarize(): Promise<UsageSummary[][]> {
+    return Promise.all(
+      this.workers.map(
+        (w, i) =>
+          new Promise<UsageSummary[]>((resolve) => {
+            this.summaries[i] = resolve;
+            w.postMessage({ type: "summarize" } satisfies ToWorker);
+          }),
+      ),
+    );
   }
 
   async terminate(): Promise<void> {

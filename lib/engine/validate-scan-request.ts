@@ -10,6 +10,17 @@ export function validateScanRequest(request: ScanRequest, now?: Date): Principal
   let principal: Principal;
   try {
     principal = parsePrincipalArn(request.principalArn);
+  } catch (e) {
+    if (isCoreError(e)) throw new ScanError("INVALID_REQUEST", e.message, { field: e.field, cause: e });
+    throw e;
+  }
+  validateScanScope(request, now);
+  return principal;
+}
+
+/** The checks of validateScanRequest that do not concern the principal (window, accounts, regions, source). */
+export function validateScanScope(request: Omit<ScanRequest, "principalArn">, now?: Date): void {
+  try {
     validateWindow(request.window.start, request.window.end, { now });
   } catch (e) {
     if (isCoreError(e)) throw new ScanError("INVALID_REQUEST", e.message, { field: e.field, cause: e });
@@ -26,5 +37,4 @@ export function validateScanRequest(request: ScanRequest, now?: Date): Principal
   if (s.kind === "local" && !s.dir) throw bad("source", "the log directory is empty");
   if (s.kind === "s3" && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket)) throw bad("source", `"${s.bucket}" is not a valid S3 bucket name`);
   if (s.kind === "s3" && s.endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(s.endpoint)) throw bad("endpointUrl", `"${s.endpoint}" is not an http(s) URL`);
-  return principal;
 }

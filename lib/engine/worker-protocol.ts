@@ -1,9 +1,14 @@
-import type { LogSource, ScanWarning } from "@/lib/core/types";
+import type { LogSource, ScanWarning, UsageSummary } from "@/lib/core/types";
 import type { ScanErrorCode } from "./errors";
+import type { PrincipalSelection } from "./scan-file-principals";
+import type { ObjectUrl } from "@/lib/logs/s3-object-reader";
 
 /** workerData of a scan worker (structured-clone safe). */
 export interface WorkerInit {
+  /** the one principal of the scan ("" with `select`) */
   principalArn: string;
+  /** a scan of many principals: each worker accumulates them itself (see scan-file-principals.ts) */
+  select?: PrincipalSelection;
   window: { start: string; end: string };
   source: LogSource;
   fastPath: boolean;
@@ -24,7 +29,22 @@ export interface WorkerInit {
  * `keys`: the next listed files, sent to every worker in the same order (an index is global);
  * `listed`: no more keys will come; `file`: read this one again, every record parsed.
  */
-export type ToWorker = { type: "keys"; keys: string[] } | { type: "listed" } | { type: "file"; key: string; fullParse: true };
+export type ToWorker =
+  | { type: "keys"; keys: string[] }
+  | { type: "listed" }
+  | { type: "file"; key: string; fullParse: true }
+  /** a scan of many principals is read: send the accumulators' summaries */
+  | { type: "summarize" }
+  /** the answer to an s3-access request: the main thread's S3 client's credentials and region */
+  | { type: "s3-access"; credentials?: S3Credentials; region?: string; url?: ObjectUrl; error?: { code: ScanErrorCode; message: string } };
+
+/** credentials as they cross to a worker (expiration as epoch ms) */
+export interface S3Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: number;
+}
 
 
 export interface FileDone {
@@ -42,9 +62,15 @@ export interface FileDone {
   candidates: string[];
   fastPath: boolean;
   skipped?: ScanWarning;
+  /** a scan of many principals: records added to the accumulators (in the window), unusable ones */
+  matched?: number;
+  badRecords?: ScanWarning;
 }
 
 export type FromWorker =
   /** results of several files at once (fewer messages for the main thread to handle) */
   | { type: "batch"; results: FileDone[] }
-  | { type: "fatal"; code: ScanErrorCode; message: string };
+  | { type: "fatal"; code: ScanErrorCode; message: string }
+  | { type: "summaries"; usages: UsageSummary[] }
+  /** S3 reads sign with the main thread's client's credential provider: the worker asks for them */
+  | { type: "s3-access" };

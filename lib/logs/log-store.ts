@@ -1,4 +1,5 @@
 import type { LogSource } from "@/lib/core/types";
+import type { S3Access } from "./s3-object-reader";
 
 /** One log object found by listing. `key` is relative to the store root ("/"-separated). */
 export interface LogFileRef {
@@ -21,6 +22,8 @@ export interface LogStore {
   listFiles(prefix: string, signal?: AbortSignal): Promise<LogFileRef[]>;
   /** number of list requests made (tests prove pruning with it) */
   readonly listCalls: number;
+  /** S3 stores: the credentials and region its reads are signed with (see s3-object-reader.ts) */
+  s3Access?(): S3Access;
 }
 
 /** The serializable description of a source a worker thread needs to open files itself. */

@@ -32,5 +32,5 @@ export function isTransientS3Error(e: unknown): boolean {
   const status = err.$metadata?.httpStatusCode ?? 0;
   if (status >= 500 || status === 429) return true;
   const n = err.name ?? "";
-  return ["SlowDown", "RequestTimeout", "TimeoutError", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(n) || ["ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(err.code ?? "");
+  return ["SlowDown", "RequestTimeout", "TimeoutError", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(n) || ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNREFUSED"].includes(err.code ?? "");
 }

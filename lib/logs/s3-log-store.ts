@@ -1,6 +1,7 @@
 import { HeadBucketCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import type { LogFileRef, LogStore } from "./log-store";
 import { s3ScanError } from "./s3-errors";
+import { s3AccessOf, type S3Access } from "./s3-object-reader";
 
 /** A trail bucket. Every listing is prefix-scoped; the bucket is never listed as a whole. */
 export class S3LogStore implements LogStore {
@@ -12,6 +13,11 @@ export class S3LogStore implements LogStore {
     private readonly bucket: string,
   ) {
     this.label = `s3://${bucket}/`;
+  }
+
+  /** what scan workers sign their reads with: this client's own credential and region providers */
+  s3Access(): S3Access {
+    return s3AccessOf(this.client, this.bucket);
   }
 
   async checkRoot(signal?: AbortSignal): Promise<void> {

@@ -9,6 +9,8 @@ export interface Measured {
   wallMs: number;
   /** peak resident set size of the child, in MB (GNU time's "Maximum resident set size") */
   peakRssMb: number;
+  /** CPU seconds of the child (user + system, all threads), from GNU time; NaN without it */
+  cpuS: number;
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -46,14 +48,18 @@ export function runMeasured(cmd: string, args: string[], opts: { env?: NodeJS.Pr
       const wallMs = performance.now() - started;
       let stderr = Buffer.concat(err).toString();
       let peakKb = hwm;
+      let cpuS = Number.NaN;
       if (useTime) {
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         peakKb = m ? Number(m[1]) : 0;
         stderr = stderr.slice(0, Math.max(0, stderr.lastIndexOf("\tCommand being timed:")));
+        const user = /User time \(seconds\): ([\d.]+)/.exec(Buffer.concat(err).toString());
+        const sys = /System time \(seconds\): ([\d.]+)/.exec(Buffer.concat(err).toString());
+        if (user && sys) cpuS = Number(user[1]) + Number(sys[1]);
         const exit = /Exit status: (\d+)/.exec(Buffer.concat(err).toString());
         if (exit) code = Number(exit[1]);
       }
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString(), stderr, wallMs, peakRssMb: peakKb / 1024 });
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString(), stderr, wallMs, peakRssMb: peakKb / 1024, cpuS });
     });
   });
 }
