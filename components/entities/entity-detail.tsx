@@ -18,11 +18,14 @@ export function EntityDetail({
   generation,
   basePath,
   retentionDays,
+  replace,
 }: {
   entity: Entity;
   generation: GenerationView | null;
   basePath: string;
   retentionDays: number;
+  /** unused permissions, Replace and its history (components/entities/replace-*.tsx) */
+  replace?: React.ReactNode;
 }) {
   return (
     <ContentLayout header={<Header variant="h1" description={entity.description}>{entity.name}</Header>}>
@@ -50,6 +53,7 @@ export function EntityDetail({
                 <SpaceBetween size="l">
                   <AttachedPolicies entity={entity} />
                   <GenerationStatusPanel basePath={basePath} initial={generation} retentionDays={retentionDays} />
+                  {replace}
                 </SpaceBetween>
               ),
             },

@@ -1,9 +1,12 @@
 "use client";
+import { useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import AppLayout from "@cloudscape-design/components/app-layout";
 import BreadcrumbGroup from "@cloudscape-design/components/breadcrumb-group";
 import Flashbar from "@cloudscape-design/components/flashbar";
 import SideNavigation, { type SideNavigationProps } from "@cloudscape-design/components/side-navigation";
+import SplitPanel from "@cloudscape-design/components/split-panel";
+import { SplitPanelContext, type SplitPanelContent } from "./split-panel";
 import { useFlash } from "./flash";
 import { useConsoleUser } from "./console-user";
 import { useNavigationOpen } from "./providers";
@@ -68,6 +71,7 @@ export function ConsoleAppLayout({
   const { items } = useFlash();
   const user = useConsoleUser();
   const nav = useNavigationOpen();
+  const [split, setSplit] = useState<SplitPanelContent | null>(null);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
     e.preventDefault();
@@ -92,7 +96,19 @@ export function ConsoleAppLayout({
       }
       breadcrumbs={<BreadcrumbGroup items={breadcrumbs} ariaLabel="Breadcrumbs" onFollow={follow} />}
       notifications={<Flashbar items={items} stackItems={items.length > 3} />}
-      content={children}
+      content={<SplitPanelContext.Provider value={setSplit}>{children}</SplitPanelContext.Provider>}
+      splitPanel={
+        split ? (
+          <SplitPanel header={split.header} hidePreferencesButton closeBehavior="hide" i18nStrings={{ closeButtonAriaLabel: "Close panel", openButtonAriaLabel: "Open panel", resizeHandleAriaLabel: "Resize panel" }}>
+            {split.content}
+          </SplitPanel>
+        ) : undefined
+      }
+      splitPanelOpen={!!split}
+      splitPanelPreferences={{ position: "bottom" }}
+      onSplitPanelToggle={(e) => {
+        if (!e.detail.open) setSplit(null);
+      }}
     />
   );
 }

@@ -14,6 +14,8 @@ import { CustomizeStep } from "./customize-step";
 import { CreatedResult, type CreatedPolicies } from "./created-result";
 import { ReviewCreateStep, type CreateFormState } from "./review-create-step";
 import { ReviewPermissionsStep } from "./review-permissions-step";
+import { WizardUnusedPermissions } from "./wizard-unused-permissions";
+import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useDebounced } from "./use-debounced";
 import type { WizardData } from "./wizard-types";
 
@@ -33,6 +35,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   const user = useConsoleUser();
   const [step, setStep] = useState(0);
   const [selection, setSelection] = useState<DraftSelection>(data.selection);
+  const [accessLevels, setAccessLevels] = useState(data.accessLevels);
   const [builtText, setBuiltText] = useState(data.builtText);
   const [text, setText] = useState(data.documentText ?? data.builtText);
   const [edited, setEdited] = useState(data.documentText !== null);
@@ -100,6 +103,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
       return;
     }
     setBuiltText(r.data.builtText);
+    setAccessLevels((prev) => ({ ...prev, ...r.data.accessLevels }));
     if (edited) setStale(true);
     else {
       setText(r.data.builtText);
@@ -151,7 +155,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
     });
   }
 
-  if (created) return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} />;
+  if (created) return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} entityArn={data.principalArn} />;
 
   const a = analysis.data;
   return (
@@ -187,7 +191,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
         {
           title: "Review permissions",
           description: `Actions and services ${data.entityName} used between ${data.window.start.slice(0, 10)} and ${data.window.end.slice(0, 10)}.`,
-          content: <ReviewPermissionsStep data={data} selection={selection} onChange={(s) => void changeSelection(s)} />,
+          content: <ReviewPermissionsStep data={{ ...data, accessLevels }} selection={selection} onChange={(s) => void changeSelection(s)} />,
         },
         {
           title: "Customize permissions",
@@ -216,15 +220,18 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
           title: "Review and create",
           description: "Name the managed policy, review what it allows, and create it.",
           content: (
-            <ReviewCreateStep
-              entityName={data.entityName}
-              entityKind={data.entityKind}
-              form={form}
-              onChange={setForm}
-              errors={formErrors}
-              analysis={a}
-              isAdmin={user.role === "admin"}
-            />
+            <SpaceBetween size="l">
+              <ReviewCreateStep
+                entityName={data.entityName}
+                entityKind={data.entityKind}
+                form={form}
+                onChange={setForm}
+                errors={formErrors}
+                analysis={a}
+                isAdmin={user.role === "admin"}
+              />
+              {step === 2 && <WizardUnusedPermissions entityArn={data.principalArn} entityName={data.entityName} jobId={data.jobId} text={text} />}
+            </SpaceBetween>
           ),
         },
       ]}

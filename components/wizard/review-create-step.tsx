@@ -98,7 +98,7 @@ export function ReviewCreateStep({
               Attach policy to {entityName}
             </Checkbox>
             <Box variant="small" color="text-body-secondary">
-              After attaching, remove the {entityKind}&apos;s broader policies yourself once you have checked that it still works.
+              After creating, the next page offers to replace the {entityKind}&apos;s broader policies in one confirmed step (with Undo).
             </Box>
           </FormField>
         </SpaceBetween>

@@ -4,6 +4,7 @@
 import { splitPolicyDocument } from "@/lib/core/policy";
 import { getEntity } from "@/lib/iam/get-entity";
 import { getInlinePolicies } from "@/lib/iam/get-inline-policies";
+import type { EntityDetail } from "@/lib/iam/types";
 import { buildWizardPolicy } from "./build-wizard-policy";
 import { comparePermissions, type PermissionComparison } from "./compare-permissions";
 import { getActiveWizardJob, getWizardJob } from "./get-wizard-job";
@@ -32,9 +33,15 @@ function parts(text: string): unknown[] | null {
   }
 }
 
-export async function getPermissionComparison(options: { entityArn: string; jobId?: string; proposedText?: string }): Promise<PermissionComparisonView> {
+export async function getPermissionComparison(options: {
+  entityArn: string;
+  jobId?: string;
+  proposedText?: string;
+  /** the entity already loaded with its documents (saves the IAM calls) */
+  entity?: EntityDetail;
+}): Promise<PermissionComparisonView> {
   const [entity, inline, job] = await Promise.all([
-    getEntity({ arn: options.entityArn, withDocuments: true }),
+    options.entity?.attachedPolicies.every((p) => p.document !== undefined) ? options.entity : getEntity({ arn: options.entityArn, withDocuments: true }),
     getInlinePolicies({ entityArn: options.entityArn }),
     options.jobId ? getWizardJob({ jobId: options.jobId }) : getActiveWizardJob({ principalArn: options.entityArn }),
   ]);
