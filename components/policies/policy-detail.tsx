@@ -19,6 +19,7 @@ import { formatDate } from "@/components/generation/format";
 import { useConsoleUser } from "@/components/shell/console-user";
 import { useFlash } from "@/components/shell/flash";
 import type { ManagedPolicyDetail } from "@/lib/iam/get-managed-policy";
+import { PolicyCode } from "./policy-code";
 
 type Attached = ManagedPolicyDetail["attachedTo"][number];
 const entityHref = (e: Attached) => (e.kind === "group" ? undefined : `/${e.kind === "role" ? "roles" : "users"}/${encodeURIComponent(e.name)}`);
@@ -109,6 +110,11 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
                   </pre>
                 </Container>
               ),
+            },
+            {
+              id: "code",
+              label: "As code",
+              content: <PolicyCode input={{ text: policy.document, name: policy.name, description: policy.description, path: policy.path, tags: policy.tags, split: false }} />,
             },
             {
               id: "entities",

@@ -15,6 +15,7 @@ import { CreatedResult, type CreatedPolicies } from "./created-result";
 import { ReviewCreateStep, type CreateFormState } from "./review-create-step";
 import { ReviewPermissionsStep } from "./review-permissions-step";
 import { WizardUnusedPermissions } from "./wizard-unused-permissions";
+import { PolicyCode } from "@/components/policies/policy-code";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useDebounced } from "./use-debounced";
 import type { WizardData } from "./wizard-types";
@@ -229,6 +230,15 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
                 errors={formErrors}
                 analysis={a}
                 isAdmin={user.role === "admin"}
+              />
+              <PolicyCode
+                input={{
+                  text,
+                  name: form.name.trim() || "policy",
+                  description: form.description.trim() || undefined,
+                  tags: form.tags.filter((t) => t.key.trim() !== ""),
+                  attachTo: form.attach ? { kind: data.entityKind, name: data.entityName } : undefined,
+                }}
               />
               {step === 2 && <WizardUnusedPermissions entityArn={data.principalArn} entityName={data.entityName} jobId={data.jobId} text={text} />}
             </SpaceBetween>
