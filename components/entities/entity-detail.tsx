@@ -12,6 +12,7 @@ import type { EntityDetail as Entity } from "@/lib/iam/types";
 import type { GenerationView } from "@/lib/console/generation-view";
 import { formatDate } from "@/components/generation/format";
 import { GenerationStatusPanel } from "@/components/generation/generation-status-panel";
+import { BreakableId } from "@/components/wizard/breakable-id";
 
 export function EntityDetail({
   entity,
@@ -125,7 +126,7 @@ function AttachedPolicies({ entity }: { entity: Entity }) {
           ),
         },
         { id: "type", header: "Type", cell: (p) => (p.awsManaged ? "AWS managed" : "Customer managed"), width: 170 },
-        { id: "arn", header: "ARN", cell: (p) => <Box variant="small">{p.arn}</Box> },
+        { id: "arn", header: "ARN", cell: (p) => <Box variant="small"><BreakableId text={p.arn} /></Box> },
       ]}
     />
   );

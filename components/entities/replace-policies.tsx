@@ -12,6 +12,7 @@ import Table from "@cloudscape-design/components/table";
 import { replacePoliciesAction } from "@/app/(console)/_actions/policies/actions";
 import { useConsoleUser } from "@/components/shell/console-user";
 import { useFlash } from "@/components/shell/flash";
+import { BreakableId } from "@/components/wizard/breakable-id";
 
 export interface ReplaceItem {
   id: string;
@@ -122,7 +123,7 @@ export function ReplacePolicies({
         }
         empty={<Box textAlign="center">No policies are attached.</Box>}
         columnDefinitions={[
-          { id: "name", header: "Policy", cell: (i) => i.name, minWidth: 220 },
+          { id: "name", header: "Policy", cell: (i) => <BreakableId text={i.name} />, minWidth: 220 },
           { id: "kind", header: "Type", cell: (i) => (i.kind === "inline" ? "Inline" : i.awsManaged ? "AWS managed" : "Customer managed"), width: 170 },
           {
             id: "after",

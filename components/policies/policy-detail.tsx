@@ -20,6 +20,7 @@ import { useConsoleUser } from "@/components/shell/console-user";
 import { useFlash } from "@/components/shell/flash";
 import type { ManagedPolicyDetail } from "@/lib/iam/get-managed-policy";
 import { PolicyCode } from "./policy-code";
+import { BreakableId } from "@/components/wizard/breakable-id";
 
 type Attached = ManagedPolicyDetail["attachedTo"][number];
 const entityHref = (e: Attached) => (e.kind === "group" ? undefined : `/${e.kind === "role" ? "roles" : "users"}/${encodeURIComponent(e.name)}`);
@@ -128,7 +129,7 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
                   header={<Header counter={`(${policy.attachedTo.length})`}>Entities attached</Header>}
                   empty={<Box textAlign="center">Not attached to any role, user or group.</Box>}
                   columnDefinitions={[
-                    { id: "name", header: "Entity", cell: (e) => (entityHref(e) ? <Link href={entityHref(e)!}>{e.name}</Link> : e.name) },
+                    { id: "name", header: "Entity", cell: (e) => (entityHref(e) ? <Link href={entityHref(e)!}><BreakableId text={e.name} /></Link> : <BreakableId text={e.name} />) },
                     { id: "kind", header: "Type", cell: (e) => (e.kind === "role" ? "Role" : e.kind === "user" ? "User" : "Group"), width: 120 },
                     {
                       id: "detach",

@@ -12,6 +12,7 @@ import TextFilter from "@cloudscape-design/components/text-filter";
 import { formatDate } from "@/components/generation/format";
 import { groupDenied, type DeniedGroup } from "@/lib/console/group-denied";
 import type { DeniedAttempt } from "@/lib/core/types";
+import { BreakableId } from "./breakable-id";
 
 const pageLabels = { nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n: number) => `Page ${n}` };
 
@@ -73,7 +74,7 @@ export function DeniedAttemptsTable({
           width: 260,
           cell: (g) => (
             <SpaceBetween size="xxs">
-              <span>{g.action ?? `${g.eventSource} ${g.eventNames[0]}`}</span>
+              <BreakableId text={g.action ?? `${g.eventSource} ${g.eventNames[0]}`} />
               {g.action && !inPolicy(g.action) && <Badge color="grey">Never succeeded</Badge>}
             </SpaceBetween>
           ),

@@ -15,6 +15,7 @@ import { CreatedResult, type CreatedPolicies } from "./created-result";
 import { ReviewCreateStep, type CreateFormState } from "./review-create-step";
 import { ReviewPermissionsStep } from "./review-permissions-step";
 import { WizardUnusedPermissions } from "./wizard-unused-permissions";
+import { tagProblems } from "@/lib/console/tag-rules";
 import { PolicyCode } from "@/components/policies/policy-code";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { useDebounced } from "./use-debounced";
@@ -119,12 +120,35 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
     setEditorKey((k) => k + 1);
   }
 
+  /** Shows the errors and moves focus to the first field in error, scrolled into view. */
+  function showFormErrors(errors: Record<string, string>) {
+    setFormErrors(errors);
+    const order = ["name", "description", "tags", "attach"];
+    const first = order.find((f) => errors[f]);
+    const selector: Record<string, string> = {
+      name: '[data-testid="policy-name"] input',
+      description: 'textarea[aria-label="Policy description"]',
+      tags: '[aria-label^="Tag key"], [aria-label^="Tag value"]',
+      attach: '[data-testid="attach-checkbox"] input',
+    };
+    requestAnimationFrame(() => {
+      const el = first ? document.querySelector<HTMLElement>(selector[first]) : null;
+      el?.scrollIntoView({ block: "center" });
+      el?.focus();
+    });
+  }
+
   async function create() {
     const a = analysis.data;
     const problem = a ? blockingProblem(a) : null;
     if (problem) {
       setStep(1);
       setStepError(problem);
+      return;
+    }
+    const tagIssues = tagProblems(form.tags);
+    if (tagIssues.length > 0) {
+      showFormErrors({ tags: `Fix the ${tagIssues.length === 1 ? "tag" : `${tagIssues.length} tags`} marked below: ${tagIssues[0].message}` });
       return;
     }
     setCreating(true);
@@ -143,7 +167,7 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
       if (field === "document") {
         setStep(1);
         setStepError(r.error.message);
-      } else if (field) setFormErrors({ [field]: r.error.message });
+      } else if (field) showFormErrors({ [field]: r.error.message });
       else flash.push({ type: "error", header: "The policy was not created", content: r.error.message, id: "create-error" });
       return;
     }
