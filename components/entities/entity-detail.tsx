@@ -119,8 +119,9 @@ function AttachedPolicies({ entity }: { entity: Entity }) {
         {
           id: "name",
           header: "Policy name",
+          minWidth: 240,
           cell: (p) => (
-            <ExpandableSection headerText={p.name} variant="footer">
+            <ExpandableSection headerText={<BreakableId text={p.name} />} headerAriaLabel={p.name} variant="footer">
               <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 320, overflow: "auto" }}>{p.document ?? "-"}</pre>
             </ExpandableSection>
           ),

@@ -61,10 +61,13 @@ export function ConsoleAppLayout({
   breadcrumbs,
   children,
   contentType = "default",
+  navigationClosed = false,
 }: {
   breadcrumbs: Crumb[];
   children: React.ReactNode;
   contentType?: "default" | "table" | "form" | "wizard";
+  /** start with the side navigation closed on this page (the wizard needs the width at 1,024 px) */
+  navigationClosed?: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -72,6 +75,7 @@ export function ConsoleAppLayout({
   const user = useConsoleUser();
   const nav = useNavigationOpen();
   const [split, setSplit] = useState<SplitPanelContent | null>(null);
+  const [pageNavOpen, setPageNavOpen] = useState(false);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
     e.preventDefault();
@@ -83,8 +87,8 @@ export function ConsoleAppLayout({
       contentType={contentType}
       toolsHide
       navigationWidth={240}
-      navigationOpen={nav.open}
-      onNavigationChange={(e) => nav.setOpen(e.detail.open)}
+      navigationOpen={navigationClosed ? pageNavOpen : nav.open}
+      onNavigationChange={(e) => (navigationClosed ? setPageNavOpen(e.detail.open) : nav.setOpen(e.detail.open))}
       ariaLabels={{ navigation: "Side navigation", navigationClose: "Close navigation", navigationToggle: "Open navigation" }}
       navigation={
         <SideNavigation

@@ -71,7 +71,7 @@ export function DeniedAttemptsTable({
         {
           id: "action",
           header: "Action",
-          width: 260,
+          width: 220,
           cell: (g) => (
             <SpaceBetween size="xxs">
               <BreakableId text={g.action ?? `${g.eventSource} ${g.eventNames[0]}`} />
@@ -79,12 +79,12 @@ export function DeniedAttemptsTable({
             </SpaceBetween>
           ),
         },
-        { id: "calls", header: "Calls", cell: (g) => g.calls.toLocaleString("en"), width: 90 },
-        { id: "last", header: "Last seen", cell: (g) => formatDate(g.lastSeen), width: 190 },
+        { id: "calls", header: "Calls", cell: (g) => g.calls.toLocaleString("en"), width: 80 },
+        { id: "last", header: "Last seen", cell: (g) => formatDate(g.lastSeen), width: 170 },
         {
           id: "message",
           header: "Error",
-          minWidth: 240,
+          minWidth: 200,
           cell: (g) => (
             <Box variant="small">
               <b>{g.errorCode}</b>

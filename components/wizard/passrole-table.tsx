@@ -49,9 +49,9 @@ export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: Pa
           cell: (p) => <Checkbox checked={accepted.includes(p.roleArn)} onChange={(e) => onAccept(p.roleArn, e.detail.checked)} ariaLabel={`Allow iam:PassRole on ${p.roleArn}`} />,
         },
         { id: "role", header: "Role", sortingField: "roleArn", minWidth: 280, cell: (p) => <BreakableId text={p.roleArn} /> },
-        { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 200 },
-        { id: "calls", header: "Calls", sortingField: "calls", cell: (p) => p.calls.toLocaleString("en"), width: 90 },
-        { id: "last", header: "Last seen", sortingField: "lastSeen", cell: (p) => formatDate(p.lastSeen), width: 190 },
+        { id: "via", header: "Passed by", cell: (p) => p.viaActions.map((a, i) => <div key={i}><BreakableId text={a} /></div>), width: 190 },
+        { id: "calls", header: "Calls", sortingField: "calls", cell: (p) => p.calls.toLocaleString("en"), width: 80 },
+        { id: "last", header: "Last seen", sortingField: "lastSeen", cell: (p) => formatDate(p.lastSeen), width: 170 },
       ]}
     />
   );

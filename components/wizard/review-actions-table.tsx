@@ -133,9 +133,9 @@ export function ReviewActionsTable({
             </SpaceBetween>
           ),
         },
-        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 190 },
-        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 100 },
-        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 200 },
+        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
+        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 80 },
+        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 170 },
         {
           id: "evidence",
           header: "Evidence",
@@ -158,7 +158,7 @@ export function ReviewActionsTable({
               </SpaceBetween>
             );
           },
-          minWidth: 200,
+          minWidth: 160,
         },
       ]}
     />

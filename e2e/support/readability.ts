@@ -31,7 +31,7 @@ export async function expectReadable(page: Page, what: string, maxHeight = 9000)
     }
     return [...new Set(out)].slice(0, 20);
   });
-  expect(problems, `words broken or cut on ${what}`).toEqual([]);
+  expect.soft(problems, `words broken or cut on ${what}`).toEqual([]);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect(height, `page height of ${what}`).toBeLessThanOrEqual(maxHeight);
+  expect.soft(height, `page height of ${what}`).toBeLessThanOrEqual(maxHeight);
 }
