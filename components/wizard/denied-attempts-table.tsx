@@ -46,6 +46,7 @@ export function DeniedAttemptsTable({
     <Table
       {...collectionProps}
       data-testid="denied-attempts"
+      resizableColumns
       variant="container"
       items={items}
       trackBy="id"
@@ -79,12 +80,12 @@ export function DeniedAttemptsTable({
             </SpaceBetween>
           ),
         },
-        { id: "calls", header: "Calls", cell: (g) => g.calls.toLocaleString("en"), width: 80 },
+        { id: "calls", header: "Calls", cell: (g) => g.calls.toLocaleString("en"), width: 90 },
         { id: "last", header: "Last seen", cell: (g) => formatDate(g.lastSeen), width: 170 },
         {
           id: "message",
           header: "Error",
-          minWidth: 200,
+          width: 320,
           cell: (g) => (
             <Box variant="small">
               <b>{g.errorCode}</b>

@@ -27,6 +27,7 @@ export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: Pa
     <Table
       {...collectionProps}
       data-testid="passrole-suggestions"
+      resizableColumns
       variant="container"
       items={items}
       trackBy="roleArn"
@@ -48,9 +49,9 @@ export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: Pa
           width: 80,
           cell: (p) => <Checkbox checked={accepted.includes(p.roleArn)} onChange={(e) => onAccept(p.roleArn, e.detail.checked)} ariaLabel={`Allow iam:PassRole on ${p.roleArn}`} />,
         },
-        { id: "role", header: "Role", sortingField: "roleArn", minWidth: 280, cell: (p) => <BreakableId text={p.roleArn} /> },
+        { id: "role", header: "Role", sortingField: "roleArn", width: 300, cell: (p) => <BreakableId text={p.roleArn} /> },
         { id: "via", header: "Passed by", cell: (p) => p.viaActions.map((a, i) => <div key={i}><BreakableId text={a} /></div>), width: 190 },
-        { id: "calls", header: "Calls", sortingField: "calls", cell: (p) => p.calls.toLocaleString("en"), width: 80 },
+        { id: "calls", header: "Calls", sortingField: "calls", cell: (p) => p.calls.toLocaleString("en"), width: 100 },
         { id: "last", header: "Last seen", sortingField: "lastSeen", cell: (p) => formatDate(p.lastSeen), width: 170 },
       ]}
     />

@@ -63,6 +63,9 @@ export function ReviewActionsTable({
     <Table
       {...collectionProps}
       data-testid="actions-table"
+      // Fixed column widths (Cloudscape's resizable columns): no column is squeezed below its words;
+      // at narrow widths the table scrolls sideways instead.
+      resizableColumns
       variant="container"
       selectionType="multi"
       selectedItems={selected}
@@ -134,7 +137,7 @@ export function ReviewActionsTable({
           ),
         },
         { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
-        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 80 },
+        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 100 },
         { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 170 },
         {
           id: "evidence",
