@@ -3,11 +3,11 @@ import { Fragment } from "react";
 const nowrap = { whiteSpace: "nowrap" } as const;
 
 /**
- * An identifier (ARN, path, action name) that may wrap only after ":" and "/" - never at a hyphen
+ * An identifier (ARN, path, action name) that may wrap only after ":", "/" and "_" - never at a hyphen
  * or mid-word, and never one character per line in a narrow column.
  */
 export function BreakableId({ text }: { text: string }) {
-  const parts = text.split(/(?<=[:/])/);
+  const parts = text.split(/(?<=[:/_])/);
   return (
     <span>
       {parts.map((p, i) => (

@@ -248,8 +248,21 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
         if (formChanged || saveState === "saving" || saveState === "error") setConfirm("cancel");
         else router.push(data.basePath);
       }}
-      // No client-side role check: the server refuses viewers and says why (one place decides).
+      // Viewers see Create disabled with the reason; the server refuses them too (it decides).
       onSubmit={() => void create()}
+      customPrimaryActions={
+        step === 2 && user.role !== "admin" ? (
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={() => router.push(data.basePath)}>
+              Cancel
+            </Button>
+            <Button onClick={() => setStep(1)}>Previous</Button>
+            <Button variant="primary" disabled disabledReason="Only administrators can create and attach policies. Your draft is saved: an administrator sees it here." data-testid="create-disabled">
+              {form.attach ? "Create and attach policy" : "Create policy"}
+            </Button>
+          </SpaceBetween>
+        ) : undefined
+      }
       submitButtonText={form.attach ? "Create and attach policy" : "Create policy"}
       i18nStrings={{
         stepNumberLabel: (n) => `Step ${n}`,

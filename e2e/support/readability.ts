@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 /**
  * Reads well at the current width: in every table cell, no word is broken across lines (a "word"
- * is a run without white space, cut further after ":" "/" "," where identifiers may wrap), no
+ * is a run without white space, cut further after ":" "/" "," "_" where identifiers may wrap), no
  * column is narrower than the widest such word of its cells, and the page is at most `maxHeight` tall.
  */
 export async function expectReadable(page: Page, what: string, maxHeight = 9000) {
@@ -14,7 +14,7 @@ export async function expectReadable(page: Page, what: string, maxHeight = 9000)
       const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? "";
-        const re = /[^\s:/,]+[:/,]?/g;
+        const re = /[^\s:/,_]+[:/,_]?/g;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           if (m[0].length < 2) continue;
           const range = document.createRange();
