@@ -27,7 +27,7 @@ test("every step reads well at 1024 and 1400 px: no word broken, no column narro
     await shot(page, testInfo, `01-review-${width}`);
 
     // The evidence opens in the split panel, where ARNs have room.
-    await table.getByRole("button", { name: /^Evidence for / }).first().click();
+    await table.getByRole("button", { name: /^Show evidence for / }).first().click();
     await expect(page.getByText(/^Evidence: /)).toBeVisible();
     await expectReadable(page, `review permissions with the evidence panel at ${width}`);
     await shot(page, testInfo, `02-evidence-${width}`);

@@ -150,7 +150,7 @@ export function ReviewActionsTable({
             const marks = activityMarks(ev, window);
             return (
               <SpaceBetween size="xxs" direction="horizontal">
-                <Button variant="inline-link" ariaLabel={`Evidence for ${r.action}`} onClick={() => openPanel({ header: `Evidence: ${r.action}`, content: <EvidencePanel ev={ev} window={window} /> })}>
+                <Button variant="inline-link" ariaLabel={`Show evidence for ${r.action}`} onClick={() => openPanel({ header: `Evidence: ${r.action}`, content: <EvidencePanel ev={ev} window={window} /> })}>
                   Show
                 </Button>
                 {marks.map((m) => (
