@@ -45,6 +45,13 @@ test("every step reads well at 1024 and 1400 px: no word broken, no column narro
     await wizardNext(page, "Customize permissions");
     await expectReadable(page, `customize at ${width}`);
     await shot(page, testInfo, `03-customize-${width}`);
+    const rest = page.getByTestId("fill-rest");
+    if ((await rest.count()) > 0) await rest.click();
+    await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+    await wizardNext(page, "Review and create");
+    await expect(page.getByTestId("unused-permissions")).toBeVisible();
+    await expectReadable(page, `review and create at ${width}`);
+    await shot(page, testInfo, `03b-review-create-${width}`);
 
     await page.goto("/policies");
     await expectReadable(page, `policies at ${width}`);

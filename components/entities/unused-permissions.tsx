@@ -48,6 +48,7 @@ export function UnusedPermissions({ view, entityName }: { view: PermissionCompar
         </Box>
         <Table
           data-testid="removed-by-service"
+          resizableColumns
           variant="embedded"
           wrapLines
           items={c.removed}
@@ -64,7 +65,7 @@ export function UnusedPermissions({ view, entityName }: { view: PermissionCompar
           empty={<Box textAlign="center">{c.kept ? "The new policy keeps everything granted today." : "Nothing granted goes unused."}</Box>}
           columnDefinitions={[
             { id: "service", header: "Service", cell: (g) => <span title={g.serviceName}>{g.service}</span>, width: 190 },
-            { id: "total", header: "Actions", cell: (g) => n(g.total), width: 100 },
+            { id: "total", header: "Actions", cell: (g) => n(g.total), width: 110 },
             {
               id: "levels",
               header: "By access level",
@@ -82,7 +83,7 @@ export function UnusedPermissions({ view, entityName }: { view: PermissionCompar
             {
               id: "actions",
               header: "Actions (sensitive first)",
-              minWidth: 260,
+              width: 240,
               cell: (g) => (
                 <ExpandableSection headerText={`Show ${g.total > g.actions.length ? `the first ${g.actions.length}` : g.total === 1 ? "the action" : `all ${g.total}`}`} variant="footer">
                   <Box variant="small">

@@ -112,6 +112,7 @@ export function ReviewCreateStep({
       </Container>
       <Table
         data-testid="policy-summary"
+        resizableColumns
         variant="container"
         header={<Header description="What the policy allows, by service and access level.">Summary</Header>}
         items={analysis?.summary ?? []}
@@ -120,7 +121,7 @@ export function ReviewCreateStep({
         wrapLines
         empty={<Box textAlign="center">The policy allows nothing.</Box>}
         columnDefinitions={[
-          { id: "service", header: "Service", cell: (r) => r.service, width: 140 },
+          { id: "service", header: "Service", cell: (r) => r.service, width: 150 },
           { id: "level", header: "Access level", cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`, width: 190 },
           { id: "resources", header: "Resources", cell: (r) => r.resources.map((res, i) => <div key={i}><BreakableId text={res} /></div>), minWidth: 380 },
           { id: "conditions", header: "Request conditions", cell: (r) => r.conditions.join(", ") || "None", width: 170 },
