@@ -30,6 +30,7 @@ test("an invalid edit is marked and blocks the next step; reset restores the gen
   await setEditorText(page, '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", ');
   await expect(page.getByTestId("policy-problems")).toContainText(/JSON/i);
   await page.getByTestId("reset-policy").click();
+  await page.getByTestId("confirm-wizard").click(); // "Reset to generated" asks first
   // Back to the generated policy: no JSON error any more, only its placeholders left to fill.
   await expect(page.getByTestId("policy-problems")).toContainText("placeholders to fill");
   await expect(page.getByTestId("policy-problems")).not.toContainText(/JSON|GetObjekt/);
@@ -41,12 +42,15 @@ test("a fill clicked while the editor is still loading is kept, and the editor o
   await signIn(page, ADMIN);
   await openCustomize(page);
   const reset = page.getByTestId("reset-policy");
-  if (await reset.isEnabled()) await reset.click();
+  if (await reset.isEnabled()) {
+    await reset.click();
+    await page.getByTestId("confirm-wizard").click();
+  }
   await expect(page.getByTestId("fill-rest")).toBeVisible();
 
-  // Reload, and hold back every script chunk requested from here on: the Monaco editor (loaded on
-  // demand by the customize step) stays "Loading editor..." while the policy analysis arrives.
-  await page.reload();
+  // Load step 1 again, and hold back every script chunk requested from here on: the Monaco editor
+  // (loaded on demand by the customize step) stays "Loading editor..." while the policy analysis arrives.
+  await page.goto("/roles/data-pipeline/generated-policy");
   await expect(page.getByTestId("actions-table")).toBeVisible();
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -76,9 +80,12 @@ test("a fill clicked while the editor is still loading is kept, and the editor o
   await page.unroute("**/_next/static/**");
   // The filled text is the draft: a reload brings it back.
   await page.reload();
-  await wizardNext(page, "Customize permissions");
+  // The step is in the URL (?step=2): the reload stays on it.
+  await expect(page).toHaveURL(/[?&]step=2/);
+  await expect(page.getByRole("heading", { name: "Customize permissions", level: 1 })).toBeVisible();
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
   await page.getByTestId("reset-policy").click();
+  await page.getByTestId("confirm-wizard").click(); // "Reset to generated" asks first
   await expect(page.getByTestId("fill-rest")).toBeVisible();
 });
 

@@ -98,7 +98,9 @@ test("the whole flow: generate, review, customize, create and attach on the demo
 
   // A reload loses nothing: the edits come back from the server-side draft.
   await page.reload();
-  await wizardNext(page, "Customize permissions");
+  // The step is in the URL (?step=2): the reload stays on it.
+  await expect(page).toHaveURL(/[?&]step=2/);
+  await expect(page.getByRole("heading", { name: "Customize permissions", level: 1 })).toBeVisible();
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
 
   // Write actions that stay on "*" (app-backend's events:PutEvents, and s3:DeleteObject allowed from

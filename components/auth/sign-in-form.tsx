@@ -78,8 +78,7 @@ export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: str
                 <Input value={password} onChange={(e) => setPassword(e.detail.value)} type="password" autoComplete="current-password" name="password" />
               </FormField>
               <Box variant="small" color="text-body-secondary">
-                The first administrator comes from LEASTWISE_ADMIN_USER / LEASTWISE_ADMIN_PASSWORD, or is created on first start with
-                a password printed once in the server log.
+                No account yet? Ask a Leastwise administrator.
               </Box>
             </SpaceBetween>
           </Container>

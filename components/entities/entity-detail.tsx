@@ -12,17 +12,21 @@ import type { EntityDetail as Entity } from "@/lib/iam/types";
 import type { GenerationView } from "@/lib/console/generation-view";
 import { formatDate } from "@/components/generation/format";
 import { GenerationStatusPanel } from "@/components/generation/generation-status-panel";
+import { BreakableId } from "@/components/wizard/breakable-id";
 
 export function EntityDetail({
   entity,
   generation,
   basePath,
   retentionDays,
+  replace,
 }: {
   entity: Entity;
   generation: GenerationView | null;
   basePath: string;
   retentionDays: number;
+  /** unused permissions, Replace and its history (components/entities/replace-*.tsx) */
+  replace?: React.ReactNode;
 }) {
   return (
     <ContentLayout header={<Header variant="h1" description={entity.description}>{entity.name}</Header>}>
@@ -50,6 +54,7 @@ export function EntityDetail({
                 <SpaceBetween size="l">
                   <AttachedPolicies entity={entity} />
                   <GenerationStatusPanel basePath={basePath} initial={generation} retentionDays={retentionDays} />
+                  {replace}
                 </SpaceBetween>
               ),
             },
@@ -114,14 +119,15 @@ function AttachedPolicies({ entity }: { entity: Entity }) {
         {
           id: "name",
           header: "Policy name",
+          minWidth: 240,
           cell: (p) => (
-            <ExpandableSection headerText={p.name} variant="footer">
+            <ExpandableSection headerText={<BreakableId text={p.name} />} headerAriaLabel={p.name} variant="footer">
               <pre style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 320, overflow: "auto" }}>{p.document ?? "-"}</pre>
             </ExpandableSection>
           ),
         },
         { id: "type", header: "Type", cell: (p) => (p.awsManaged ? "AWS managed" : "Customer managed"), width: 170 },
-        { id: "arn", header: "ARN", cell: (p) => <Box variant="small">{p.arn}</Box> },
+        { id: "arn", header: "ARN", cell: (p) => <Box variant="small"><BreakableId text={p.arn} /></Box> },
       ]}
     />
   );

@@ -10,7 +10,8 @@ import Table from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import { fetchJson } from "@/components/console-api/fetch-json";
 import { formatDate } from "@/components/generation/format";
-import type { EntityPage } from "@/lib/iam/types";
+import type { EntityPage, EntitySummary } from "@/lib/iam/types";
+import { BreakableId, NoBreak } from "@/components/wizard/breakable-id";
 import { useDebounced } from "@/components/wizard/use-debounced";
 
 const PAGE_SIZE = 25;
@@ -19,7 +20,7 @@ const PAGE_SIZE = 25;
  * Roles or users, paged against IAM with its markers (accounts can hold thousands), filtered by name
  * on the server. The pager is open-ended: IAM does not say how many there are.
  */
-export function EntityList({ kind }: { kind: "role" | "user" }) {
+export function EntityList({ kind, initial }: { kind: "role" | "user"; initial?: EntityPage }) {
   const router = useRouter();
   const [filter, setFilter] = useState("");
   const debounced = useDebounced(filter.trim(), 300);
@@ -38,6 +39,9 @@ export function EntityList({ kind }: { kind: "role" | "user" }) {
       return fetchJson<EntityPage>(`/api/console/entities?${qs}`, { signal });
     },
     placeholderData: keepPreviousData,
+    // The first page comes rendered from the server: rows are there at first paint.
+    initialData: !debounced && !marker ? initial : undefined,
+    staleTime: !debounced && !marker && initial ? 30_000 : 0,
   });
 
   const hasNext = !!data?.marker;
@@ -110,18 +114,30 @@ export function EntityList({ kind }: { kind: "role" | "user" }) {
                 router.push(`${base}/${encodeURIComponent(e.name)}`);
               }}
             >
-              {e.name}
+              <BreakableId text={e.name} />
             </Link>
           ),
         },
-        { id: "path", header: "Path", cell: (e) => e.path },
+        ...(kind === "role"
+          ? [{ id: "trusted", header: "Trusted entities", cell: (e: EntitySummary) => (e.trustedEntities?.length ? e.trustedEntities.map((t, i) => <div key={i}><BreakableId text={t} /></div>) : "-") }]
+          : []),
+        { id: "path", header: "Path", cell: (e) => <BreakableId text={e.path} /> },
         { id: "created", header: "Created", cell: (e) => formatDate(e.createdAt) },
         {
           id: "activity",
           header: kind === "role" ? "Last activity" : "Console last sign-in",
-          cell: (e) => (e.lastActivity ? `${formatDate(e.lastActivity.date)}${e.lastActivity.region ? ` (${e.lastActivity.region})` : ""}` : "-"),
+          cell: (e) =>
+            e.lastActivity ? (
+              <>
+                {formatDate(e.lastActivity.date)}
+                {e.lastActivity.region && <> <NoBreak>({e.lastActivity.region})</NoBreak></>}
+              </>
+            ) : (
+              "-"
+            ),
         },
-        { id: "arn", header: "ARN", cell: (e) => <Box variant="small">{e.arn}</Box> },
+        // The ARN is on the entity page (as in the IAM console's lists); users have no trust column.
+        ...(kind === "user" ? [{ id: "arn", header: "ARN", cell: (e: EntitySummary) => <Box variant="small"><BreakableId text={e.arn} /></Box> }] : []),
       ]}
     />
   );

@@ -1,13 +1,23 @@
 import { getLatestGenerationView } from "@/lib/console/get-generation-view";
+import { getPermissionComparison } from "@/lib/console/get-permission-comparison";
+import { listPolicyReplacements } from "@/lib/console/list-policy-replacements";
+import SpaceBetween from "@cloudscape-design/components/space-between";
 import { env } from "@/lib/env";
 import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
 import { loadPageEntity } from "./load-page-entity";
 import { EntityDetail } from "./entity-detail";
+import { ReplacePolicies } from "./replace-policies";
+import { ReplacementHistory } from "./replacement-history";
+import { UnusedPermissions } from "./unused-permissions";
 
 /** The role or user page (server): what it is, what is attached, and its policy generation. */
 export async function EntityPage({ kind, name }: { kind: "role" | "user"; name: string }) {
   const { entity, base } = await loadPageEntity({ kind, name });
-  const generation = await getLatestGenerationView({ principalArn: entity.arn });
+  const [generation, comparison, history] = await Promise.all([
+    getLatestGenerationView({ principalArn: entity.arn }),
+    getPermissionComparison({ entityArn: entity.arn, entity }),
+    listPolicyReplacements({ principalArn: entity.arn }),
+  ]);
   return (
     <ConsoleAppLayout
       breadcrumbs={[
@@ -21,6 +31,13 @@ export async function EntityPage({ kind, name }: { kind: "role" | "user"; name: 
         generation={generation}
         basePath={`${base}/${encodeURIComponent(entity.name)}`}
         retentionDays={env().LEASTWISE_RETENTION_DAYS}
+        replace={
+          <SpaceBetween size="l">
+            <UnusedPermissions view={comparison} entityName={entity.name} />
+            <ReplacePolicies entityArn={entity.arn} entityName={entity.name} attached={comparison.attached} inline={comparison.inline} />
+            <ReplacementHistory items={history} />
+          </SpaceBetween>
+        }
       />
     </ConsoleAppLayout>
   );

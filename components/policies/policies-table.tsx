@@ -9,6 +9,7 @@ import Table from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import { formatDate } from "@/components/generation/format";
 import type { ManagedPolicySummary } from "@/lib/iam/list-policies";
+import { BreakableId } from "@/components/wizard/breakable-id";
 
 export function PoliciesTable({ policies, truncated }: { policies: ManagedPolicySummary[]; truncated: boolean }) {
   const router = useRouter();
@@ -53,11 +54,11 @@ export function PoliciesTable({ policies, truncated }: { policies: ManagedPolicy
                 router.push(`/policies/${encodeURIComponent(p.name)}`);
               }}
             >
-              {p.name}
+              <BreakableId text={p.name} />
             </Link>
           ),
         },
-        { id: "path", header: "Path", cell: (p) => p.path, sortingField: "path" },
+        { id: "path", header: "Path", cell: (p) => <BreakableId text={p.path} />, sortingField: "path" },
         { id: "attached", header: "Attached entities", cell: (p) => p.attachmentCount, sortingField: "attachmentCount" },
         { id: "updated", header: "Last edited", cell: (p) => formatDate(p.updatedAt), sortingField: "updatedAt" },
         { id: "description", header: "Description", cell: (p) => p.description ?? "-" },

@@ -1,9 +1,12 @@
 "use client";
+import { useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import AppLayout from "@cloudscape-design/components/app-layout";
 import BreadcrumbGroup from "@cloudscape-design/components/breadcrumb-group";
 import Flashbar from "@cloudscape-design/components/flashbar";
 import SideNavigation, { type SideNavigationProps } from "@cloudscape-design/components/side-navigation";
+import SplitPanel from "@cloudscape-design/components/split-panel";
+import { SplitPanelContext, type SplitPanelContent } from "./split-panel";
 import { useFlash } from "./flash";
 import { useConsoleUser } from "./console-user";
 import { useNavigationOpen } from "./providers";
@@ -58,16 +61,21 @@ export function ConsoleAppLayout({
   breadcrumbs,
   children,
   contentType = "default",
+  navigationClosed = false,
 }: {
   breadcrumbs: Crumb[];
   children: React.ReactNode;
   contentType?: "default" | "table" | "form" | "wizard";
+  /** start with the side navigation closed on this page (the wizard needs the width at 1,024 px) */
+  navigationClosed?: boolean;
 }) {
   const router = useRouter();
   const pathname = usePathname();
   const { items } = useFlash();
   const user = useConsoleUser();
   const nav = useNavigationOpen();
+  const [split, setSplit] = useState<SplitPanelContent | null>(null);
+  const [pageNavOpen, setPageNavOpen] = useState(false);
   const follow = (e: CustomEvent<{ href: string; external?: boolean }>) => {
     if (e.detail.external) return;
     e.preventDefault();
@@ -79,8 +87,8 @@ export function ConsoleAppLayout({
       contentType={contentType}
       toolsHide
       navigationWidth={240}
-      navigationOpen={nav.open}
-      onNavigationChange={(e) => nav.setOpen(e.detail.open)}
+      navigationOpen={navigationClosed ? pageNavOpen : nav.open}
+      onNavigationChange={(e) => (navigationClosed ? setPageNavOpen(e.detail.open) : nav.setOpen(e.detail.open))}
       ariaLabels={{ navigation: "Side navigation", navigationClose: "Close navigation", navigationToggle: "Open navigation" }}
       navigation={
         <SideNavigation
@@ -92,7 +100,19 @@ export function ConsoleAppLayout({
       }
       breadcrumbs={<BreadcrumbGroup items={breadcrumbs} ariaLabel="Breadcrumbs" onFollow={follow} />}
       notifications={<Flashbar items={items} stackItems={items.length > 3} />}
-      content={children}
+      content={<SplitPanelContext.Provider value={setSplit}>{children}</SplitPanelContext.Provider>}
+      splitPanel={
+        split ? (
+          <SplitPanel header={split.header} hidePreferencesButton closeBehavior="hide" i18nStrings={{ closeButtonAriaLabel: "Close panel", openButtonAriaLabel: "Open panel", resizeHandleAriaLabel: "Resize panel" }}>
+            {split.content}
+          </SplitPanel>
+        ) : undefined
+      }
+      splitPanelOpen={!!split}
+      splitPanelPreferences={{ position: "bottom" }}
+      onSplitPanelToggle={(e) => {
+        if (!e.detail.open) setSplit(null);
+      }}
     />
   );
 }

@@ -57,7 +57,7 @@ export async function GeneratedPolicyPage({ kind, name }: { kind: "role" | "user
     window: job.window,
   };
   return (
-    <ConsoleAppLayout breadcrumbs={crumbs} contentType="default">
+    <ConsoleAppLayout breadcrumbs={crumbs} contentType="default" navigationClosed>
       <GeneratedPolicyWizard data={data} />
     </ConsoleAppLayout>
   );

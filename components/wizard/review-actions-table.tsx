@@ -4,7 +4,7 @@ import { useCollection } from "@cloudscape-design/collection-hooks";
 import Badge from "@cloudscape-design/components/badge";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import ExpandableSection from "@cloudscape-design/components/expandable-section";
+import CollectionPreferences, { type CollectionPreferencesProps } from "@cloudscape-design/components/collection-preferences";
 import Header from "@cloudscape-design/components/header";
 import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
@@ -12,18 +12,38 @@ import Table from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import type { ActionEvidence } from "@/lib/core/types";
 import { formatDate } from "@/components/generation/format";
+import { useSplitPanel } from "@/components/shell/split-panel";
+import { activityMarks, MARK_LABEL } from "@/lib/console/activity-marks";
+import { BreakableId } from "./breakable-id";
+import { EvidencePanel } from "./evidence-panel";
 import type { ActionRow } from "./wizard-types";
+
+const COLUMNS = [
+  { id: "action", label: "Action", alwaysVisible: true },
+  { id: "accessLevel", label: "Access level" },
+  { id: "calls", label: "Calls" },
+  { id: "lastSeen", label: "Last seen" },
+  { id: "evidence", label: "Evidence" },
+];
 
 export function ReviewActionsTable({
   rows,
   evidence,
+  window,
   onRemove,
 }: {
   rows: ActionRow[];
   evidence: Record<string, ActionEvidence>;
+  window: { start: string; end: string };
   onRemove: (actions: string[]) => void;
 }) {
   const [selected, setSelected] = useState<ActionRow[]>([]);
+  const [prefs, setPrefs] = useState<CollectionPreferencesProps.Preferences>({
+    pageSize: 25,
+    wrapLines: true,
+    contentDisplay: COLUMNS.map((c) => ({ id: c.id, visible: true })),
+  });
+  const openPanel = useSplitPanel();
   const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(rows, {
     filtering: {
       empty: <Box textAlign="center">No actions are left in the policy.</Box>,
@@ -34,7 +54,7 @@ export function ReviewActionsTable({
       },
     },
     sorting: { defaultState: { sortingColumn: { sortingField: "action" } } },
-    pagination: { pageSize: 25 },
+    pagination: { pageSize: prefs.pageSize ?? 25 },
     selection: { keepSelection: true, trackBy: "action" },
   });
   const byAction = useMemo(() => new Map(Object.entries(evidence).map(([k, v]) => [k.toLowerCase(), v])), [evidence]);
@@ -43,16 +63,31 @@ export function ReviewActionsTable({
     <Table
       {...collectionProps}
       data-testid="actions-table"
+      // Fixed column widths (Cloudscape's resizable columns): no column is squeezed below its words;
+      // at narrow widths the table scrolls sideways instead.
+      resizableColumns
       variant="container"
       selectionType="multi"
       selectedItems={selected}
       onSelectionChange={(e) => setSelected(e.detail.selectedItems)}
       trackBy="action"
       items={items}
-      // Widths that add up to the wizard's content area at 1,400 px: no column hidden behind a
-      // horizontal scroll. The action's service is its prefix (sorting by action groups by
-      // service); the regions are in the evidence.
-      wrapLines
+      // Identifiers wrap only after ":" and "/" (BreakableId); the evidence opens in the layout's
+      // split panel, so no column has to be wide enough for ARNs. Fits from 1,024 px up.
+      wrapLines={prefs.wrapLines}
+      columnDisplay={prefs.contentDisplay}
+      preferences={
+        <CollectionPreferences
+          title="Preferences"
+          confirmLabel="Confirm"
+          cancelLabel="Cancel"
+          preferences={prefs}
+          onConfirm={(e) => setPrefs(e.detail)}
+          pageSizePreference={{ title: "Actions per page", options: [10, 25, 50, 100].map((n) => ({ value: n, label: `${n} actions` })) }}
+          wrapLinesPreference={{ label: "Wrap lines", description: "Wrap long action names instead of cutting them." }}
+          contentDisplayPreference={{ title: "Columns", options: COLUMNS }}
+        />
+      }
       ariaLabels={{
         selectionGroupLabel: "Select actions",
         allItemsSelectionLabel: () => "Select all actions",
@@ -92,48 +127,43 @@ export function ReviewActionsTable({
           id: "action",
           header: "Action",
           sortingField: "action",
-          width: 250,
+          minWidth: 220,
           cell: (r) => (
             <SpaceBetween size="xxs" direction="horizontal">
-              <span>{r.action}</span>
+              <BreakableId text={r.action} />
               {r.origin === "added" && <Badge color="blue">Added</Badge>}
               {r.origin === "denied-accepted" && <Badge color="red">Was denied</Badge>}
             </SpaceBetween>
           ),
         },
-        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 110 },
-        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 90 },
-        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 180 },
+        { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
+        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 100 },
+        { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 170 },
         {
           id: "evidence",
           header: "Evidence",
-          cell: (r) => <EvidenceDetails row={r} ev={byAction.get(r.action.toLowerCase())} />,
-          width: 140,
+          cell: (r) => {
+            const ev = byAction.get(r.action.toLowerCase());
+            if (r.origin !== "generated" || !ev) {
+              return <Box color="text-body-secondary">{r.origin === "added" ? "Added by you" : "Allowed by you after a denied call"}</Box>;
+            }
+            const marks = activityMarks(ev, window);
+            return (
+              <SpaceBetween size="xxs" direction="horizontal">
+                <Button variant="inline-link" ariaLabel={`Show evidence for ${r.action}`} onClick={() => openPanel({ header: `Evidence: ${r.action}`, content: <EvidencePanel ev={ev} window={window} /> })}>
+                  Show
+                </Button>
+                {marks.map((m) => (
+                  <Badge key={m} color="severity-medium">
+                    {MARK_LABEL[m]}
+                  </Badge>
+                ))}
+              </SpaceBetween>
+            );
+          },
+          minWidth: 160,
         },
       ]}
     />
-  );
-}
-
-function EvidenceDetails({ row, ev }: { row: ActionRow; ev: ActionEvidence | undefined }) {
-  if (row.origin !== "generated" || !ev) {
-    return <Box color="text-body-secondary">{row.origin === "added" ? "Added by you" : "Allowed by you after a denied call"}</Box>;
-  }
-  return (
-    <ExpandableSection headerText={`${ev.eventNames.length} event name${ev.eventNames.length === 1 ? "" : "s"}`} variant="footer">
-      <SpaceBetween size="xxs">
-        <Box variant="small">Events: {ev.eventNames.join(", ") || "-"}</Box>
-        <Box variant="small">First seen: {formatDate(ev.firstSeen)}</Box>
-        <Box variant="small">Regions: {row.regions.join(", ") || "-"}</Box>
-        {ev.dataEventsOnly && <Box variant="small">Seen only in data events</Box>}
-        {ev.sampleEventIds.length > 0 && <Box variant="small">Sample event IDs: {ev.sampleEventIds.join(", ")}</Box>}
-        {ev.resourceArns.length > 0 && (
-          <Box variant="small">
-            Resources: <span style={{ wordBreak: "break-all" }}>{ev.resourceArns.slice(0, 10).join(", ")}</span>
-            {ev.resourceArns.length > 10 ? ` and ${ev.resourceArns.length - 10} more` : ""}
-          </Box>
-        )}
-      </SpaceBetween>
-    </ExpandableSection>
   );
 }

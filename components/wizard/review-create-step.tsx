@@ -11,6 +11,8 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import Textarea from "@cloudscape-design/components/textarea";
 import type { PolicyAnalysis } from "@/lib/console/policy-analysis-types";
+import { tagProblems } from "@/lib/console/tag-rules";
+import { BreakableId } from "./breakable-id";
 
 export interface CreateFormState {
   name: string;
@@ -37,6 +39,9 @@ export function ReviewCreateStep({
   isAdmin: boolean;
 }) {
   const parts = analysis?.parts?.length ?? 1;
+  // IAM's tag rules, checked as you type (the server checks again).
+  const problems = tagProblems(form.tags);
+  const problemOf = (i: number, field: "key" | "value") => problems.find((p) => p.index === i && p.field === field)?.message;
   return (
     <SpaceBetween size="l">
       {!isAdmin && (
@@ -56,7 +61,7 @@ export function ReviewCreateStep({
                 : "Up to 128 characters: letters, digits and + = , . @ _ -"
             }
           >
-            <Input value={form.name} onChange={(e) => onChange({ ...form, name: e.detail.value })} ariaLabel="Policy name" data-testid="policy-name" />
+            <Input value={form.name} onChange={(e) => onChange({ ...form, name: e.detail.value })} ariaLabel="Policy name" data-testid="policy-name" invalid={!!errors.name} />
           </FormField>
           <FormField label="Description - optional" errorText={errors.description} constraintText="Up to 1,000 characters.">
             <Textarea value={form.description} onChange={(e) => onChange({ ...form, description: e.detail.value })} ariaLabel="Policy description" rows={2} />
@@ -72,6 +77,7 @@ export function ReviewCreateStep({
               definition={[
                 {
                   label: "Key",
+                  errorText: (_item, i) => problemOf(i, "key"),
                   control: (item, i) => (
                     <Input
                       value={item.key}
@@ -82,6 +88,7 @@ export function ReviewCreateStep({
                 },
                 {
                   label: "Value",
+                  errorText: (_item, i) => problemOf(i, "value"),
                   control: (item, i) => (
                     <Input
                       value={item.value}
@@ -98,13 +105,14 @@ export function ReviewCreateStep({
               Attach policy to {entityName}
             </Checkbox>
             <Box variant="small" color="text-body-secondary">
-              After attaching, remove the {entityKind}&apos;s broader policies yourself once you have checked that it still works.
+              After creating, the next page offers to replace the {entityKind}&apos;s broader policies in one confirmed step (with Undo).
             </Box>
           </FormField>
         </SpaceBetween>
       </Container>
       <Table
         data-testid="policy-summary"
+        resizableColumns
         variant="container"
         header={<Header description="What the policy allows, by service and access level.">Summary</Header>}
         items={analysis?.summary ?? []}
@@ -113,9 +121,9 @@ export function ReviewCreateStep({
         wrapLines
         empty={<Box textAlign="center">The policy allows nothing.</Box>}
         columnDefinitions={[
-          { id: "service", header: "Service", cell: (r) => r.service, width: 140 },
+          { id: "service", header: "Service", cell: (r) => r.service, width: 150 },
           { id: "level", header: "Access level", cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`, width: 190 },
-          { id: "resources", header: "Resources", cell: (r) => <span style={{ wordBreak: "break-all" }}>{r.resources.join(", ")}</span>, minWidth: 380 },
+          { id: "resources", header: "Resources", cell: (r) => r.resources.map((res, i) => <div key={i}><BreakableId text={res} /></div>), minWidth: 380 },
           { id: "conditions", header: "Request conditions", cell: (r) => r.conditions.join(", ") || "None", width: 170 },
         ]}
       />

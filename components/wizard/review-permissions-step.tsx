@@ -1,17 +1,15 @@
 "use client";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import Alert from "@cloudscape-design/components/alert";
-import Badge from "@cloudscape-design/components/badge";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import Checkbox from "@cloudscape-design/components/checkbox";
 import Container from "@cloudscape-design/components/container";
 import Header from "@cloudscape-design/components/header";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import type { DeniedAttempt } from "@/lib/core/types";
 import type { DraftSelection } from "@/lib/console/draft-selection";
-import { formatDate } from "@/components/generation/format";
+import { DeniedAttemptsTable } from "./denied-attempts-table";
+import { PassRoleTable } from "./passrole-table";
 import { ReviewActionsTable } from "./review-actions-table";
 import { AddActionsPanel } from "./add-actions-panel";
 import { ServiceActionsPicker } from "./service-actions-picker";
@@ -70,10 +68,7 @@ export function ReviewPermissionsStep({
   const serviceLevel = Object.values(usage.serviceLevel);
   const passRoles = Object.values(usage.passRole);
   // Actions that never succeeded come first: allowing one of those adds it to the policy.
-  const inPolicy = (d: DeniedAttempt) => !!d.action && !!usage.actions[d.action];
-  const denied = Object.entries(usage.denied).sort(
-    ([, a], [, b]) => Number(inPolicy(a)) - Number(inPolicy(b)) || (a.action ?? a.eventName).localeCompare(b.action ?? b.eventName),
-  );
+  const inPolicy = useCallback((action: string) => !!usage.actions[action], [usage]);
   const unmapped = Object.values(usage.unmapped);
 
   function remove(actions: string[]) {
@@ -94,7 +89,7 @@ export function ReviewPermissionsStep({
           from the menus; services without chosen actions are left out of the policy.
         </Alert>
       )}
-      <ReviewActionsTable rows={rows} evidence={usage.actions} onRemove={remove} />
+      <ReviewActionsTable rows={rows} evidence={usage.actions} window={data.window} onRemove={remove} />
 
       {selection.removedActions.length > 0 && (
         <Container header={<Header variant="h3" counter={`(${selection.removedActions.length})`}>Removed actions</Header>} data-testid="removed-actions">
@@ -150,110 +145,17 @@ export function ReviewPermissionsStep({
 
       <AddActionsPanel selected={selection.addedActions} onChange={(addedActions) => onChange({ ...selection, addedActions })} />
 
-      <Table
-        data-testid="passrole-suggestions"
-        variant="container"
-        items={passRoles}
-        trackBy="roleArn"
-        wrapLines
-        header={
-          <Header
-            counter={`(${passRoles.length})`}
-            description="CloudTrail never logs iam:PassRole. These calls handed a role to a service, so the entity probably needs to pass that role. Allow each one you expect."
-          >
-            Suggested: iam:PassRole
-          </Header>
-        }
-        empty={<Box textAlign="center">No call handed a role to a service.</Box>}
-        columnDefinitions={[
-          {
-            id: "accept",
-            header: "Allow",
-            width: 70,
-            cell: (p) => (
-              <Checkbox
-                // An instance profile is not a role: iam:PassRole on it grants nothing.
-                disabled={p.kind === "instance-profile"}
-                checked={selection.acceptedPassRoles.includes(p.roleArn)}
-                onChange={(e) => onChange({ ...selection, acceptedPassRoles: toggle(selection.acceptedPassRoles, p.roleArn, e.detail.checked) })}
-                ariaLabel={`Allow iam:PassRole on ${p.roleArn}`}
-              />
-            ),
-          },
-          {
-            id: "role",
-            header: "Role",
-            cell: (p) =>
-              p.kind === "instance-profile" ? (
-                <>
-                  {p.roleArn}
-                  <Box variant="small" color="text-body-secondary">Instance profile: allow iam:PassRole on the role inside it (add it in the editor)</Box>
-                </>
-              ) : (
-                p.roleArn
-              ),
-          },
-          { id: "via", header: "Passed by", cell: (p) => p.viaActions.join(", "), width: 170 },
-          { id: "calls", header: "Calls", cell: (p) => p.calls.toLocaleString("en"), width: 80 },
-          { id: "last", header: "Last seen", cell: (p) => formatDate(p.lastSeen), width: 170 },
-        ]}
+      <PassRoleTable
+        passRoles={passRoles}
+        accepted={selection.acceptedPassRoles}
+        onAccept={(arn, on) => onChange({ ...selection, acceptedPassRoles: toggle(selection.acceptedPassRoles, arn, on) })}
       />
 
-      <Table
-        data-testid="denied-attempts"
-        variant="container"
-        items={denied}
-        trackBy={(d) => d[0]}
-        wrapLines
-        header={
-          <Header
-            counter={`(${denied.length})`}
-            description="Calls that failed. They grant nothing; allow one only if the entity should be able to do it. Actions that never succeeded come first: allowing one adds it to the policy."
-          >
-            Denied attempts
-          </Header>
-        }
-        empty={<Box textAlign="center">No call of this entity was denied.</Box>}
-        columnDefinitions={[
-          {
-            id: "accept",
-            header: "Allow",
-            width: 70,
-            cell: ([key, d]) =>
-              d.action ? (
-                <Checkbox
-                  checked={selection.acceptedDenied.includes(key)}
-                  onChange={(e) => onChange({ ...selection, acceptedDenied: toggle(selection.acceptedDenied, key, e.detail.checked) })}
-                  ariaLabel={`Allow ${d.action}`}
-                />
-              ) : (
-                "-"
-              ),
-          },
-          {
-            id: "action",
-            header: "Action",
-            width: 190,
-            cell: ([, d]) => (
-              <SpaceBetween size="xxs">
-                <span>{d.action ?? `${d.eventSource} ${d.eventName}`}</span>
-                {d.action && !inPolicy(d) && <Badge color="grey">Never succeeded</Badge>}
-              </SpaceBetween>
-            ),
-          },
-          { id: "calls", header: "Calls", cell: ([, d]) => d.calls.toLocaleString("en"), width: 80 },
-          { id: "last", header: "Last seen", cell: ([, d]) => formatDate(d.lastSeen), width: 170 },
-          {
-            id: "message",
-            header: "Error",
-            cell: ([, d]) => (
-              <Box variant="small">
-                <b>{d.errorCode}</b>
-                {d.errorMessage ? `: ${d.errorMessage}` : ""}
-              </Box>
-            ),
-          },
-        ]}
+      <DeniedAttemptsTable
+        denied={usage.denied}
+        inPolicy={inPolicy}
+        accepted={selection.acceptedDenied}
+        onAccept={(keys, on) => onChange({ ...selection, acceptedDenied: keys.reduce((list, k) => toggle(list, k, on), selection.acceptedDenied) })}
       />
 
       {unmapped.length > 0 && (

@@ -162,6 +162,18 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     }
   });
 
+  it("answers 409 ConflictException to a second generation for a principal while one runs", async () => {
+    const first = await client.send(new StartPolicyGenerationCommand(input()));
+    const e = await failure(client.send(new StartPolicyGenerationCommand(input())));
+    expect(e.name).toBe("ConflictException");
+    expect(e.$metadata.httpStatusCode).toBe(409);
+    expect(e.message).toMatch(new RegExp(`already in progress \\(job ${first.jobId}\\)`));
+    await client.send(new CancelPolicyGenerationCommand({ jobId: first.jobId }));
+    // Once it is canceled, a new one starts.
+    const again = await client.send(new StartPolicyGenerationCommand(input()));
+    await client.send(new CancelPolicyGenerationCommand({ jobId: again.jobId }));
+  });
+
   it("refuses unsigned, unknown-key, wrongly signed, revoked-key and stale requests", async () => {
     const unsigned = await fetch(`${s.url}/policy/generation`);
     expect(unsigned.status).toBe(403);

@@ -26,6 +26,13 @@ export function resolveDateRange(value: DateRangeValue, now = new Date()): { sta
 /** The reason a range is refused, or null. Mirrors the server's check so the form fails early. */
 export function dateRangeProblem(value: DateRangeValue | null, maxDays: number, now = new Date()): string | null {
   if (!value) return "Choose a date range.";
+  // An end date after today is refused (not silently cut to now): the logs of tomorrow do not exist.
+  if (value.type === "absolute") {
+    const endDay = /^\d{4}-\d{2}-\d{2}$/.exec(value.endDate)?.[0];
+    const today = now.toISOString().slice(0, 10);
+    if (endDay && endDay > today) return `The range cannot end in the future: choose an end date on or before today (${today}).`;
+    if (!endDay && new Date(value.endDate).getTime() > now.getTime()) return "The range cannot end in the future.";
+  }
   const { start, end } = resolveDateRange(value, now);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return "Enter valid start and end dates.";
   if (start.getTime() >= end.getTime()) return "The start of the range must be before its end.";

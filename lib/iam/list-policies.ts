@@ -1,6 +1,6 @@
 // Customer managed policies of the account, for the console's Policies page (ListPolicies with
 // Scope=Local, every page). AWS managed policies are not listed: there are over a thousand.
-import { ListPoliciesCommand, type Policy } from "@aws-sdk/client-iam";
+import { GetPolicyCommand, ListPoliciesCommand, type IAMClient, type Policy } from "@aws-sdk/client-iam";
 import { iamClient } from "@/lib/aws/clients";
 import { mapIamError } from "./map-iam-error";
 
@@ -28,7 +28,21 @@ export function policySummary(p: Policy): ManagedPolicySummary {
   };
 }
 
-export async function listPolicies(options: { maxTotal?: number } = {}): Promise<{ policies: ManagedPolicySummary[]; truncated: boolean }> {
+/** ListPolicies leaves descriptions out (as IAM does); GetPolicy has them. At most this many are fetched. */
+export const MAX_DESCRIBED = 200;
+
+async function describe(client: IAMClient, policies: ManagedPolicySummary[]): Promise<void> {
+  const queue = policies.slice(0, MAX_DESCRIBED);
+  const worker = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const out = await client.send(new GetPolicyCommand({ PolicyArn: p.arn }));
+      p.description = out.Policy?.Description || undefined;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+export async function listPolicies(options: { maxTotal?: number; withDescriptions?: boolean } = {}): Promise<{ policies: ManagedPolicySummary[]; truncated: boolean }> {
   const client = iamClient();
   const max = options.maxTotal ?? 5000;
   const policies: ManagedPolicySummary[] = [];
@@ -39,6 +53,7 @@ export async function listPolicies(options: { maxTotal?: number } = {}): Promise
       policies.push(...(out.Policies ?? []).map(policySummary));
       marker = out.IsTruncated ? out.Marker : undefined;
     } while (marker && policies.length < max);
+    if (options.withDescriptions) await describe(client, policies);
   } catch (error) {
     throw mapIamError(error, { doing: "list the managed policies", permission: "iam:ListPolicies" });
   }

@@ -4,6 +4,7 @@ import { GetRoleCommand, ListRolesCommand, type Role } from "@aws-sdk/client-iam
 import { iamClient } from "@/lib/aws/clients";
 import { pageEntities, type ListEntitiesOptions } from "./list-entities";
 import { mapIamError } from "./map-iam-error";
+import { trustedEntities } from "./trusted-entities";
 import type { EntityPage, EntitySummary } from "./types";
 
 export function roleSummary(role: Role): EntitySummary {
@@ -18,6 +19,7 @@ export function roleSummary(role: Role): EntitySummary {
     lastActivity: role.RoleLastUsed?.LastUsedDate
       ? { date: role.RoleLastUsed.LastUsedDate.toISOString(), region: role.RoleLastUsed.Region }
       : undefined,
+    trustedEntities: trustedEntities(role.AssumeRolePolicyDocument),
   };
 }
 

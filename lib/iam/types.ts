@@ -9,6 +9,8 @@ export interface EntitySummary {
   description?: string;
   /** roles: RoleLastUsed; users: PasswordLastUsed. Undefined when never used or not asked for. */
   lastActivity?: { date: string; region?: string };
+  /** roles: who may assume it, from the trust policy ("AWS service: ecs-tasks", "Account: ...") */
+  trustedEntities?: string[];
 }
 
 export interface EntityPage {

@@ -28,7 +28,7 @@ describe("IAM use cases on the local account (in-process)", () => {
     }
     const role = await f.iam.send(new CreateRoleCommand({ RoleName: "payments", Path: "/apps/", AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com"), Description: "payments api" }));
     account = role.Role!.Arn!.split(":")[4];
-    const p1 = await f.iam.send(new CreatePolicyCommand({ PolicyName: "payments-s3", PolicyDocument: doc("s3:GetObject") }));
+    const p1 = await f.iam.send(new CreatePolicyCommand({ PolicyName: "payments-s3", PolicyDocument: doc("s3:GetObject"), Description: "payments s3 access" }));
     await f.iam.send(new AttachRolePolicyCommand({ RoleName: "payments", PolicyArn: p1.Policy!.Arn }));
     await f.iam.send(new PutRolePolicyCommand({ RoleName: "payments", PolicyName: "inline-sqs", PolicyDocument: doc("sqs:SendMessage") }));
     await f.iam.send(new TagRoleCommand({ RoleName: "payments", Tags: [{ Key: "team", Value: "pay" }] }));
@@ -77,6 +77,9 @@ describe("IAM use cases on the local account (in-process)", () => {
     const { policies, truncated } = await listPolicies();
     expect(policies.map((p) => p.name)).toEqual(["payments-s3"]);
     expect(truncated).toBe(false);
+    // ListPolicies has no descriptions (as in IAM); the Policies page asks GetPolicy for them.
+    expect(policies[0].description).toBeUndefined();
+    expect((await listPolicies({ withDescriptions: true })).policies[0].description).toBe("payments s3 access");
     const detail = await getManagedPolicy({ arn: `arn:aws:iam::${account}:policy/payments-s3` });
     expect(detail).toMatchObject({ name: "payments-s3", attachmentCount: 1, attachedTo: [{ kind: "role", name: "payments" }] });
     expect(JSON.parse(detail.document)).toEqual(JSON.parse(doc("s3:GetObject")));

@@ -72,6 +72,16 @@ export async function startPolicyGeneration(options: StartPolicyGenerationOption
             request.accountId,
           );
         }
+        // One generation at a time per principal: a second one (another tab, Generate pressed
+        // twice, a script) would silently replace whichever finished first.
+        const mine = await tx.generationJob.findFirst({ where: { principalArn: request.principalArn, status: "IN_PROGRESS" }, select: { id: true } });
+        if (mine) {
+          throw new AppError(
+            "CONFLICT",
+            `A policy generation for ${request.principalArn} is already in progress (job ${mine.id}). Wait for it to finish or cancel it before starting another.`,
+            { details: { resourceId: mine.id, resourceType: "PolicyGeneration" } },
+          );
+        }
         await tx.generationJob.create({
           data: {
             id: jobId,

@@ -7,7 +7,7 @@ export const metadata = { title: "Policies - Leastwise" };
 
 export default async function PoliciesPage() {
   await requirePageSession({ returnTo: "/policies" });
-  const { policies, truncated } = await listPolicies();
+  const { policies, truncated } = await listPolicies({ withDescriptions: true });
   return (
     <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Policies", href: "/policies" }]}>
       <PoliciesTable policies={policies} truncated={truncated} />

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireSession } from "@/lib/auth/next-auth-session";
 import { runAction } from "@/lib/console/action-result";
 import { listTrailOptions } from "@/lib/console/list-trail-options";
+import { refuseDiscardingDraft } from "@/lib/console/refuse-discarding-draft";
 import { parsePrincipalArn } from "@/lib/core/arn";
 import { AppError } from "@/lib/errors";
 import { createServiceRole } from "@/lib/iam/create-service-role";
@@ -37,6 +38,7 @@ export async function startGenerationAction(raw: z.input<typeof input>) {
       throw new AppError("VALIDATION", issue.message, { field: issue.path.join(".") });
     }
     const p = parsed.data;
+    await refuseDiscardingDraft({ principalArn: p.principalArn, username: session.username, role: session.role });
     let accessRole: string;
     if (p.accessRole.kind === "create") {
       await requireSession({ admin: true, action: "create the service role" });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireSession } from "@/lib/auth/next-auth-session";
 import { runAction } from "@/lib/console/action-result";
 import { analyzePolicy } from "@/lib/console/analyze-policy";
-import { buildWizardPolicy } from "@/lib/console/build-wizard-policy";
+import { buildWizardPolicy, catalogLookup } from "@/lib/console/build-wizard-policy";
 import { normalizeSelection } from "@/lib/console/draft-selection";
 import { getWizardJob } from "@/lib/console/get-wizard-job";
 import { savePolicyDraft } from "@/lib/console/save-policy-draft";
@@ -29,7 +29,13 @@ export async function buildPolicyAction(input: { jobId: string; selection: unkno
     const job = await getWizardJob({ jobId: id });
     const built = buildWizardPolicy({ usage: job.usage, selection });
     await savePolicyDraft({ principalArn: job.principalArn, jobId: id, selection, updatedBy: session.username });
-    return { builtText: built.text };
+    // Actions added from the catalog or allowed after a denied call keep their access level in the table.
+    const accessLevels: Record<string, string> = {};
+    for (const a of [...selection.addedActions, ...selection.acceptedDenied.map((k) => job.usage.denied[k]?.action ?? "")]) {
+      const level = a ? catalogLookup(a)?.accessLevel : undefined;
+      if (level) accessLevels[a] = level;
+    }
+    return { builtText: built.text, accessLevels };
   });
 }
 

@@ -30,7 +30,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ name: s
         { text: policy.name, href: `/policies/${encodeURIComponent(policy.name)}` },
       ]}
     >
-      <PolicyDetail policy={policy} />
+      <PolicyDetail policy={policy} accountArnPrefix={`arn:${partition}:iam::${accountId}:`} />
     </ConsoleAppLayout>
   );
 }
