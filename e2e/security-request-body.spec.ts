@@ -63,7 +63,7 @@ const CASES: [string, string, string, boolean, number, RegExp][] = [
 ];
 
 for (const [what, method, path, signed, status, answer] of CASES) {
-  test(`${what} of 300 MB is answered early and does not grow the server`, async ({}, testInfo) => {
+  test(`${what} of 300 MB is answered early and does not grow the server`, async ({ request: _request }, testInfo) => {
     const service = path.startsWith("/local-aws/iam") ? "iam" : "access-analyzer";
     const r = await upload(method, path, signed ? await signedHeaders(method, path, service) : {});
     await testInfo.attach("figures", { body: JSON.stringify(r.text.length > 300 ? { ...r, text: r.text.slice(0, 300) } : r, null, 2), contentType: "application/json" });

@@ -78,7 +78,7 @@ export function getAuthOptions(): NextAuthOptions {
             return user ? { id: user.id, userId: user.id, name: user.username, role: user.role } : null;
           } catch (error) {
             // The message reaches the sign-in form (throttled, password too long).
-            if (isAppError(error) && error.status < 500) throw new Error(error.userMessage);
+            if (isAppError(error) && error.status < 500) throw new Error(error.userMessage, { cause: error });
             throw error;
           }
         },

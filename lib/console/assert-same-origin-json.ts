@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 export function assertSameOriginJson(request: Request): void {
   const origin = request.headers.get("origin");
   const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0].trim().toLowerCase();
-  let originHost: string | null = null;
+  let originHost: string | null;
   try {
     originHost = origin && origin !== "null" ? new URL(origin).host.toLowerCase() : null;
   } catch {

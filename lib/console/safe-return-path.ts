@@ -9,11 +9,13 @@ const MAX_LENGTH = 2048;
 export function safeReturnPath(value: string | undefined | null, fallback = "/roles", options: { allowSignIn?: boolean } = {}): string {
   if (!value || value.length > MAX_LENGTH) return fallback;
   // A control character (tab, CR, LF, NUL...) has no business in a link: the start page, cleanly.
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\x00-\x1f\x7f]/.test(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);
     // next-auth hands back absolute URLs of our own origin: keep only their path, then check that.
+    // eslint-disable-next-line no-control-regex -- leading control characters, as browsers strip them
     if (url.origin !== BASE && /^(https?):$/.test(url.protocol) && /^[\s\x00-\x1f]*https?:/i.test(value)) {
       url = new URL(url.pathname + url.search + url.hash, BASE);
     }

@@ -163,7 +163,6 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
       if (d !== -1) {
         const cp = k.slice(0, d + delimiter.length);
         commons.push(cp);
-        last = cp;
         // skip the rest of this common prefix
         while (i + 1 < sorted.length && sorted[i + 1].startsWith(cp)) i++;
         last = sorted[i];
