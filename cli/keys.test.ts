@@ -19,7 +19,7 @@ function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr
 
 describe("leastwise keys", () => {
   it("creates (secret shown once), lists, revokes, and refuses bad input", async () => {
-    const created = await keys("create", "--name", "ci pipeline");
+    const created = await keys("create", "--name", "ci pipeline", "--scopes", "generations:read,generations:write");
     expect(created.code, created.stderr).toBe(0);
     const id = /AWS_ACCESS_KEY_ID=(LWAK[A-Z2-7]{16})/.exec(created.stdout)?.[1];
     const secret = /AWS_SECRET_ACCESS_KEY=(\S{40})/.exec(created.stdout)?.[1];
@@ -30,6 +30,8 @@ describe("leastwise keys", () => {
     expect(listed.stdout).toContain(id);
     expect(listed.stdout).toContain("ci pipeline");
     expect(listed.stdout).toContain("active");
+    expect(listed.stdout).toContain("SCOPES");
+    expect(listed.stdout.split("\n").find((l) => l.includes(id!))).toContain("generations:read,generations:write");
     expect(listed.stdout).not.toContain(secret!);
 
     const revoked = await keys("revoke", id!);
@@ -40,6 +42,13 @@ describe("leastwise keys", () => {
     const noName = await keys("create");
     expect(noName.code).toBe(2);
     expect(noName.stderr).toMatch(/--name/);
+    // A key never gets powers by default: the scopes are chosen, and only known ones.
+    const noScopes = await keys("create", "--name", "x");
+    expect(noScopes.code).toBe(2);
+    expect(noScopes.stderr).toMatch(/create needs --scopes/);
+    const badScope = await keys("create", "--name", "x", "--scopes", "root");
+    expect(badScope.code).toBe(1);
+    expect(badScope.stderr).toMatch(/Unknown API key scope "root"/);
     const unknown = await keys("revoke", "LWAKNOSUCHKEY0000000");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No API key/);
