@@ -38,6 +38,7 @@ test.beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
       LEASTWISE_DATA_DIR: dataDir,
       LEASTWISE_ACCOUNT_MODE: "aws",
+      LEASTWISE_DIST_DIR: ".next-e2e", // the build playwright.config.ts made for the browser tests
       LEASTWISE_INPROCESS_WORKER: "0",
       LEASTWISE_ADMIN_USER: "e2e-aws-admin",
       LEASTWISE_ADMIN_PASSWORD: "e2e-aws-admin-password-0001",
