@@ -45,7 +45,7 @@ test("a viewer can generate and review but is refused admin actions", async ({ p
   const create = page.getByTestId("create-disabled");
   await expect(create).toHaveAttribute("aria-disabled", "true");
   await create.hover();
-  await expect(page.getByText("Only administrators can create and attach policies. Your draft is saved")).toBeVisible();
+  await expect(page.getByRole("tooltip")).toContainText("Only administrators can create and attach policies. Your draft is saved");
   await shot(page, testInfo, "03-viewer-create-refused");
   expect(offsite).toEqual([]);
 });

@@ -39,6 +39,16 @@ async function main(): Promise<number> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/roles/);
 
+  // The wizard needs a generated policy: start one when the entity has none yet.
+  await page.goto(`${url}/roles/${entity}/generated-policy`);
+  if (await page.getByText("No generated policy to review").isVisible()) {
+    console.error(`bench:console: generating a policy for ${entity} first...`);
+    await page.goto(`${url}/roles/${entity}/generate`);
+    await page.getByTestId("start-generation").click();
+    await page.waitForURL((u) => u.pathname === `/roles/${entity}`, { timeout: 60_000 });
+    await page.getByTestId("view-generated-policy").waitFor({ timeout: 180_000 });
+  }
+
   const pages: [string, string, (p: Page) => ReturnType<Page["locator"]>][] = [
     ["Roles", "/roles", (p) => p.getByRole("link", { name: entity }).first()],
     ["Users", "/users", (p) => p.getByTestId("user-list").locator("tbody tr").first()],

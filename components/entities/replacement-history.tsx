@@ -11,6 +11,7 @@ import { formatDate } from "@/components/generation/format";
 import { useConsoleUser } from "@/components/shell/console-user";
 import { useFlash } from "@/components/shell/flash";
 import type { PolicyReplacementView } from "@/lib/console/list-policy-replacements";
+import { BreakableId, BreakableText } from "@/components/wizard/breakable-id";
 
 const STATUS: Record<PolicyReplacementView["status"], [StatusIndicatorProps.Type, string]> = {
   STARTED: ["in-progress", "In progress"],
@@ -48,6 +49,7 @@ export function ReplacementHistory({ items }: { items: PolicyReplacementView[] }
   return (
     <Table
       data-testid="replacement-history"
+      resizableColumns
       variant="container"
       items={items}
       trackBy="id"
@@ -60,35 +62,48 @@ export function ReplacementHistory({ items }: { items: PolicyReplacementView[] }
       empty={<Box textAlign="center">No policies were replaced from Leastwise.</Box>}
       columnDefinitions={[
         { id: "when", header: "When", cell: (r) => formatDate(r.createdAt), width: 200 },
-        { id: "who", header: "Who", cell: (r) => r.actor + (r.undoneBy ? ` (undone by ${r.undoneBy})` : ""), width: 160 },
+        { id: "who", header: "Who", cell: (r) => (
+            <>
+              <BreakableId text={r.actor} />
+              {r.undoneBy && (
+                <Box variant="small" color="text-body-secondary">
+                  undone by <BreakableId text={r.undoneBy} />
+                </Box>
+              )}
+            </>
+          ),
+          width: 170,
+        },
         {
           id: "status",
           header: "Status",
-          width: 150,
+          width: 170,
           cell: (r) => <StatusIndicator type={STATUS[r.status][0]}>{STATUS[r.status][1]}</StatusIndicator>,
         },
         {
           id: "what",
           header: "What",
-          minWidth: 260,
+          width: 320,
           cell: (r) =>
             r.status === "FAILED" ? (
-              <Box variant="small">{r.error}</Box>
+              <Box variant="small">
+                <BreakableText text={r.error ?? ""} />
+              </Box>
             ) : (
               <Box variant="small">
-                Kept {r.keptPolicyArns.map(short).join(", ")}. Detached {r.detached.map((d) => d.name).join(", ") || "none"}; deleted inline{" "}
-                {r.deletedInline.join(", ") || "none"}.
+                Kept <BreakableText text={r.keptPolicyArns.map(short).join(", ")} />. Detached <BreakableText text={r.detached.map((d) => d.name).join(", ") || "none"} />; deleted inline{" "}
+                <BreakableText text={r.deletedInline.join(", ") || "none"} />.
               </Box>
             ),
         },
         {
           id: "previous",
           header: "Attached before",
-          minWidth: 200,
+          width: 260,
           cell: (r) =>
             r.previous ? (
               <Box variant="small">
-                {[...r.previous.managed.map((m) => m.name), ...r.previous.inline.map((i) => `${i} (inline)`)].join(", ") || "none"}
+                <BreakableText text={[...r.previous.managed.map((m) => m.name), ...r.previous.inline.map((i) => `${i} (inline)`)].join(", ") || "none"} />
               </Box>
             ) : (
               "-"

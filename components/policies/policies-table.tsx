@@ -9,7 +9,7 @@ import Table from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import { formatDate } from "@/components/generation/format";
 import type { ManagedPolicySummary } from "@/lib/iam/list-policies";
-import { BreakableId } from "@/components/wizard/breakable-id";
+import { BreakableId, BreakableText } from "@/components/wizard/breakable-id";
 
 export function PoliciesTable({ policies, truncated }: { policies: ManagedPolicySummary[]; truncated: boolean }) {
   const router = useRouter();
@@ -61,7 +61,7 @@ export function PoliciesTable({ policies, truncated }: { policies: ManagedPolicy
         { id: "path", header: "Path", cell: (p) => <BreakableId text={p.path} />, sortingField: "path" },
         { id: "attached", header: "Attached entities", cell: (p) => p.attachmentCount, sortingField: "attachmentCount" },
         { id: "updated", header: "Last edited", cell: (p) => formatDate(p.updatedAt), sortingField: "updatedAt" },
-        { id: "description", header: "Description", cell: (p) => p.description ?? "-" },
+        { id: "description", header: "Description", cell: (p) => (p.description ? <BreakableText text={p.description} /> : "-") },
       ]}
     />
   );

@@ -65,7 +65,7 @@ export function PolicyCode({ input, description }: { input: PolicyCodeInput; des
           </Box>
         )}
         {code ? (
-          <pre data-testid="policy-code-text" style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto" }}>
+          <pre data-testid="policy-code-text" tabIndex={0} role="region" aria-label={`The policy as ${LABEL[format]}`} style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto" }}>
             {code.text}
           </pre>
         ) : (

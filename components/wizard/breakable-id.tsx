@@ -24,3 +24,12 @@ export function BreakableId({ text }: { text: string }) {
 export function NoBreak({ children }: { children: React.ReactNode }) {
   return <span style={nowrap}>{children}</span>;
 }
+
+/** Running text (an error message) whose identifiers wrap like BreakableId. */
+export function BreakableText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\s+)/).map((t, i) => (/[-:/_.@]/.test(t) ? <BreakableId key={i} text={t} /> : <Fragment key={i}>{t}</Fragment>))}
+    </>
+  );
+}

@@ -12,7 +12,7 @@ import TextFilter from "@cloudscape-design/components/text-filter";
 import { formatDate } from "@/components/generation/format";
 import { groupDenied, type DeniedGroup } from "@/lib/console/group-denied";
 import type { DeniedAttempt } from "@/lib/core/types";
-import { BreakableId } from "./breakable-id";
+import { BreakableId, BreakableText } from "./breakable-id";
 
 const pageLabels = { nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n: number) => `Page ${n}` };
 
@@ -89,7 +89,7 @@ export function DeniedAttemptsTable({
           cell: (g) => (
             <Box variant="small">
               <b>{g.errorCode}</b>
-              {g.errorMessage ? `: ${g.errorMessage}` : ""}
+              {g.errorMessage ? <>: <BreakableText text={g.errorMessage} /></> : ""}
               {g.eventNames.length > 1 ? ` (events: ${g.eventNames.join(", ")})` : ""}
             </Box>
           ),

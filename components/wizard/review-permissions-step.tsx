@@ -111,6 +111,7 @@ export function ReviewPermissionsStep({
 
       <Table
         data-testid="services-used"
+        resizableColumns
         variant="container"
         items={serviceLevel}
         trackBy="service"
@@ -123,7 +124,7 @@ export function ReviewPermissionsStep({
         empty={<Box textAlign="center">Every service used is known at action level.</Box>}
         columnDefinitions={[
           { id: "service", header: "Service", cell: (s) => s.service, width: 160 },
-          { id: "calls", header: "Calls", cell: (s) => s.calls.toLocaleString("en"), width: 90 },
+          { id: "calls", header: "Calls", cell: (s) => s.calls.toLocaleString("en"), width: 100 },
           { id: "events", header: "Event names", cell: (s) => s.eventNames.slice(0, 6).join(", ") || "-", width: 240 },
           {
             id: "add",

@@ -68,9 +68,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const start = () =>
+// Another principal of the same account: one generation runs at a time per principal, so the job
+// queued while the victim is stuck is for someone else.
+const OTHER_ROLE = "arn:aws:iam::111122223333:role/other-app";
+
+const start = (principalArn = TEST_ROLE) =>
   startPolicyGeneration({
-    principalArn: TEST_ROLE,
+    principalArn,
     requestedBy: "fault-test",
     cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: trail.start, endTime: trail.end },
     ctx,
@@ -90,7 +94,7 @@ describe("a standalone worker killed mid-scan", () => {
     await waitJob(victim.jobId, (j) => j.workerId !== null);
     workerA.kill("SIGKILL");
     await new Promise((r) => workerA.once("exit", r));
-    const queuedMeanwhile = await start();
+    const queuedMeanwhile = await start(OTHER_ROLE);
     const stuck = await ctx.db.generationJob.findUniqueOrThrow({ where: { id: victim.jobId } });
     expect(stuck.status).toBe("IN_PROGRESS");
 
@@ -98,9 +102,10 @@ describe("a standalone worker killed mid-scan", () => {
     const resumed = await waitJob(victim.jobId, (j) => j.status !== "IN_PROGRESS", 150_000);
     expect(resumed).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     expect((await waitJob(queuedMeanwhile.jobId, (j) => j.status !== "IN_PROGRESS", 150_000)).status).toBe("SUCCEEDED");
-    // The earlier result is intact, and the newest success is the principal's active policy.
+    // The earlier result is intact, and each principal's newest success is its active policy.
     expect(await ctx.db.generationResult.count({ where: { jobId: { in: [first.jobId, victim.jobId, queuedMeanwhile.jobId] } } })).toBe(3);
-    expect((await ctx.db.activeGeneratedPolicy.findUnique({ where: { principalArn: TEST_ROLE } }))?.jobId).toBe(queuedMeanwhile.jobId);
+    expect((await ctx.db.activeGeneratedPolicy.findUnique({ where: { principalArn: TEST_ROLE } }))?.jobId).toBe(victim.jobId);
+    expect((await ctx.db.activeGeneratedPolicy.findUnique({ where: { principalArn: OTHER_ROLE } }))?.jobId).toBe(queuedMeanwhile.jobId);
   }, 400_000);
 
   it("stops a running scan within seconds of a cancel", async () => {
