@@ -68,7 +68,14 @@ function rawPath(url: string): string {
 
 export async function verifySigV4Request(
   req: Request,
-  opts: { service: string; body?: Uint8Array; db?: PrismaClient; now?: Date },
+  opts: {
+    service: string;
+    body?: Uint8Array;
+    db?: PrismaClient;
+    now?: Date;
+    /** keys that are not API keys (the local STS's session keys); undefined: look up an API key */
+    lookupKey?: (accessKeyId: string, request: Request) => Promise<{ secretAccessKey: string } | undefined>;
+  },
 ): Promise<{ accessKeyId: string; region: string }> {
   const header = req.headers.get("authorization");
   if (!header) {
@@ -97,7 +104,8 @@ export async function verifySigV4Request(
     throw authError("InvalidSignatureException", `Signature expired: ${amzDate} ${bound}`);
   }
 
-  const key = await lookupActiveApiKey({ accessKeyId: auth.accessKeyId, db: opts.db });
+  const other = opts.lookupKey ? await opts.lookupKey(auth.accessKeyId, req) : undefined;
+  const key = other ? { id: undefined, ...other } : await lookupActiveApiKey({ accessKeyId: auth.accessKeyId, db: opts.db });
   if (!key) throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
 
   const body = opts.body ?? new Uint8Array(await req.clone().arrayBuffer());
@@ -143,7 +151,7 @@ export async function verifySigV4Request(
         `\n\nThe Canonical String for this request should have been\n'${await canonicalRequest(signer, toSign, headers)}'\n`,
     );
   }
-  await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
+  if (key.id) await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
   return { accessKeyId: auth.accessKeyId, region: auth.region };
 }
 

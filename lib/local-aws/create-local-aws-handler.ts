@@ -9,6 +9,7 @@ import { DEFAULT_IAM_LIMITS, type Db, type IamLimits } from "./iam/context";
 import { executeIamAction, iamErrorAnswer, type XmlAnswer } from "./iam/execute-iam-action";
 import { queryErrorXml, STS_NAMESPACE } from "./protocol/xml";
 import { executeStsAction } from "./sts/execute-sts-action";
+import type { LocalSession } from "./sts/session-credentials";
 
 export type LocalAwsService = "iam" | "cloudtrail" | "sts";
 
@@ -16,10 +17,12 @@ export interface LocalAwsDeps {
   db: () => Promise<Db>;
   /** the local account's ID (created on first use) */
   accountId: (db: Db) => Promise<string>;
-  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string }>;
+  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string; session?: LocalSession }>;
   listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
+  /** STS AssumeRole refuses roles younger than this (IAM's propagation delay); default 0 */
+  stsPropagationDelayMs?: number;
 }
 
 const XML_HEADERS = { "content-type": "text/xml" };
@@ -40,14 +43,14 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
     }
     const body = await request.clone().text();
     try {
-      const { accessKeyId } = await deps.verify(request, service);
-      return await dispatch(service, body, accessKeyId, request);
+      const { accessKeyId, session } = await deps.verify(request, service);
+      return await dispatch(service, body, accessKeyId, request, session);
     } catch (error) {
       return failure(service, error);
     }
   }
 
-  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request): Promise<Response> {
+  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request, session?: LocalSession): Promise<Response> {
     if (service === "cloudtrail") {
       const answer = await executeCloudTrailAction({
         target: request.headers.get("x-amz-target"),
@@ -70,7 +73,24 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
               return { db, accountId: await deps.accountId(db), partition: deps.partition ?? "aws", limits };
             },
           })
-        : await executeStsAction({ body, accessKeyId, accountId: async () => deps.accountId(await deps.db()) });
+        : await executeStsAction({
+            body,
+            accessKeyId,
+            session,
+            context: async () => {
+              const db = await deps.db();
+              const accountId = await deps.accountId(db);
+              return {
+                accountId,
+                partition: deps.partition,
+                propagationDelayMs: deps.stsPropagationDelayMs,
+                findRole: async (arn) => {
+                  const row = await db.localIamRole.findFirst({ where: { arn, accountId } });
+                  return row && { arn: row.arn, id: row.id, trustPolicy: row.assumeRolePolicyDocument, maxSessionDuration: row.maxSessionDuration, createdAt: row.createdAt };
+                },
+              };
+            },
+          });
     return new Response(answer.body, { status: answer.status, headers: { ...XML_HEADERS, "x-amzn-requestid": answer.requestId } });
   }
 

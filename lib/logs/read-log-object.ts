@@ -43,7 +43,7 @@ export async function readLogObject(o: { source: LogSource; key: string; s3?: S3
         await sleep(200 * 2 ** attempt + Math.random() * 100, o.signal);
         continue;
       }
-      throw s3ScanError(e, `reading ${where}`);
+      throw s3ScanError(e, `S3 GetObject (reading ${where})`);
     }
   }
 }

@@ -1,0 +1,164 @@
+// The real-account code path (LEASTWISE_ACCOUNT_MODE=aws) against the local account standing in
+// for AWS over HTTP: STS AssumeRole of the access role (trust policy evaluated, IAM's propagation
+// delay simulated), CloudTrail GetTrail with the session, organization trails whose bucket is in
+// another account, S3 reads through AWS_ENDPOINT_URL_S3 (path-style), for a role, a role with a
+// path and a user; and the failures, each classified and worded by Leastwise.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
+import { getGeneratedPolicy } from "@/lib/jobs/get-generated-policy";
+import { createBoss, type JobsContext } from "@/lib/jobs/queue";
+import { runGenerationJob } from "@/lib/jobs/run-generation-job";
+import { startPolicyGeneration } from "@/lib/jobs/start-policy-generation";
+import { makeTestTrail, type TestTrail } from "@/lib/jobs/test-fixtures";
+import { ROOT_TRUST, startAwsAccount, type AwsAccountFixture } from "@/lib/local-aws/testing/aws-account-fixture";
+import { createTestDb, type TestDb } from "@/lib/testing/db";
+import { uploadDirectory } from "@/lib/testing/s3rver";
+
+const ACCOUNT = "111122223333";
+const MANAGEMENT = "999988887777";
+const ORG = "o-abcdefghij";
+const ACCOUNT_TRAIL = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/account-trail`;
+const ORG_TRAIL = `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`;
+const PRINCIPALS = [
+  ["a role", `arn:aws:iam::${ACCOUNT}:role/TargetRole`],
+  ["a role with a path", `arn:aws:iam::${ACCOUNT}:role/service-role/deploy/ci-deployer`],
+  ["a user", `arn:aws:iam::${ACCOUNT}:user/alice`],
+] as const;
+
+let aws: AwsAccountFixture;
+let app: TestDb;
+let ctx: JobsContext;
+let trail: TestTrail;
+let accessRole: string;
+const saved = { ...process.env };
+
+function setEnv(vars: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  resetEnvCache();
+}
+
+beforeAll(async () => {
+  setEnv({ LEASTWISE_LOCAL_ACCOUNT_ID: ACCOUNT, LEASTWISE_DATA_DIR: mkdtempSync(join(tmpdir(), "lw-awsmode-")) });
+  trail = await makeTestTrail({ days: 2, sizeMb: 1 });
+  aws = await startAwsAccount();
+  // The same logs twice: as an account trail, and as an organization trail of the management
+  // account, in its log-archive bucket under a prefix.
+  await uploadDirectory({ client: aws.s3.client, bucket: "account-trail-bucket", dir: trail.dir, create: true });
+  await uploadDirectory({ client: aws.s3.client, bucket: "org-log-archive", dir: join(trail.dir, "AWSLogs"), prefix: `org/AWSLogs/${ORG}`, create: true });
+  await aws.registerTrail({ arn: ACCOUNT_TRAIL, source: { kind: "s3", bucket: "account-trail-bucket" } });
+  await aws.registerTrail({ arn: ORG_TRAIL, source: { kind: "s3", bucket: "org-log-archive", prefix: "org" }, orgId: ORG });
+  accessRole = await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_test", path: "/service-role/", trust: ROOT_TRUST(ACCOUNT) });
+  setEnv({ ...aws.awsEnv(), LEASTWISE_ASSUME_ROLE_RETRY_S: "0", LEASTWISE_SCAN_THREADS: "1" });
+  app = await createTestDb({ kind: "pglite" });
+  ctx = { db: app.prisma, boss: await createBoss(app.pool) };
+}, 120_000);
+
+afterAll(async () => {
+  await ctx?.boss.stop({ graceful: false, close: true });
+  await app?.close();
+  await aws?.stop();
+  trail?.remove();
+  process.env = saved;
+  resetEnvCache();
+});
+
+async function generate(o: { principalArn: string; trailArn: string; accessRole?: string; allRegions?: boolean }) {
+  const { jobId } = await startPolicyGeneration({
+    principalArn: o.principalArn,
+    requestedBy: "test",
+    cloudTrailDetails: { trails: [{ cloudTrailArn: o.trailArn, allRegions: o.allRegions ?? true }], accessRole: o.accessRole ?? accessRole, startTime: trail.start, endTime: trail.end },
+    ctx,
+  });
+  const run = await runGenerationJob({ jobId, workerId: "test-worker", ctx, scanWorkers: 1 });
+  return { run, out: await getGeneratedPolicy({ jobId, ctx }) };
+}
+
+describe("aws mode against the local account", () => {
+  it.each(PRINCIPALS)("an organization trail gives the same policy as the account trail (%s)", async (_label, principalArn) => {
+    const account = await generate({ principalArn, trailArn: ACCOUNT_TRAIL });
+    const org = await generate({ principalArn, trailArn: ORG_TRAIL });
+    expect(account.run.outcome).toBe("succeeded");
+    expect(org.run.outcome).toBe("succeeded");
+    const policies = account.out.generatedPolicyResult.generatedPolicies!;
+    expect(policies.length).toBeGreaterThan(0);
+    expect(JSON.parse(policies[0].policy).Statement.length).toBeGreaterThan(0);
+    expect(org.out.generatedPolicyResult.generatedPolicies).toEqual(policies);
+    expect(org.out.readSummary!.eventsOfPrincipal).toBe(account.out.readSummary!.eventsOfPrincipal);
+    expect(org.out.readSummary!.noPrincipalEvents).toBe(false);
+    // which layout was read, and how the organization ID was known
+    expect(org.out.readSummary!.trails).toEqual([{ cloudTrailArn: ORG_TRAIL, layout: "organization", orgId: ORG, orgIdFrom: "bucket", location: "s3://org-log-archive/org/" }]);
+    expect(account.out.readSummary!.trails[0]).toMatchObject({ layout: "account" });
+  }, 120_000);
+
+  it("reads S3 path-style at AWS_ENDPOINT_URL_S3, with the access role's session", async () => {
+    aws.s3Requests.length = 0;
+    await generate({ principalArn: PRINCIPALS[0][1], trailArn: ORG_TRAIL });
+    expect(aws.s3Requests.length).toBeGreaterThan(0);
+    for (const r of aws.s3Requests) {
+      expect(r.host).toBe(new URL(aws.s3Endpoint).host); // never org-log-archive.127.0.0.1
+      expect(r.path.startsWith("/org-log-archive")).toBe(true);
+      expect(r.accessKeyId.startsWith("LWAS")).toBe(true);
+    }
+  }, 60_000);
+
+  it("marks a generation with no event of the principal (a principal that does not exist)", async () => {
+    const { run, out } = await generate({ principalArn: `arn:aws:iam::${ACCOUNT}:role/NoSuchRole`, trailArn: ACCOUNT_TRAIL });
+    expect(run.outcome).toBe("succeeded");
+    expect(out.readSummary!.noPrincipalEvents).toBe(true);
+    expect(out.readSummary!.eventsRead).toBeGreaterThan(0);
+    expect(out.readSummary!.likelyCauses.join(" ")).toMatch(/none was made by the principal/);
+    expect(out.generatedPolicyResult.properties.isComplete).toBe(false);
+  }, 60_000);
+
+  it("retries AssumeRole while a new role propagates, then succeeds", async () => {
+    aws.setPropagationDelayMs(2500);
+    setEnv({ LEASTWISE_ASSUME_ROLE_RETRY_S: "30" });
+    try {
+      const fresh = await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_fresh", path: "/service-role/", trust: ROOT_TRUST(ACCOUNT) });
+      const started = Date.now();
+      const { run } = await generate({ principalArn: PRINCIPALS[0][1], trailArn: ACCOUNT_TRAIL, accessRole: fresh });
+      expect(run.outcome, JSON.stringify(run.error)).toBe("succeeded");
+      expect(Date.now() - started).toBeGreaterThan(1500);
+    } finally {
+      aws.setPropagationDelayMs(0);
+      setEnv({ LEASTWISE_ASSUME_ROLE_RETRY_S: "0" });
+    }
+  }, 90_000);
+
+  it.each([
+    ["a role whose trust policy does not name Leastwise", "untrusted", "AUTHORIZATION_ERROR", /STS AssumeRole on the access role .* was refused \(AccessDenied, HTTP 403\).*trust policy/],
+    ["a role that does not exist", "missing", "AUTHORIZATION_ERROR", /was refused \(AccessDenied/],
+  ])("fails %s with a message naming the call, the role and the fix", async (_label, which, code, message) => {
+    const role =
+      which === "untrusted"
+        ? await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_untrusted", path: "/service-role/", trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }] } })
+        : `arn:aws:iam::${ACCOUNT}:role/service-role/AccessAnalyzerMonitorServiceRole_missing`;
+    const { run } = await generate({ principalArn: PRINCIPALS[0][1], trailArn: ACCOUNT_TRAIL, accessRole: role });
+    expect(run.outcome).toBe("failed");
+    expect(run.error!.code).toBe(code);
+    expect(run.error!.message).toMatch(message);
+  }, 60_000);
+
+  it("Leastwise's own refused credentials are not the access role's fault", async () => {
+    setEnv({ AWS_SECRET_ACCESS_KEY: "not-the-secret" });
+    try {
+      const { run } = await generate({ principalArn: PRINCIPALS[0][1], trailArn: ACCOUNT_TRAIL });
+      expect(run.error!.code).toBe("SERVICE_ERROR");
+      expect(run.error!.message).toMatch(/credentials Leastwise itself runs with were refused or have expired \(SignatureDoesNotMatch/);
+    } finally {
+      setEnv({ AWS_SECRET_ACCESS_KEY: aws.credentials.secretAccessKey });
+    }
+  }, 60_000);
+
+  it("a trail GetTrail does not know is RESOURCE_NOT_FOUND_ERROR naming GetTrail", async () => {
+    const { run } = await generate({ principalArn: PRINCIPALS[0][1], trailArn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/nope` });
+    expect(run.error).toMatchObject({ code: "RESOURCE_NOT_FOUND_ERROR" });
+    expect(run.error!.message).toMatch(/CloudTrail GetTrail found no trail .*trail\/nope in us-east-1 \(TrailNotFoundException, HTTP 400\)/);
+  }, 60_000);
+});
