@@ -170,7 +170,9 @@ async function startS3StandIn(target: string, seen: S3Seen[], parentActive: (key
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    // "localhost", as an administrator would write it: a virtual-hosted request would go to
+    // bucket.localhost and reach nothing.
+    endpoint: `http://localhost:${(server.address() as AddressInfo).port}`,
     stop: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
