@@ -1,9 +1,15 @@
-import type { ScanWarning } from "@/lib/core/types";
+import { setMaxListeners } from "node:events";
+import { buildReadSummary, readSummaryLine, type TrailRead } from "@/lib/core/read-summary";
+import type { LogSource, ScanWarning } from "@/lib/core/types";
 import { isScanError } from "@/lib/engine/errors";
 import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
 
-/** `leastwise generate`: exit 0 done, 1 failure, 2 usage error, 130 interrupted. */
+function where(source: LogSource): string {
+  return source.kind === "s3" ? `s3://${source.bucket}/${source.prefix ?? ""}` : source.dir;
+}
+
+/** `leastwise generate`: exit 0 done, 1 failure, 2 usage error, 3 no event of the principal in the logs read, 130 interrupted. */
 export async function generateCommand(argv: string[]): Promise<number> {
   let args;
   try {
@@ -26,6 +32,28 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy"), import("@/lib/core/usage")]);
   const bar = new ProgressBar();
   const controller = new AbortController();
+  // Every S3 request of the scan listens on this signal; more than Node's default of 10 at once is
+  // expected, not a leak (it printed MaxListenersExceededWarning on S3 runs).
+  setMaxListeners(0, controller.signal);
+  const trails: TrailRead[] = [];
+  if (!args.request.orgId && !args.request.accounts?.length) {
+    // An organization trail keeps the account's logs under AWSLogs/o-.../<account>/: read that
+    // layout when the account's own folder is absent (--org-id overrides).
+    const account = args.request.principalArn.split(":")[4];
+    try {
+      const found = await (await import("@/lib/trails/detect-organization-id")).detectOrganizationId({ source: args.request.source, account });
+      if (!found.accountFolder && found.orgId) {
+        args.request.orgId = found.orgId;
+        process.stderr.write(`note: organization trail layout: reading AWSLogs/${found.orgId}/${account}/ (pass --org-id to choose another)\n`);
+        trails.push({ cloudTrailArn: args.trailArn, layout: "organization", orgId: found.orgId, orgIdFrom: "bucket", location: where(args.request.source) });
+      }
+    } catch {
+      // unreadable here: the scan itself reports why, with the full message
+    }
+  } else if (args.request.orgId) {
+    trails.push({ cloudTrailArn: args.trailArn, layout: "organization", orgId: args.request.orgId, orgIdFrom: "override", location: where(args.request.source) });
+  }
+  if (trails.length === 0) trails.push({ cloudTrailArn: args.trailArn, layout: "account", location: where(args.request.source) });
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   const warn = (w: ScanWarning) => {
@@ -57,6 +85,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     includeServiceLevelTemplate: args.includeServiceLevelTemplate,
   });
   const { request } = args;
+  const summary = buildReadSummary({ stats: result.stats, warnings: result.warnings, usage: result.usage, trails });
   if (args.json) {
     const trail: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean } = { cloudTrailArn: args.trailArn };
     if (request.regions === "all") trail.allRegions = true;
@@ -64,7 +93,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
     const out = {
       generatedPolicyResult: {
         properties: {
-          isComplete,
+          isComplete: isComplete && !summary.noPrincipalEvents,
           principalArn: request.principalArn,
           cloudTrailProperties: { trailProperties: [trail], startTime: request.window.start.toISOString(), endTime: request.window.end.toISOString() },
         },
@@ -73,6 +102,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
       usage: result.usage,
       stats: result.stats,
       warnings: result.warnings,
+      readSummary: summary,
       // wall-clock milliseconds: readMs listing and reading every file, scanMs until the usage was ready
       timing: { readMs: result.timing.readMs, scanMs },
     };
@@ -89,7 +119,14 @@ export async function generateCommand(argv: string[]): Promise<number> {
         `${n(u.actions)} actions from ${u.eventsMatched} events; ${n(u.denied)} denied call types; ${n(u.passRole)} iam:PassRole suggestions; ` +
         `${n(u.serviceLevel)} services at service level; ${n(u.unmapped)} unmapped event types; policy ${isComplete ? "complete" : "INCOMPLETE"}\n`,
     );
-    if (policies.length === 0) process.stderr.write("no permission-requiring activity found for the principal in the window\n");
+    process.stderr.write(`${readSummaryLine(summary)}\n`);
+  }
+  if (summary.noPrincipalEvents || summary.emptyPolicy) {
+    process.stderr.write(
+      `${summary.noPrincipalEvents ? "NO EVENT OF THE PRINCIPAL was found in the logs read: the policy is empty because nothing was seen, not because the principal needs nothing." : "The policy grants nothing."}\n` +
+        summary.likelyCauses.map((c) => `  - ${c}\n`).join(""),
+    );
+    return summary.noPrincipalEvents ? 3 : 0;
   }
   return 0;
 }

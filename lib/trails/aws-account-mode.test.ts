@@ -162,3 +162,47 @@ describe("aws mode against the local account", () => {
     expect(run.error!.message).toMatch(/CloudTrail GetTrail found no trail .*trail\/nope in us-east-1 \(TrailNotFoundException, HTTP 400\)/);
   }, 60_000);
 });
+
+describe("the CLI against the local account standing in for AWS (S3 through AWS_ENDPOINT_URL_S3)", () => {
+  const ROOT = join(import.meta.dirname, "../..");
+  async function cli(args: string[], env: Record<string, string | undefined>) {
+    const { execFile } = await import("node:child_process");
+    const childEnv: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
+    return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["cli/leastwise.mjs", ...args], { cwd: ROOT, env: childEnv, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
+  }
+  async function sessionEnv() {
+    const { AssumeRoleCommand } = await import("@aws-sdk/client-sts");
+    const c = (await aws.sts.send(new AssumeRoleCommand({ RoleArn: accessRole, RoleSessionName: "cli-test" }))).Credentials!;
+    return { ...aws.awsEnv(), AWS_ACCESS_KEY_ID: c.AccessKeyId, AWS_SECRET_ACCESS_KEY: c.SecretAccessKey, AWS_SESSION_TOKEN: c.SessionToken };
+  }
+  const window = () => ["--start", trail.start.toISOString(), "--end", trail.end.toISOString()];
+
+  it.each(PRINCIPALS)("finds the organization layout itself and gives the account trail's policy (%s)", async (_label, principalArn) => {
+    const env = await sessionEnv();
+    const account = await cli(["generate", "--principal", principalArn, "--logs", "s3://account-trail-bucket", ...window(), "--json"], env);
+    const org = await cli(["generate", "--principal", principalArn, "--logs", "s3://org-log-archive/org", ...window(), "--json"], env);
+    expect(account.code, account.stderr).toBe(0);
+    expect(org.code, org.stderr).toBe(0);
+    expect(org.stderr).toContain(`note: organization trail layout: reading AWSLogs/${ORG}/${ACCOUNT}/`);
+    const a = JSON.parse(account.stdout);
+    const o = JSON.parse(org.stdout);
+    expect(o.generatedPolicyResult.generatedPolicies).toEqual(a.generatedPolicyResult.generatedPolicies);
+    expect(o.readSummary.trails[0]).toMatchObject({ layout: "organization", orgId: ORG, orgIdFrom: "bucket" });
+    expect(o.readSummary.eventsOfPrincipal).toBeGreaterThan(0);
+    expect(org.stderr).not.toMatch(/MaxListenersExceededWarning/);
+  }, 120_000);
+
+  it("--org-id overrides; a wrong one reads nothing and says so (exit 3)", async () => {
+    const env = await sessionEnv();
+    const r = await cli(["generate", "--principal", PRINCIPALS[0][1], "--logs", "s3://org-log-archive/org", ...window(), "--org-id", "o-zzzzzzzzzz"], env);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/NO EVENT OF THE PRINCIPAL/);
+    expect(r.stderr).toMatch(/read 0 files/);
+    expect(r.stderr).toMatch(/No log file of the window was found/);
+  }, 60_000);
+});
