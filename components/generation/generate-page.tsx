@@ -10,7 +10,8 @@ import { GenerateForm } from "./generate-form";
 /** The Generate policy page (server): the entity, the service roles and the trails to choose from. */
 export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name: string }) {
   const { entity, base, basePath } = await loadPageEntity({ kind, name, page: "generate", withDocuments: false });
-  const [roles, trails, latest] = await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: entity.arn })]);
+  const [roles, trailOptions, latest] = await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: entity.arn })]);
+  const trails = trailOptions.options;
   return (
     <ConsoleAppLayout
       contentType="form"
@@ -26,7 +27,9 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
         principalArn={entity.arn}
         principalAccountId={entity.arn.split(":")[4] ?? ""}
         basePath={basePath}
-        serviceRoles={roles.map((r) => ({ arn: r.arn, name: r.name }))}
+        serviceRoles={roles.map((r) => ({ arn: r.arn, name: r.name, ...(r.trustsLeastwise !== undefined ? { trustsLeastwise: r.trustsLeastwise } : {}) }))}
+        trailsProblem={trailOptions.problem ?? null}
+        accountMode={env().LEASTWISE_ACCOUNT_MODE}
         trails={trails.map((t) => ({
           arn: t.arn,
           name: t.name,
@@ -34,6 +37,8 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
           location: t.location,
           bucketAccountId: t.bucketAccountId,
           bucketName: t.bucketName,
+          organizationTrail: t.organizationTrail,
+          ...(t.orgId ? { orgId: t.orgId } : {}),
         }))}
         hasExistingPolicy={!!latest && (latest.status === "SUCCEEDED" || latest.status === "IN_PROGRESS")}
         maxDays={env().LEASTWISE_MAX_WINDOW_DAYS}

@@ -170,7 +170,7 @@ describe("the CLI against the local account standing in for AWS (S3 through AWS_
     const childEnv: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ["cli/leastwise.mjs", ...args], { cwd: ROOT, env: childEnv, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      execFile(process.execPath, ["cli/leastwise.mjs", ...args], { cwd: ROOT, env: childEnv as NodeJS.ProcessEnv, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       });
     });
@@ -204,5 +204,35 @@ describe("the CLI against the local account standing in for AWS (S3 through AWS_
     expect(r.stderr).toMatch(/NO EVENT OF THE PRINCIPAL/);
     expect(r.stderr).toMatch(/read 0 files/);
     expect(r.stderr).toMatch(/No log file of the window was found/);
+  }, 60_000);
+});
+
+describe("the generate form's choices in aws mode", () => {
+  it("marks the service roles Leastwise cannot assume and preselects one it can", async () => {
+    const { listServiceRoles } = await import("@/lib/iam/list-service-roles");
+    const { preselectedServiceRole } = await import("@/components/generation/generate-types");
+    await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_aaa", path: "/service-role/", trust: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }] } });
+    const roles = await listServiceRoles();
+    const first = roles[0];
+    expect(first.name).toBe("AccessAnalyzerMonitorServiceRole_aaa"); // alphabetically first, and not assumable
+    expect(first.trustsLeastwise).toBe(false);
+    const chosen = preselectedServiceRole(roles);
+    expect(chosen).not.toBe(first.arn);
+    expect(roles.find((r) => r.arn === chosen)?.trustsLeastwise).toBe(true);
+  }, 60_000);
+
+  it("a trail listing that fails is shown, not swallowed as 'no trails'", async () => {
+    const { listTrailOptions } = await import("@/lib/console/list-trail-options");
+    const ok = await listTrailOptions();
+    expect(ok.problem).toBeUndefined();
+    expect(ok.options.map((t) => t.arn)).toContain(ORG_TRAIL);
+    expect(ok.options.find((t) => t.arn === ORG_TRAIL)?.organizationTrail).toBe(true);
+    setEnv({ AWS_SECRET_ACCESS_KEY: "not-the-secret" });
+    try {
+      const failed = await listTrailOptions();
+      expect(failed.problem).toMatch(/Could not list the CloudTrail trails: the AWS credentials this Leastwise server runs with were refused/);
+    } finally {
+      setEnv({ AWS_SECRET_ACCESS_KEY: aws.credentials.secretAccessKey });
+    }
   }, 60_000);
 });
