@@ -1,4 +1,6 @@
 "use client";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import { EmptyResultAlert } from "@/components/generation/read-summary-panel";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -154,7 +156,10 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   if (created) return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} />;
 
   const a = analysis.data;
+  const empty = data.readSummary.noPrincipalEvents || data.readSummary.emptyPolicy;
   return (
+    <SpaceBetween size="m">
+    {empty && <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />}
     <Wizard
       data-testid="policy-wizard"
       activeStepIndex={step}
@@ -229,5 +234,6 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
         },
       ]}
     />
+    </SpaceBetween>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReadSummary } from "@/lib/core/read-summary";
 import type { ScanStats } from "@/lib/core/types";
 
 export type GenerationStatus = "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "CANCELED";
@@ -14,6 +15,8 @@ export interface GenerationView {
   window: { start: string; end: string } | null;
   trails: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean }[];
   requestedBy: string | null;
+  /** succeeded jobs: what was read and whether the principal had any event */
+  readSummary?: ReadSummary;
 }
 
 export const TERMINAL: GenerationStatus[] = ["SUCCEEDED", "FAILED", "CANCELED"];
