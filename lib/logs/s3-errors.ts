@@ -22,6 +22,10 @@ export function s3ScanError(e: unknown, what: string): ScanError {
   if (name === "AccessDenied" || name === "Forbidden" || status === 403 || name === "InvalidAccessKeyId" || name === "SignatureDoesNotMatch" || name === "ExpiredToken") {
     return new ScanError("ACCESS_DENIED", `${what}: access denied (${[name, status ? `HTTP ${status}` : ""].filter(Boolean).join(", ") || "no detail"})`, { cause: e });
   }
+  if (!name && status === 400) {
+    // HEAD responses carry no body: S3 answers a bare 400 to expired or malformed credentials.
+    return new ScanError("ACCESS_DENIED", `${what}: refused (HTTP 400 without detail, which S3 answers to expired or malformed credentials)`, { cause: e });
+  }
   if (name === "CredentialsProviderError") {
     return new ScanError("ACCESS_DENIED", `${what}: no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`, { cause: e });
   }

@@ -32,6 +32,7 @@ export async function assumeAccessRole(o: {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = Date.now();
   let delay = 500;
+  let slept = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       const out = await client.send(new AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: ACCESS_ROLE_SESSION_NAME, DurationSeconds: 3600 }));
@@ -47,9 +48,10 @@ export async function assumeAccessRole(o: {
     } catch (error) {
       if (error instanceof JobFailure) throw error;
       const kind = classifyAwsError(error);
-      const waited = Date.now() - started;
+      const waited = Math.max(Date.now() - started, slept);
       if (RETRIED.has(kind) && waited + delay <= budget && !o.signal?.aborted) {
         await sleep(delay);
+        slept += delay;
         delay = Math.min(delay * 2, 8000);
         continue;
       }

@@ -236,3 +236,36 @@ describe("the generate form's choices in aws mode", () => {
     }
   }, 60_000);
 });
+
+describe("the access role's session is refreshed before it expires", () => {
+  it("a scan whose session has expired assumes the role again (and fails without the refresh)", async () => {
+    const { issueSessionCredentials } = await import("@/lib/local-aws/sts/session-credentials");
+    const { runScan } = await import("@/lib/engine/run-scan");
+    const { ACCESS_ROLE_SESSION_NAME } = await import("./assume-access-role");
+    const { AssumeRoleCommand } = await import("@aws-sdk/client-sts");
+    // A session of the access role as STS issued it an hour ago: expired now.
+    const live = (await aws.sts.send(new AssumeRoleCommand({ RoleArn: accessRole, RoleSessionName: "probe" }))).AssumedRoleUser!;
+    const expired = issueSessionCredentials({ parentAccessKeyId: aws.credentials.accessKeyId, roleArn: accessRole, roleId: live.AssumedRoleId!.split(":")[0], sessionName: ACCESS_ROLE_SESSION_NAME, expiresAt: new Date(Date.now() - 60_000) });
+    const credentials = { accessKeyId: expired.AccessKeyId, secretAccessKey: expired.SecretAccessKey, sessionToken: expired.SessionToken };
+    const request = (withRefresh: boolean) => ({
+      principalArn: PRINCIPALS[0][1],
+      window: { start: trail.start, end: trail.end },
+      regions: "all" as const,
+      source: {
+        kind: "s3" as const,
+        bucket: "account-trail-bucket",
+        region: "us-east-1",
+        credentials,
+        ...(withRefresh ? { assumeRole: { roleArn: accessRole, sessionName: ACCESS_ROLE_SESSION_NAME, expiresAt: expired.Expiration.toISOString() } } : {}),
+      },
+    });
+    const without = await runScan({ request: request(false), workers: 1 }).catch((e: unknown) => e);
+    expect((without as { code?: string }).code).toBe("ACCESS_DENIED");
+    expect((without as Error).message).toMatch(/S3 HeadBucket on s3:\/\/account-trail-bucket: refused \(HTTP 400 without detail, which S3 answers to expired or malformed credentials\)/);
+    aws.s3Requests.length = 0;
+    const refreshed = await runScan({ request: request(true), workers: 1 });
+    expect(refreshed.stats.filesRead).toBeGreaterThan(0);
+    expect(refreshed.usage.eventsMatched).toBeGreaterThan(0);
+    expect(aws.s3Requests.every((r) => r.accessKeyId !== expired.AccessKeyId)).toBe(true);
+  }, 60_000);
+});
