@@ -269,3 +269,83 @@ describe("the access role's session is refreshed before it expires", () => {
     expect(aws.s3Requests.every((r) => r.accessKeyId !== expired.AccessKeyId)).toBe(true);
   }, 60_000);
 });
+
+describe("the API in aws mode (the real @aws-sdk/client-accessanalyzer and raw HTTP)", () => {
+  type Api = { url: string; key: { accessKeyId: string; secretAccessKey: string }; stop(): Promise<void> };
+  let api: Api;
+  beforeAll(async () => {
+    const { getDb } = await import("@/lib/db");
+    const { jobsContext, closeJobsContext } = await import("@/lib/jobs/queue");
+    const { startGenerationWorkers } = await import("@/lib/jobs/start-generation-workers");
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { serveHandler } = await import("@/lib/api/node-adapter");
+    const { handleApiRequest } = await import("@/lib/api/router");
+    await getDb();
+    const jobs = await jobsContext();
+    const workers = await startGenerationWorkers({ ctx: jobs, concurrency: 1, log: () => {} });
+    const key = await createApiKey({ name: "aws-mode api" });
+    const http = await serveHandler(handleApiRequest);
+    api = {
+      url: http.url,
+      key,
+      async stop() {
+        await http.close();
+        await workers.stop();
+        await closeJobsContext();
+      },
+    };
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  async function run(principalArn: string, trailArn: string, role = accessRole) {
+    const { AccessAnalyzerClient, GetGeneratedPolicyCommand, StartPolicyGenerationCommand } = await import("@aws-sdk/client-accessanalyzer");
+    const client = new AccessAnalyzerClient({ endpoint: api.url, region: "us-east-1", credentials: api.key, maxAttempts: 1 });
+    const { jobId } = await client.send(
+      new StartPolicyGenerationCommand({
+        policyGenerationDetails: { principalArn },
+        cloudTrailDetails: { trails: [{ cloudTrailArn: trailArn, allRegions: true }], accessRole: role, startTime: trail.start, endTime: trail.end },
+      }),
+    );
+    for (let i = 0; i < 300; i++) {
+      const out = await client.send(new GetGeneratedPolicyCommand({ jobId: jobId! }));
+      if (out.jobDetails?.status !== "IN_PROGRESS") return { jobId: jobId!, out };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error("the job did not finish");
+  }
+
+  async function raw(jobId: string) {
+    const { SignatureV4 } = await import("@smithy/signature-v4");
+    const { Sha256 } = await import("@aws-crypto/sha256-js");
+    const url = new URL(`${api.url}/policy/generation/${jobId}`);
+    const signed = await new SignatureV4({ service: "access-analyzer", region: "us-east-1", credentials: api.key, sha256: Sha256 }).sign({
+      method: "GET", protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host },
+    });
+    return (await (await fetch(url, { headers: signed.headers as Record<string, string> })).json()) as { leastwise?: { readSummary: { noPrincipalEvents: boolean; trails: unknown[]; eventsOfPrincipal: number } } };
+  }
+
+  it.each(PRINCIPALS)("an organization trail through the API (%s)", async (_label, principalArn) => {
+    const { jobId, out } = await run(principalArn, ORG_TRAIL);
+    expect(out.jobDetails?.status, JSON.stringify(out.jobDetails?.jobError)).toBe("SUCCEEDED");
+    expect(JSON.parse(out.generatedPolicyResult!.generatedPolicies![0].policy!).Statement.length).toBeGreaterThan(0);
+    expect(out.generatedPolicyResult?.properties?.isComplete).toBeTypeOf("boolean");
+    const body = await raw(jobId);
+    expect(body.leastwise?.readSummary.trails).toEqual([expect.objectContaining({ layout: "organization", orgId: ORG, orgIdFrom: "bucket" })]);
+    expect(body.leastwise?.readSummary.eventsOfPrincipal).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("marks an empty result on the wire: isComplete false, leastwise.readSummary.noPrincipalEvents", async () => {
+    const { jobId, out } = await run(`arn:aws:iam::${ACCOUNT}:user/nobody`, ACCOUNT_TRAIL);
+    expect(out.jobDetails?.status).toBe("SUCCEEDED");
+    expect(out.generatedPolicyResult?.properties?.isComplete).toBe(false);
+    expect((await raw(jobId)).leastwise?.readSummary.noPrincipalEvents).toBe(true);
+  }, 60_000);
+
+  it("an access role Leastwise may not assume is a jobError naming the call, the role and the fix", async () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/service-role/AccessAnalyzerMonitorServiceRole_untrusted`;
+    const { out } = await run(PRINCIPALS[0][1], ACCOUNT_TRAIL, role);
+    expect(out.jobDetails?.status).toBe("FAILED");
+    expect(out.jobDetails?.jobError?.code).toBe("AUTHORIZATION_ERROR");
+    expect(out.jobDetails?.jobError?.message).toMatch(/STS AssumeRole on the access role .*_untrusted was refused .*trust policy/);
+  }, 60_000);
+});
