@@ -51,7 +51,7 @@ test.beforeAll(async () => {
     NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
     LEASTWISE_ASSUME_ROLE_RETRY_S: "5",
   });
-  server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "inherit", "inherit"] });
   const deadline = Date.now() + 180_000;
   for (;;) {
     const ok = await fetch(`${BASE}/signin`).then((r) => r.ok, () => false);
