@@ -5,6 +5,14 @@ import { isScanError } from "@/lib/engine/errors";
 import { GENERATE_USAGE, UsageError, parseGenerateArgs } from "./generate-args";
 import { ProgressBar, statsLine } from "./output";
 
+/** What to do, after the message that names the call and the resource. */
+const CLI_ADVICE: Record<string, string> = {
+  ACCESS_DENIED:
+    "Let the credentials the CLI uses (AWS_PROFILE, AWS_ACCESS_KEY_ID, SSO) call s3:ListBucket on the bucket and s3:GetObject on its objects (and kms:Decrypt for encrypted logs), or renew them if they expired (aws sso login).",
+  RESOURCE_NOT_FOUND: "Check --logs: the directory or bucket, and the prefix that holds AWSLogs/.",
+  SERVICE: "Retry; check the network and --endpoint-url / AWS_ENDPOINT_URL_S3 if the store cannot be reached.",
+};
+
 function where(source: LogSource): string {
   return source.kind === "s3" ? `s3://${source.bucket}/${source.prefix ?? ""}` : source.dir;
 }
@@ -71,7 +79,7 @@ export async function generateCommand(argv: string[]): Promise<number> {
         process.stderr.write("leastwise generate: interrupted\n");
         return 130;
       }
-      process.stderr.write(`leastwise generate: ${e.message}\n`);
+      process.stderr.write(`leastwise generate: ${e.message}\n${CLI_ADVICE[e.code] ? `  ${CLI_ADVICE[e.code]}\n` : ""}`);
       return e.code === "INVALID_REQUEST" ? 2 : 1;
     }
     throw e;
