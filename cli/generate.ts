@@ -1,4 +1,3 @@
-import { setMaxListeners } from "node:events";
 import { buildReadSummary, readSummaryLine, type TrailRead } from "@/lib/core/read-summary";
 import type { LogSource, ScanWarning } from "@/lib/core/types";
 import { isScanError } from "@/lib/engine/errors";
@@ -40,9 +39,6 @@ export async function generateCommand(argv: string[]): Promise<number> {
   const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy"), import("@/lib/core/usage")]);
   const bar = new ProgressBar();
   const controller = new AbortController();
-  // Every S3 request of the scan listens on this signal; more than Node's default of 10 at once is
-  // expected, not a leak (it printed MaxListenersExceededWarning on S3 runs).
-  setMaxListeners(0, controller.signal);
   const trails: TrailRead[] = [];
   if (!args.request.orgId && !args.request.accounts?.length) {
     // An organization trail keeps the account's logs under AWSLogs/o-.../<account>/: read that
