@@ -93,7 +93,7 @@ test("an organization trail of another account, through the assumed service role
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: /Trail/ }).first().click();
   await page.getByRole("option", { name: /org-trail/ }).click();
-  await expect(page.getByTestId("organization-trail-note")).toContainText("AWSLogs/o-abcdefghij/111122223333/");
+  await expect(page.getByTestId("organization-trail-note")).toContainText("AWSLogs/<organization ID>/111122223333/; the organization ID is found in the trail's bucket");
   await bothWidths(page, testInfo, "01-generate-form");
 
   await generateFor(page, "/roles/TargetRole", { trail: "org-trail" });
