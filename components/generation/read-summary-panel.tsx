@@ -54,7 +54,14 @@ export function ReadSummaryPanel({ summary, principal }: { summary: ReadSummary;
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {summary.skipped.map((s) => (
                   <li key={s.code}>
-                    {s.code} x{n(s.count)}: {s.example}
+                    {s.code} x{n(s.count)}
+                    <ul style={{ margin: 0, paddingLeft: 20 }}>
+                      {(s.examples ?? [s.example]).map((e) => (
+                        <li key={e} style={{ wordBreak: "break-all" }}>
+                          {e}
+                        </li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>

@@ -40,8 +40,8 @@ describe("buildReadSummary", () => {
     ];
     const summary = buildReadSummary({ stats: stats({ filesSkipped: 3, eventsMatched: 1 }), warnings, usage: usage({ eventsMatched: 1, actions: { "s3:GetObject": action } }) });
     expect(summary.skipped).toEqual([
-      { code: "CORRUPT_GZIP", count: 2, example: "a.json.gz: bad gzip" },
-      { code: "NOT_CLOUDTRAIL", count: 1, example: "c.json.gz: no Records" },
+      { code: "CORRUPT_GZIP", count: 2, example: "a.json.gz: bad gzip", examples: ["a.json.gz: bad gzip", "b.json.gz: bad gzip"] },
+      { code: "NOT_CLOUDTRAIL", count: 1, example: "c.json.gz: no Records", examples: ["c.json.gz: no Records"] },
     ]);
     expect(summary.likelyCauses).toEqual(["3 files could not be read and were skipped; their events are missing from the policy."]);
   });

@@ -24,7 +24,7 @@ export interface ReadSummary {
   eventsRead: number;
   eventsOfPrincipal: number;
   /** skipped files and other findings, by reason */
-  skipped: { code: ScanWarning["code"]; count: number; example: string }[];
+  skipped: { code: ScanWarning["code"]; count: number; example: string; /** up to 5 distinct findings of this kind */ examples: string[] }[];
   trails: TrailRead[];
   /** true when no event of the principal was found: the policy is empty for that reason */
   noPrincipalEvents: boolean;
@@ -36,10 +36,12 @@ export interface ReadSummary {
 
 export function buildReadSummary(o: { stats: ScanStats; warnings: ScanWarning[]; usage?: UsageSummary; trails?: TrailRead[]; regions?: string[] | "all" }): ReadSummary {
   const { stats, warnings } = o;
-  const byCode = new Map<ScanWarning["code"], { count: number; example: string }>();
+  const byCode = new Map<ScanWarning["code"], { count: number; example: string; examples: string[] }>();
   for (const w of warnings) {
-    const entry = byCode.get(w.code) ?? { count: 0, example: `${w.file}: ${w.message}` };
+    const text = `${w.file}: ${w.message}`;
+    const entry = byCode.get(w.code) ?? { count: 0, example: text, examples: [] };
     entry.count++;
+    if (entry.examples.length < 5 && !entry.examples.includes(text)) entry.examples.push(text);
     byCode.set(w.code, entry);
   }
   const eventsOfPrincipal = o.usage?.eventsMatched ?? stats.eventsMatched;
