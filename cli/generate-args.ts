@@ -19,14 +19,18 @@ export const GENERATE_USAGE = `usage: leastwise generate --principal ARN [--prin
   --regions         regions to read (us-east-1 is always read: global services log there);
                     default, or --all-regions: every region folder present
   --account         accounts whose logs to read (default: the principal's)
-  --org-id          organization id of an organization trail (AWSLogs/o-.../ACCOUNT/...)
+  --org-id          organization id of an organization trail (AWSLogs/o-.../ACCOUNT/...); default: found
+                    in the logs' layout when AWSLogs/ACCOUNT/ is absent
   --endpoint-url    an S3-compatible endpoint (path-style addressing)
   --trail-arn       the trail's ARN, echoed in the result (default: derived from --logs)
   --s3-concurrency  S3 reads in flight at once (default 64, at most 1024)
   --no-placeholders every action on "*" instead of resource ARN templates
   --service-level   add a service-level template for services without action-level data
-  --json            print the GetGeneratedPolicy-shaped result with evidence and stats only
-                    (several principals: one JSON object per line, per principal)`;
+  --json            print the GetGeneratedPolicy-shaped result with evidence, stats and readSummary only
+                    (several principals: one JSON object per line, per principal)
+
+exit status: 0 done, 1 failure, 2 usage error, 3 no event of the principal in the logs read (the
+policy is empty for that reason; stderr says what was read and the likely causes), 130 interrupted`;
 
 export class UsageError extends Error {}
 

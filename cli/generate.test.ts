@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { cpSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -126,7 +127,37 @@ describe("leastwise generate (subprocess)", () => {
     const r = await cli([...base().slice(0, 3), "--logs", path.join(dir, "missing"), ...base().slice(5)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/log directory .*missing does not exist/);
+    expect(r.stderr).toMatch(/Check --logs: the directory or bucket/);
     noStack(r.stderr);
+  });
+
+  it("exits 3 and says why when no event of the principal was found", async () => {
+    const r = await cli([...base().slice(0, 1), "--principal", "arn:aws:iam::111122223333:role/NeverUsed", ...base().slice(3)]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/NO EVENT OF THE PRINCIPAL was found/);
+    expect(r.stderr).toMatch(/read \d+ files .* events, 0 of the principal/);
+    expect(r.stderr).toMatch(/none was made by the principal/);
+    const json = await cli([...base().slice(0, 1), "--principal", "arn:aws:iam::111122223333:role/NeverUsed", ...base().slice(3), "--json"]);
+    expect(json.code).toBe(3);
+    const out = JSON.parse(json.stdout);
+    expect(out.generatedPolicyResult.properties.isComplete).toBe(false);
+    expect(out.readSummary).toMatchObject({ noPrincipalEvents: true, eventsOfPrincipal: 0 });
+  });
+
+  it("reads a local copy of an organization trail without --org-id, and --org-id overrides", async () => {
+    const org = await mkdtemp(path.join(tmpdir(), "lw-cli-org-"));
+    try {
+      cpSync(path.join(dir, "AWSLogs"), path.join(org, "AWSLogs", "o-abcdefghij"), { recursive: true });
+      const account = await cli([...base(), "--json"]);
+      const found = await cli([...base().slice(0, 3), "--logs", org, ...base().slice(5), "--json"]);
+      expect(found.code, found.stderr).toBe(0);
+      expect(found.stderr).toMatch(/note: organization trail layout: reading AWSLogs\/o-abcdefghij\/111122223333\//);
+      expect(JSON.parse(found.stdout).generatedPolicyResult.generatedPolicies).toEqual(JSON.parse(account.stdout).generatedPolicyResult.generatedPolicies);
+      const wrong = await cli([...base().slice(0, 3), "--logs", org, ...base().slice(5), "--org-id", "o-zzzzzzzzzz"]);
+      expect(wrong.code).toBe(3);
+    } finally {
+      await rm(org, { recursive: true, force: true });
+    }
   });
 
   it("exits 2 for an unknown command", async () => {

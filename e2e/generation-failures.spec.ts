@@ -20,6 +20,8 @@ test("a generation whose logs are missing fails with the reason and what to do",
   const failed = page.getByTestId("generation-failed");
   await expect(failed).toContainText("RESOURCE_NOT_FOUND_ERROR");
   await expect(failed).toContainText("What to do");
+  // a failed generation has no result to keep: no "Available until"
+  await expect(page.getByTestId("generation-panel").getByText("Available until")).toHaveCount(0);
   await shot(page, testInfo, "02-failed");
 });
 

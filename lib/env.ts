@@ -55,6 +55,13 @@ const schema = z.object({
   LEASTWISE_LOCAL_AWS_URL: z.string().url().optional(),
   /** local-aws: managed policies attachable to one role or user (IAM default 10). */
   LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES: intFrom(10, 1),
+  /** local-aws: STS AssumeRole refuses roles younger than this many seconds (simulates IAM's propagation delay). */
+  LEASTWISE_LOCAL_STS_PROPAGATION_S: intFrom(0, 0),
+  /** aws mode: how long AssumeRole of the access role is retried while IAM propagates a new role (AccessDenied). */
+  LEASTWISE_ASSUME_ROLE_RETRY_S: intFrom(30, 0),
+  /** aws mode: the standard endpoint overrides, read here only to choose S3 path-style addressing (the SDK reads them itself). */
+  AWS_ENDPOINT_URL: z.string().optional(),
+  AWS_ENDPOINT_URL_S3: z.string().optional(),
   /** local-aws: seed the demo account on first start (set 0 for an empty local account). */
   LEASTWISE_SEED_DEMO: z.enum(["0", "1"]).default("1"),
   /** console: signs session cookies (default: generated into the data dir); same value on every web server. */

@@ -41,3 +41,9 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** A message as a sentence: ends with ".", "!" or "?" (so a following sentence never runs on). */
+export function endSentence(text: string): string {
+  const t = text.trimEnd();
+  return /[.!?]["')]?$/.test(t) ? t : `${t}.`;
+}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
@@ -22,9 +23,11 @@ export interface TrailRow {
   location: string;
   endpoint: string | null;
   prefix: string | null;
+  /** false: a trail of the account found through CloudTrail (aws mode), not in the registry */
+  registered: boolean;
 }
 
-export function TrailsTable({ trails, defaultAccountId, partition }: { trails: TrailRow[]; defaultAccountId: string; partition: string }) {
+export function TrailsTable({ trails, defaultAccountId, partition, problem }: { trails: TrailRow[]; defaultAccountId: string; partition: string; problem?: string | null }) {
   const router = useRouter();
   const flash = useFlash();
   const user = useConsoleUser();
@@ -44,6 +47,11 @@ export function TrailsTable({ trails, defaultAccountId, partition }: { trails: T
 
   return (
     <>
+      {problem && (
+        <Alert type="error" header="The account's trails could not be listed" data-testid="trails-problem">
+          {problem}
+        </Alert>
+      )}
       <Table
         data-testid="trails"
         variant="full-page"
@@ -71,7 +79,7 @@ export function TrailsTable({ trails, defaultAccountId, partition }: { trails: T
           { id: "name", header: "Name", cell: (t) => t.name },
           { id: "region", header: "Home region", cell: (t) => t.homeRegion, width: 140 },
           { id: "account", header: "Account", cell: (t) => `${t.accountId}${t.orgId ? ` (${t.orgId})` : ""}`, width: 200 },
-          { id: "kind", header: "Source", cell: (t) => (t.kind === "s3" ? (t.endpoint ? "S3-compatible" : "Amazon S3") : "Local directory"), width: 150 },
+          { id: "kind", header: "Source", cell: (t) => (!t.registered ? "CloudTrail (this account)" : t.kind === "s3" ? (t.endpoint ? "S3-compatible" : "Amazon S3") : "Local directory"), width: 150 },
           {
             id: "location",
             header: "Location",
@@ -89,11 +97,14 @@ export function TrailsTable({ trails, defaultAccountId, partition }: { trails: T
                   id: "actions",
                   header: "Actions",
                   width: 110,
-                  cell: (t: TrailRow) => (
-                    <Button variant="inline-link" onClick={() => setRemoving(t)} ariaLabel={`Remove ${t.name}`}>
-                      Remove
-                    </Button>
-                  ),
+                  cell: (t: TrailRow) =>
+                    t.registered ? (
+                      <Button variant="inline-link" onClick={() => setRemoving(t)} ariaLabel={`Remove ${t.name}`}>
+                        Remove
+                      </Button>
+                    ) : (
+                      "-"
+                    ),
                 },
               ]
             : []),

@@ -4,6 +4,8 @@ import { listPolicyReplacements } from "@/lib/console/list-policy-replacements";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { env } from "@/lib/env";
 import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
+import { isAppError } from "@/lib/errors";
+import { PageProblem } from "@/components/shell/page-problem";
 import { loadPageEntity } from "./load-page-entity";
 import { EntityDetail } from "./entity-detail";
 import { ReplacePolicies } from "./replace-policies";
@@ -12,7 +14,15 @@ import { UnusedPermissions } from "./unused-permissions";
 
 /** The role or user page (server): what it is, what is attached, and its policy generation. */
 export async function EntityPage({ kind, name }: { kind: "role" | "user"; name: string }) {
-  const { entity, base } = await loadPageEntity({ kind, name });
+  let loaded;
+  try {
+    loaded = await loadPageEntity({ kind, name });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const base = kind === "role" ? "/roles" : "/users";
+    return <PageProblem title={name} message={error.userMessage} breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: kind === "role" ? "Roles" : "Users", href: base }, { text: name, href: `${base}/${encodeURIComponent(name)}` }]} />;
+  }
+  const { entity, base } = loaded;
   const [generation, comparison, history] = await Promise.all([
     getLatestGenerationView({ principalArn: entity.arn }),
     getPermissionComparison({ entityArn: entity.arn, entity }),

@@ -23,6 +23,7 @@ import { useConsoleUser } from "@/components/shell/console-user";
 import { AWS_REGIONS } from "@/lib/console/aws-regions";
 import { dateRangeProblem, resolveDateRange, type DateRangeValue } from "@/lib/console/date-range";
 import type { GenerateFormInput, ServiceRoleOption, TrailOption } from "./generate-types";
+import { preselectedServiceRole } from "./generate-types";
 
 const RELATIVE: DateRangePickerProps.RelativeOption[] = [
   { key: "7d", amount: 7, unit: "day", type: "relative" },
@@ -38,6 +39,9 @@ export function GenerateForm(props: {
   basePath: string;
   serviceRoles: ServiceRoleOption[];
   trails: TrailOption[];
+  /** why the account's trails could not be listed */
+  trailsProblem: string | null;
+  accountMode: "local" | "aws";
   hasExistingPolicy: boolean;
   maxDays: number;
   /** a random role-name suffix chosen on the server (the same on the client: no hydration mismatch) */
@@ -49,7 +53,7 @@ export function GenerateForm(props: {
   const isAdmin = user.role === "admin";
   const [range, setRange] = useState<DateRangePickerProps.Value | null>({ type: "relative", amount: 30, unit: "day", key: "30d" });
   const [roleMode, setRoleMode] = useState<"existing" | "create">(props.serviceRoles.length > 0 || !isAdmin ? "existing" : "create");
-  const [roleArn, setRoleArn] = useState<string | null>(props.serviceRoles[0]?.arn ?? null);
+  const [roleArn, setRoleArn] = useState<string | null>(preselectedServiceRole(props.serviceRoles));
   const [suffix, setSuffix] = useState(props.suggestedSuffix);
   const [trailArn, setTrailArn] = useState<string | null>(props.trails[0]?.arn ?? null);
   const [allRegions, setAllRegions] = useState(true);
@@ -186,7 +190,12 @@ export function GenerateForm(props: {
                   <Select
                     selectedOption={roleArn ? { value: roleArn, label: props.serviceRoles.find((r) => r.arn === roleArn)?.name } : null}
                     onChange={(e) => setRoleArn(e.detail.selectedOption.value ?? null)}
-                    options={props.serviceRoles.map((r) => ({ value: r.arn, label: r.name, description: r.arn }))}
+                    options={props.serviceRoles.map((r) => ({
+                      value: r.arn,
+                      label: r.name,
+                      description: r.trustsLeastwise === false ? `${r.arn} - its trust policy does not let Leastwise assume it` : r.arn,
+                      ...(r.trustsLeastwise === false ? { tags: ["Leastwise cannot assume it"] } : {}),
+                    }))}
                     placeholder="Choose a service role"
                     empty="No suitable service role exists yet"
                   />
@@ -198,6 +207,12 @@ export function GenerateForm(props: {
                     service-role/AccessAnalyzerMonitorServiceRole_{suffix}
                   </Box>
                 </FormField>
+              )}
+              {roleMode === "existing" && props.serviceRoles.find((r) => r.arn === roleArn)?.trustsLeastwise === false && (
+                <Alert type="warning" header="Leastwise cannot assume this role" data-testid="untrusted-role">
+                  Its trust policy allows access-analyzer.amazonaws.com but not the identity Leastwise runs as, so the generation would fail with
+                  AUTHORIZATION_ERROR. Add a statement for Leastwise&apos;s principal to the trust policy, or create a new service role.
+                </Alert>
               )}
               {props.serviceRoles.length === 0 && !isAdmin && (
                 <Alert type="warning">No suitable service role exists. Ask an administrator to generate once, or to create the role.</Alert>
@@ -216,15 +231,28 @@ export function GenerateForm(props: {
                   empty="No trails"
                 />
               </FormField>
-              {props.trails.length === 0 && (
+              {props.trailsProblem && (
+                <Alert type="error" header="The account's trails could not be listed" data-testid="trails-problem">
+                  {props.trailsProblem}
+                </Alert>
+              )}
+              {props.trails.length === 0 && !props.trailsProblem && (
                 <Alert type="warning" header="No trail is known">
-                  {isAdmin ? (
-                    <>
-                      Register where the logs are on the <Link href="/trails">Trails page</Link>, then come back.
-                    </>
-                  ) : (
-                    "Ask an administrator to register the trail on the Trails page."
-                  )}
+                  {props.accountMode === "aws"
+                    ? "CloudTrail lists no trail in this account. Create a trail that logs to S3 in CloudTrail (or use the organization's trail), or register where the logs are on the Trails page."
+                    : isAdmin ? (
+                      <>
+                        Register where the logs are on the <Link href="/trails">Trails page</Link>, then come back.
+                      </>
+                    ) : (
+                      "Ask an administrator to register the trail on the Trails page."
+                    )}
+                </Alert>
+              )}
+              {trail?.organizationTrail && (
+                <Alert type="info" header="An organization trail" data-testid="organization-trail-note">
+                  The logs of account {props.principalAccountId} are read under AWSLogs/{trail.orgId ?? "<organization ID>"}/{props.principalAccountId}/
+                  {trail.orgId ? "" : "; the organization ID is found in the trail's bucket when the generation runs"}. The entity page shows which layout was read.
                 </Alert>
               )}
               {crossAccount && (

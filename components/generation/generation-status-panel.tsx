@@ -14,6 +14,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { cancelGenerationAction } from "@/app/(console)/_actions/generation/actions";
 import { consoleKeys, useGeneration } from "@/components/console-api/queries";
 import { useFlash } from "@/components/shell/flash";
+import { ReadSummaryPanel } from "./read-summary-panel";
 import { expiresOn, failureAdvice, formatBytes, progressPercent, type GenerationView } from "@/lib/console/generation-view";
 import { formatDate, formatDateRange } from "./format";
 
@@ -94,7 +95,7 @@ function GenerationDetails({ basePath, initial, retentionDays }: { basePath: str
             label: "Trails",
             value: job.trails.map((t) => `${t.cloudTrailArn.split(":trail/")[1] ?? t.cloudTrailArn} (${t.allRegions ? "all regions" : (t.regions ?? []).join(", ") || "home region"})`).join("; ") || "-",
           },
-          { label: "Available until", value: formatDate(expiresOn(job, retentionDays)) },
+          ...(job.status === "SUCCEEDED" ? [{ label: "Available until", value: formatDate(expiresOn(job, retentionDays)) }] : []),
         ]}
       />
       {job.status === "IN_PROGRESS" && <ProgressView job={job} onCancel={cancel} canceling={canceling} />}
@@ -113,6 +114,7 @@ function GenerationDetails({ basePath, initial, retentionDays }: { basePath: str
           This generation was canceled before it finished; nothing was generated. Choose Generate policy to start again.
         </Alert>
       )}
+      {job.status === "SUCCEEDED" && job.readSummary && <ReadSummaryPanel summary={job.readSummary} principal={job.principalArn} />}
       {job.status === "SUCCEEDED" && (
         <Box>
           <Button variant="primary" onClick={() => router.push(`${basePath}/generated-policy`)} data-testid="view-generated-policy">

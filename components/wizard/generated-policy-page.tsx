@@ -54,6 +54,7 @@ export async function GeneratedPolicyPage({ kind, name }: { kind: "role" | "user
     documentText: job.documentText,
     builtText: built.text,
     isComplete: built.isComplete,
+    readSummary: job.readSummary,
     window: job.window,
   };
   return (

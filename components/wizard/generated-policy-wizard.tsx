@@ -1,4 +1,6 @@
 "use client";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import { EmptyResultAlert } from "@/components/generation/read-summary-panel";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
@@ -239,9 +241,11 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   if (created) return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} entityArn={data.principalArn} />;
 
   const a = analysis.data;
+  const empty = data.readSummary.noPrincipalEvents || data.readSummary.emptyPolicy;
   return (
-    <>
+    <SpaceBetween size="m">
     {confirmModal}
+    {empty && <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />}
     <Wizard
       data-testid="policy-wizard"
       activeStepIndex={step}
@@ -347,6 +351,6 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
         },
       ]}
     />
-    </>
+    </SpaceBetween>
   );
 }

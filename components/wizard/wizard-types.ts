@@ -1,3 +1,4 @@
+import type { ReadSummary } from "@/lib/core/read-summary";
 import type { UsageSummary } from "@/lib/core/types";
 import type { DraftSelection } from "@/lib/console/draft-selection";
 
@@ -33,4 +34,6 @@ export interface WizardData {
   builtText: string;
   isComplete: boolean;
   window: { start: string; end: string };
+  /** what was read; an empty result is marked above the wizard */
+  readSummary: ReadSummary;
 }

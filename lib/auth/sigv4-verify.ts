@@ -79,7 +79,15 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  */
 export async function verifySigV4Request(
   req: Request,
-  opts: { service: string; body?: Uint8Array; maxBodyBytes?: number; db?: PrismaClient; now?: Date },
+  opts: {
+    service: string;
+    body?: Uint8Array;
+    maxBodyBytes?: number;
+    db?: PrismaClient;
+    now?: Date;
+    /** keys that are not API keys (the local STS's session keys); undefined: look up an API key */
+    lookupKey?: (accessKeyId: string, request: Request) => Promise<{ secretAccessKey: string } | undefined>;
+  },
 ): Promise<{ accessKeyId: string; region: string; body: Uint8Array }> {
   const header = req.headers.get("authorization");
   if (!header) {
@@ -108,7 +116,8 @@ export async function verifySigV4Request(
     throw authError("InvalidSignatureException", `Signature expired: ${amzDate} ${bound}`);
   }
 
-  const key = await lookupActiveApiKey({ accessKeyId: auth.accessKeyId, db: opts.db });
+  const other = opts.lookupKey ? await opts.lookupKey(auth.accessKeyId, req) : undefined;
+  const key = other ? { id: undefined, ...other } : await lookupActiveApiKey({ accessKeyId: auth.accessKeyId, db: opts.db });
   if (!key) throw authError("UnrecognizedClientException", "The security token included in the request is invalid.");
 
   const declaredHash = req.headers.get("x-amz-content-sha256");
@@ -167,7 +176,7 @@ export async function verifySigV4Request(
     throw authError("InvalidSignatureException", "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
   if (!hashIsSigned) await checkSignature(body);
-  await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
+  if (key.id) await touchApiKey({ id: key.id, db: opts.db, now }).catch(() => {});
   return { accessKeyId: auth.accessKeyId, region: auth.region, body };
 }
 

@@ -98,6 +98,6 @@ describe("SDK client factories", () => {
       AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
       AWS_ENDPOINT_URL_IAM: `${f.server.origin}/local-aws/iam`,
     });
-    await expect(listRoles({})).rejects.toMatchObject({ code: "UNAUTHORIZED", userMessage: expect.stringMatching(/no AWS credentials were found/) });
+    await expect(listRoles({})).rejects.toMatchObject({ code: "AWS_CREDENTIALS", status: 502, userMessage: expect.stringMatching(/has no AWS credentials/) });
   });
 });

@@ -33,6 +33,8 @@ describe("generation view helpers", () => {
 
   it("advice names what to check for each error code", () => {
     expect(failureAdvice("RESOURCE_NOT_FOUND_ERROR")).toMatch(/Trails page/);
+    // a trail of the account is not on the Trails page: CloudTrail is where to look
+    expect(failureAdvice("RESOURCE_NOT_FOUND_ERROR")).toMatch(/For a trail of the account, check in CloudTrail/);
     expect(failureAdvice("AUTHORIZATION_ERROR")).toMatch(/service role/);
     expect(failureAdvice("SERVICE_QUOTA_EXCEEDED_ERROR")).toMatch(/shorter date range/);
     expect(failureAdvice("SERVICE_ERROR")).toMatch(/Generate again/);

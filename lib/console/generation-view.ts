@@ -1,3 +1,4 @@
+import type { ReadSummary } from "@/lib/core/read-summary";
 import type { ScanStats } from "@/lib/core/types";
 
 export type GenerationStatus = "IN_PROGRESS" | "SUCCEEDED" | "FAILED" | "CANCELED";
@@ -14,6 +15,8 @@ export interface GenerationView {
   window: { start: string; end: string } | null;
   trails: { cloudTrailArn: string; regions?: string[]; allRegions?: boolean }[];
   requestedBy: string | null;
+  /** succeeded jobs: what was read and whether the principal had any event */
+  readSummary?: ReadSummary;
 }
 
 export const TERMINAL: GenerationStatus[] = ["SUCCEEDED", "FAILED", "CANCELED"];
@@ -38,9 +41,9 @@ export function progressPercent(stats: ScanStats | null): number | null {
 export function failureAdvice(code: string): string {
   switch (code) {
     case "RESOURCE_NOT_FOUND_ERROR":
-      return "The trail, its bucket or its log directory could not be found. Check the trail's location on the Trails page (bucket name, prefix, endpoint or directory), then generate again.";
+      return "The trail, its bucket or its log directory could not be found. For a trail of the account, check in CloudTrail that it exists in its home region and delivers to an S3 bucket; for a trail registered in Leastwise, check its location on the Trails page (bucket name, prefix, endpoint or directory). Then generate again.";
     case "AUTHORIZATION_ERROR":
-      return "Leastwise was refused access to the logs. Check that the service role may read the trail's bucket (s3:GetObject, s3:ListBucket) and, for a bucket in another account, the bucket policy; then generate again.";
+      return "Leastwise was refused access to the trail or its logs (the message names the call). Check that the service role trusts Leastwise, may call cloudtrail:GetTrail and read the trail's bucket (s3:GetObject, s3:ListBucket, kms:Decrypt for encrypted logs) and, for a bucket in another account, the bucket policy; then generate again.";
     case "SERVICE_QUOTA_EXCEEDED_ERROR":
       return "A quota was exceeded (see the message). Choose a shorter date range or fewer regions, or wait for running generations to finish.";
     default:

@@ -1,7 +1,10 @@
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { ScanStats } from "@/lib/core/types";
+import { buildReadSummary } from "@/lib/core/read-summary";
+import type { ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
+import type { StoredScanStats } from "@/lib/jobs/run-generation-job";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { GenerationView } from "./generation-view";
 
 type JobRow = {
@@ -45,7 +48,7 @@ export async function getGenerationView(options: { jobId: string }): Promise<Gen
     ? await db.generationJob.findFirst({ where: { id: options.jobId, startedOn: { gte: retentionStart() } } })
     : null;
   if (!job) throw new AppError("NOT_FOUND", "This policy generation does not exist or has expired (results are kept 7 days).");
-  return toGenerationView(job);
+  return withReadSummary(db, toGenerationView(job));
 }
 
 /** The entity's current request: its most recent generation within the retention period, if any. */
@@ -55,5 +58,13 @@ export async function getLatestGenerationView(options: { principalArn: string })
     where: { principalArn: options.principalArn, startedOn: { gte: retentionStart() } },
     orderBy: { startedOn: "desc" },
   });
-  return job ? toGenerationView(job) : null;
+  return job ? withReadSummary(db, toGenerationView(job)) : null;
+}
+
+async function withReadSummary(db: PrismaClient, view: GenerationView): Promise<GenerationView> {
+  if (view.status !== "SUCCEEDED") return view;
+  const result = await db.generationResult.findUnique({ where: { jobId: view.jobId }, select: { stats: true, warnings: true, usage: true } });
+  if (!result) return view;
+  const stats = result.stats as unknown as StoredScanStats;
+  return { ...view, readSummary: buildReadSummary({ stats, warnings: result.warnings as unknown as ScanWarning[], usage: result.usage as unknown as UsageSummary, trails: stats.trails }) };
 }

@@ -1,7 +1,9 @@
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { UsageSummary } from "@/lib/core/types";
+import { buildReadSummary, type ReadSummary } from "@/lib/core/read-summary";
+import type { ScanWarning, UsageSummary } from "@/lib/core/types";
+import type { StoredScanStats } from "@/lib/jobs/run-generation-job";
 import { normalizeSelection, type DraftSelection } from "./draft-selection";
 
 export interface WizardJob {
@@ -12,6 +14,7 @@ export interface WizardJob {
   usage: UsageSummary;
   selection: DraftSelection;
   documentText: string | null;
+  readSummary: ReadSummary;
 }
 
 const notFound = () =>
@@ -36,6 +39,12 @@ export async function getWizardJob(options: { jobId: string }): Promise<WizardJo
     usage: job.result.usage as unknown as UsageSummary,
     selection: normalizeSelection(draft?.selection),
     documentText: draft?.documentText ?? null,
+    readSummary: buildReadSummary({
+      stats: job.result.stats as unknown as StoredScanStats,
+      warnings: job.result.warnings as unknown as ScanWarning[],
+      usage: job.result.usage as unknown as UsageSummary,
+      trails: (job.result.stats as unknown as StoredScanStats).trails,
+    }),
   };
 }
 

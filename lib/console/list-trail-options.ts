@@ -1,6 +1,7 @@
 import { parseTrailArn } from "@/lib/core/arn";
 import { listAccountTrails } from "@/lib/iam/list-account-trails";
 import { listTrails } from "@/lib/trails/list-trails";
+import { isAppError } from "@/lib/errors";
 
 export interface TrailOptionFull {
   arn: string;
@@ -15,14 +16,31 @@ export interface TrailOptionFull {
   /** the bucket the service role must be allowed to read */
   serviceRoleBucket: string;
   registered: boolean;
+  /** an organization trail: a member account's logs are under AWSLogs/<o-id>/<account>/ */
+  organizationTrail: boolean;
+  orgId?: string;
+}
+
+export interface TrailOptions {
+  options: TrailOptionFull[];
+  /** why the account's trails could not be listed (CloudTrail ListTrails/GetTrail): shown, never hidden as "no trails" */
+  problem?: string;
 }
 
 /**
  * The trails the generate form offers: Leastwise's registry (where the logs are is known) and the
  * account's trails from CloudTrail (read from S3 through the service role). The registry wins.
  */
-export async function listTrailOptions(): Promise<TrailOptionFull[]> {
-  const [registered, account] = await Promise.all([listTrails(), listAccountTrails().catch(() => [])]);
+export async function listTrailOptions(): Promise<TrailOptions> {
+  let problem: string | undefined;
+  const [registered, account] = await Promise.all([
+    listTrails(),
+    listAccountTrails().catch((error: unknown) => {
+      if (!isAppError(error)) throw error;
+      problem = error.userMessage;
+      return [];
+    }),
+  ]);
   const byArn = new Map<string, TrailOptionFull>();
   for (const t of account) {
     byArn.set(t.arn, {
@@ -34,6 +52,7 @@ export async function listTrailOptions(): Promise<TrailOptionFull[]> {
       bucketName: t.bucket || null,
       serviceRoleBucket: t.bucket,
       registered: false,
+      organizationTrail: t.organizationTrail,
     });
   }
   for (const t of registered) {
@@ -50,9 +69,11 @@ export async function listTrailOptions(): Promise<TrailOptionFull[]> {
       bucketName: t.source.kind === "s3" ? t.source.bucket : null,
       serviceRoleBucket: t.source.kind === "s3" ? t.source.bucket : (fromAccount?.bucketName ?? ""),
       registered: true,
+      organizationTrail: !!t.orgId || !!fromAccount?.organizationTrail,
+      ...(t.orgId ? { orgId: t.orgId } : {}),
     });
   }
-  return [...byArn.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { options: [...byArn.values()].sort((a, b) => a.name.localeCompare(b.name)), ...(problem ? { problem } : {}) };
 }
 
 function accountOf(arn: string): string | null {

@@ -155,6 +155,8 @@ export type LogSource =
       endpoint?: string; // S3-compatible endpoint; path-style is forced when set
       region?: string;
       credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+      /** the credentials are a session of this role: assume it again before `expiresAt` (ISO) */
+      assumeRole?: { roleArn: string; sessionName: string; expiresAt: string };
     };
 
 /** One scan request: what the engine needs to read logs and attribute them. */

@@ -16,7 +16,7 @@ import { iamClient } from "@/lib/aws/clients";
 import { parsePrincipalArn } from "@/lib/core/arn";
 import { CoreError } from "@/lib/core/errors";
 import type { Principal } from "@/lib/core/types";
-import { AppError } from "@/lib/errors";
+import { AppError, endSentence } from "@/lib/errors";
 import { mapIamError } from "./map-iam-error";
 import { checkPolicyInputs, policyNames } from "./policy-inputs";
 
@@ -78,7 +78,7 @@ export async function createManagedPolicies(options: CreateManagedPoliciesOption
       : leftovers.length === 0
         ? `Nothing was left behind: the ${done.length === 1 ? "policy" : `${done.length} policies`} created before the failure ${done.length === 1 ? "was" : "were"} removed again.`
         : `Cleaning up failed, so these still exist: ${leftovers.map((p) => `${p.arn}${p.attached ? ` (attached to ${principal.name})` : ""}`).join(", ")}. Delete them in IAM or retry with other names.`;
-    throw new AppError(mapped.code, `${mapped.userMessage} ${aftermath}`, {
+    throw new AppError(mapped.code, `${endSentence(mapped.userMessage)} ${aftermath}`, {
       status: mapped.status,
       field: mapped.field,
       cause: error,

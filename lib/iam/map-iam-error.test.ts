@@ -16,12 +16,13 @@ describe("mapIamError", () => {
     ["ValidationError", "1 validation error detected: Value '/x' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)", "VALIDATION", "path", /start and end with "\/"/],
     ["ValidationError", "1 validation error detected: Value 'ddd' at 'description' failed to satisfy constraint: Member must have length less than or equal to 1000", "VALIDATION", "description", /at most 1000/],
     ["InvalidInputException", 'User-defined tag keys can\'t start with "aws:".', "VALIDATION", "tags", /aws:/],
-    ["AccessDenied", "User: arn:aws:iam::1:user/x is not authorized to perform: iam:CreatePolicy", "FORBIDDEN", undefined, /Grant iam:CreatePolicy/],
-    ["InvalidClientTokenId", "The security token included in the request is invalid.", "UNAUTHORIZED", undefined, /credentials Leastwise uses were refused/],
-    ["CredentialsProviderError", "Could not load credentials from any providers", "UNAUTHORIZED", undefined, /no AWS credentials were found/],
+    ["AccessDenied", "User: arn:aws:iam::1:user/x is not authorized to perform: iam:CreatePolicy", "FORBIDDEN", undefined, /is not allowed to call iam:CreatePolicy\. Grant iam:CreatePolicy/],
+    ["InvalidClientTokenId", "The security token included in the request is invalid.", "AWS_CREDENTIALS", undefined, /credentials this Leastwise server runs with were refused \(InvalidClientTokenId\).*your console session is fine/],
+    ["ExpiredToken", "The security token included in the request is expired", "AWS_CREDENTIALS", undefined, /An administrator of the server must renew them/],
+    ["CredentialsProviderError", "Could not load credentials from any providers", "AWS_CREDENTIALS", undefined, /has no AWS credentials/],
     ["ThrottlingException", "Rate exceeded", "THROTTLED", undefined, /try again/],
     ["Error", "connect ECONNREFUSED 127.0.0.1:1", "SERVICE_UNAVAILABLE", undefined, /could not be reached/],
-    ["WeirdException", "something odd", "IAM_ERROR", undefined, /WeirdException: something odd/],
+    ["WeirdException", "something odd", "IAM_ERROR", undefined, /AWS answered WeirdException \(HTTP 400\)/],
   ])("%s (%s) -> %s", (name, message, code, field, text) => {
     const mapped = mapIamError(sdkError(name, message), { doing: "create the policy", permission: "iam:CreatePolicy" });
     expect(mapped).toBeInstanceOf(AppError);
@@ -30,6 +31,12 @@ describe("mapIamError", () => {
     expect(mapped.userMessage).toMatch(/^Could not create the policy: /);
     expect(mapped.userMessage).toMatch(text);
     expect(mapped.details?.awsMessage).toBe(message);
+  });
+
+  it("refused server credentials are never a 401 (the console reads 401 as its own session ending)", () => {
+    for (const name of ["InvalidClientTokenId", "ExpiredToken", "SignatureDoesNotMatch", "CredentialsProviderError"]) {
+      expect(mapIamError(sdkError(name, "x", 403), { doing: "list the roles" }).status).not.toBe(401);
+    }
   });
 
   it("passes AppErrors through unchanged", () => {

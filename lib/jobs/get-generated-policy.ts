@@ -1,11 +1,13 @@
 // GetGeneratedPolicy: the job's state and, once it succeeded, the policies built from the stored
 // usage with the caller's options (so both flags work on any stored result).
 import { buildGeneratedPolicies } from "@/lib/core/policy";
+import { buildReadSummary, type ReadSummary } from "@/lib/core/read-summary";
 import type { GeneratedPolicy, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
 import { findVisibleJob } from "./find-visible-job";
 import { toJobDetails, trailProperties, type JobDetails } from "./job-details";
 import { jobsContext, type JobsContext } from "./queue";
 import { generationQuotas } from "./quotas";
+import type { StoredScanStats } from "./run-generation-job";
 
 export interface GeneratedPolicyResult {
   properties: {
@@ -27,6 +29,8 @@ export interface GetGeneratedPolicyOutput {
   usage?: UsageSummary;
   progress?: ScanStats;
   warnings?: ScanWarning[];
+  /** what was read, and the marking of a result with no event of the principal (also on the wire, under `leastwise`) */
+  readSummary?: ReadSummary;
   principalArn: string;
   accessRole: string | null;
 }
@@ -65,9 +69,15 @@ export async function getGeneratedPolicy(options: {
       includeResourcePlaceholders: options.includeResourcePlaceholders ?? false,
       includeServiceLevelTemplate: options.includeServiceLevelTemplate ?? false,
     });
-    output.generatedPolicyResult = { properties: { isComplete: built.isComplete, ...properties }, generatedPolicies: built.policies };
+    const warnings = result.warnings as unknown as ScanWarning[];
+    const stats = result.stats as unknown as StoredScanStats;
+    const readSummary = buildReadSummary({ stats, warnings, usage, trails: stats.trails });
+    // A policy built from no event of the principal is not a complete answer: isComplete is the
+    // one member of AWS's wire format that can say so to the AWS CLI and SDKs.
+    output.generatedPolicyResult = { properties: { isComplete: built.isComplete && !readSummary.noPrincipalEvents, ...properties }, generatedPolicies: built.policies };
     output.usage = usage;
-    output.warnings = result.warnings as unknown as ScanWarning[];
+    output.warnings = warnings;
+    output.readSummary = readSummary;
     // A succeeded result never changes: keep the built answer briefly (polling clients and the
     // console ask for it again and again; building and fetching a large usage is the cost).
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);

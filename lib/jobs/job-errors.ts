@@ -38,6 +38,9 @@ export function toJobError(error: unknown, context: string): { code: JobErrorCod
         return { code: "SERVICE_ERROR", message: `${context}: ${error.message}` };
     }
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return { code: "SERVICE_ERROR", message: `${context}: unexpected error: ${text}. Retry the generation; if it fails again, check the worker's log.` };
+  // Never the error's own text: it may be an upstream body (S3, STS, CloudTrail or an endpoint
+  // posing as one). The worker's log has the details.
+  console.error(`[jobs] ${context}: unexpected error`, error);
+  const name = error instanceof Error && /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(error.name) && error.name !== "Error" ? ` (${error.name})` : "";
+  return { code: "SERVICE_ERROR", message: `${context}: an unexpected error occurred${name}. Retry the generation; if it fails again, check the worker's log.` };
 }

@@ -3,7 +3,8 @@
 // a cancel (status no longer IN_PROGRESS) or a takeover stops the scan at the next heartbeat, and a
 // worker that dies leaves a stale heartbeat that recover-stale-jobs.ts acts on.
 import { parsePrincipalArn } from "@/lib/core/arn";
-import type { ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
+import type { TrailRead } from "@/lib/core/read-summary";
+import type { LogSource, ScanStats, ScanWarning, UsageSummary } from "@/lib/core/types";
 import { mergeUsage } from "@/lib/core/usage";
 import { runScan } from "@/lib/engine/run-scan";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -100,10 +101,19 @@ export async function runGenerationJob(options: {
     const principal = parsePrincipalArn(job.principalArn);
     let usage: UsageSummary | undefined;
     const warnings: ScanWarning[] = [];
+    const trailsRead: TrailRead[] = [];
     for (const trail of job.trails as unknown as TrailInput[]) {
       const context = `Reading trail ${trail.cloudTrailArn}`;
       try {
-        const resolved = await resolveTrailLogSource({ trailArn: trail.cloudTrailArn, accessRole: job.accessRole, db });
+        const resolved = await resolveTrailLogSource({ trailArn: trail.cloudTrailArn, accessRole: job.accessRole, principalAccountId: principal.accountId, db, signal: controller.signal });
+        trailsRead.push({
+          cloudTrailArn: trail.cloudTrailArn,
+          layout: resolved.layout.kind,
+          ...(resolved.layout.orgId ? { orgId: resolved.layout.orgId } : {}),
+          ...(resolved.layout.orgIdFrom ? { orgIdFrom: resolved.layout.orgIdFrom } : {}),
+          location: locationOf(resolved.source),
+        });
+        for (const note of resolved.notes) if (warnings.length < MAX_WARNINGS) warnings.push({ file: trail.cloudTrailArn, code: "UNEXPECTED_LAYOUT", message: note });
         const result = await abandonOnAbort(controller.signal, runScan({
           request: {
             principalArn: job.principalArn,
@@ -136,7 +146,7 @@ export async function runGenerationJob(options: {
         throw new JobFailure(toJobError(error, context).code, toJobError(error, context).message, { cause: error });
       }
     }
-    const stored = await finishSucceeded({ db, job, workerId, usage: usage!, stats: done, warnings });
+    const stored = await finishSucceeded({ db, job, workerId, usage: usage!, stats: { ...done, trails: trailsRead }, warnings });
     return { outcome: stored ? "succeeded" : "stopped", progress: done };
   } catch (error) {
     // Canceled or taken over: the row already says what happened.
@@ -170,13 +180,13 @@ async function finishSucceeded(o: {
   job: { id: string; principalArn: string; startedOn: Date };
   workerId: string;
   usage: UsageSummary;
-  stats: ScanStats;
+  stats: StoredScanStats;
   warnings: ScanWarning[];
 }): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     const r = await tx.generationJob.updateMany({
       where: { id: o.job.id, status: "IN_PROGRESS", workerId: o.workerId },
-      data: { status: "SUCCEEDED", completedOn: new Date(), progress: o.stats as unknown as Prisma.InputJsonValue },
+      data: { status: "SUCCEEDED", completedOn: new Date(), progress: statsOnly(o.stats) as unknown as Prisma.InputJsonValue },
     });
     if (r.count === 0) return false; // canceled at the last moment: keep CANCELED, store nothing
     await tx.generationResult.create({
@@ -199,6 +209,19 @@ async function finishSucceeded(o: {
     }
     return true;
   });
+}
+
+/** The stored stats of a result: the scan's counters and what each trail's layout was. */
+export type StoredScanStats = ScanStats & { trails?: TrailRead[] };
+
+function statsOnly(s: StoredScanStats): ScanStats {
+  const { trails: _trails, ...counters } = s;
+  return counters;
+}
+
+function locationOf(source: LogSource): string {
+  if (source.kind === "local") return `${source.dir}${source.prefix ? ` (prefix ${source.prefix})` : ""}`;
+  return `s3://${source.bucket}/${source.prefix ? `${source.prefix.replace(/\/+$/, "")}/` : ""}`;
 }
 
 /** Settles when the scan does, or a few seconds after an abort if the scan ignores it. */

@@ -9,6 +9,7 @@ import { DEFAULT_IAM_LIMITS, type Db, type IamLimits } from "./iam/context";
 import { executeIamAction, iamErrorAnswer, type XmlAnswer } from "./iam/execute-iam-action";
 import { queryErrorXml, STS_NAMESPACE } from "./protocol/xml";
 import { executeStsAction } from "./sts/execute-sts-action";
+import type { LocalSession } from "./sts/session-credentials";
 
 export type LocalAwsService = "iam" | "cloudtrail" | "sts";
 
@@ -16,13 +17,15 @@ export interface LocalAwsDeps {
   db: () => Promise<Db>;
   /** the local account's ID (created on first use) */
   accountId: (db: Db) => Promise<string>;
-  /** checks the signature before and while reading the body (capped); returns the body read */
-  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string; body: Uint8Array }>;
+  /** checks the signature before and while reading the body (capped); returns the body read and, for a key of the local STS, its session */
+  verify: (request: Request, service: LocalAwsService) => Promise<{ accessKeyId: string; body: Uint8Array; session?: LocalSession }>;
   /** the authorization decision after a verified signature: throws (403 AccessDenied) when the key may not use the service */
   authorize: (accessKeyId: string, service: LocalAwsService) => Promise<void>;
   listTrails: (db: Db, accountId: string) => Promise<LocalTrail[]>;
   limits?: Partial<IamLimits>;
   partition?: string;
+  /** STS AssumeRole refuses roles younger than this (IAM's propagation delay); default 0 */
+  stsPropagationDelayMs?: number;
 }
 
 const XML_HEADERS = { "content-type": "text/xml" };
@@ -42,15 +45,16 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
       return new Response(null, { status: 405, headers: { allow: "POST" } });
     }
     try {
-      const { accessKeyId, body } = await deps.verify(request, service);
-      await deps.authorize(accessKeyId, service);
-      return await dispatch(service, new TextDecoder().decode(body), accessKeyId, request);
+      const { accessKeyId, body, session } = await deps.verify(request, service);
+      // An assumed role's session may do what the API key that assumed it may do.
+      await deps.authorize(session ? session.parentAccessKeyId : accessKeyId, service);
+      return await dispatch(service, new TextDecoder().decode(body), accessKeyId, request, session);
     } catch (error) {
       return failure(service, error);
     }
   }
 
-  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request): Promise<Response> {
+  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request, session?: LocalSession): Promise<Response> {
     if (service === "cloudtrail") {
       const answer = await executeCloudTrailAction({
         target: request.headers.get("x-amz-target"),
@@ -73,7 +77,24 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
               return { db, accountId: await deps.accountId(db), partition: deps.partition ?? "aws", limits };
             },
           })
-        : await executeStsAction({ body, accessKeyId, accountId: async () => deps.accountId(await deps.db()) });
+        : await executeStsAction({
+            body,
+            accessKeyId,
+            session,
+            context: async () => {
+              const db = await deps.db();
+              const accountId = await deps.accountId(db);
+              return {
+                accountId,
+                partition: deps.partition,
+                propagationDelayMs: deps.stsPropagationDelayMs,
+                findRole: async (arn) => {
+                  const row = await db.localIamRole.findFirst({ where: { arn, accountId } });
+                  return row && { arn: row.arn, id: row.id, trustPolicy: row.assumeRolePolicyDocument, maxSessionDuration: row.maxSessionDuration, createdAt: row.createdAt };
+                },
+              };
+            },
+          });
     return new Response(answer.body, { status: answer.status, headers: { ...XML_HEADERS, "x-amzn-requestid": answer.requestId } });
   }
 

@@ -1,22 +1,24 @@
 // The local AWS endpoint wired to the process database, the local account, Leastwise's SigV4 keys
 // and its trail registry.
 import { getDb } from "@/lib/db";
-import { verifySigV4Request } from "@/lib/auth/sigv4-verify";
 import { requireApiKeyScope } from "@/lib/auth/api-key-scopes";
 import { env } from "@/lib/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LOCAL_AWS_MAX_BODY_BYTES } from "./body-limits";
 import { createLocalAwsHandler, type LocalAwsService } from "./create-local-aws-handler";
 import { listLocalTrails } from "./cloudtrail/list-local-trails";
 import { ensureLocalAccount } from "./ensure-local-account";
+import { verifyLocalAwsRequest } from "./verify-local-aws-request";
 
 export function localAwsHandler(): (request: Request, service?: LocalAwsService) => Promise<Response> {
   return createLocalAwsHandler({
     db: getDb,
     accountId: ensureLocalAccount,
-    verify: (request, service) => verifySigV4Request(request, { service, maxBodyBytes: LOCAL_AWS_MAX_BODY_BYTES[service] }),
+    verify: (request, service) => verifyLocalAwsRequest(request, { service, maxBodyBytes: LOCAL_AWS_MAX_BODY_BYTES[service] }),
     authorize: authorizeLocalAwsKey,
     listTrails: (db, accountId) => listLocalTrails({ db, accountId }),
     limits: { attachedPoliciesPerEntity: env().LEASTWISE_LOCAL_IAM_MAX_ATTACHED_POLICIES },
+    stsPropagationDelayMs: env().LEASTWISE_LOCAL_STS_PROPAGATION_S * 1000,
   });
 }
 
@@ -33,7 +35,7 @@ export function serveLocalAwsRoute(request: Request, service: LocalAwsService): 
  * IAM and CloudTrail of the local account need the local-account:admin scope (IAM writes are what
  * the account is for). STS GetCallerIdentity needs no permission in AWS either: any valid key.
  */
-export async function authorizeLocalAwsKey(accessKeyId: string, service: LocalAwsService): Promise<void> {
+export async function authorizeLocalAwsKey(accessKeyId: string, service: LocalAwsService, db?: PrismaClient): Promise<void> {
   if (service === "sts") return;
-  await requireApiKeyScope({ accessKeyId, scope: "local-account:admin", operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API` });
+  await requireApiKeyScope({ accessKeyId, db, scope: "local-account:admin", operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API` });
 }

@@ -92,7 +92,7 @@ export async function readLogObject(o: {
         await sleep(200 * 2 ** attempt + Math.random() * 100, o.signal);
         continue;
       }
-      throw s3ScanError(e, `reading ${where}`);
+      throw s3ScanError(e, `S3 GetObject (reading ${where})`);
     }
   }
 }

@@ -11,7 +11,9 @@ export function localBucketName(accountId: string): string {
 }
 
 export async function listLocalTrails(options: { db: Db; accountId: string }): Promise<LocalTrail[]> {
-  const trails = await listTrails({ accountId: options.accountId, db: options.db });
+  // The account's own trails, and organization trails (of the management account) that CloudTrail
+  // shows to every member account.
+  const trails = (await listTrails({ db: options.db })).filter((t) => t.accountId === options.accountId || t.orgId !== undefined);
   return trails.map((t) => ({
     arn: t.arn,
     name: t.name,

@@ -42,7 +42,7 @@ export async function startGenerationAction(raw: z.input<typeof input>) {
     let accessRole: string;
     if (p.accessRole.kind === "create") {
       await requireSession({ admin: true, action: "create the service role" });
-      const trail = (await listTrailOptions()).find((t) => t.arn === p.trail.cloudTrailArn);
+      const trail = (await listTrailOptions()).options.find((t) => t.arn === p.trail.cloudTrailArn);
       if (!trail) throw new AppError("VALIDATION", "This trail is not known any more. Reload the page.", { field: "trail" });
       if (!trail.serviceRoleBucket) {
         throw new AppError("VALIDATION", "This trail's logs are in a local directory, so there is no bucket to grant the new role. Choose an existing service role.", { field: "role" });
