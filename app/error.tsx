@@ -2,6 +2,7 @@
 // Any page that fails unexpectedly: a plain explanation and a retry, never Next's generic page.
 // Expected failures (AWS errors and the like) are rendered by the pages themselves with their
 // message (components/shell/page-problem.tsx); what reaches here is a bug, logged on the server.
+import Link from "next/link";
 import { useEffect } from "react";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -19,7 +20,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={() => reset()}>
           Try again
         </button>{" "}
-        <a href="/roles">Go to Roles</a>
+        <Link href="/roles">Go to Roles</Link>
       </p>
     </main>
   );

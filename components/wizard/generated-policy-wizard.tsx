@@ -1,5 +1,4 @@
 "use client";
-import SpaceBetween from "@cloudscape-design/components/space-between";
 import { EmptyResultAlert } from "@/components/generation/read-summary-panel";
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";

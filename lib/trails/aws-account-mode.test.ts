@@ -3,7 +3,7 @@
 // delay simulated), CloudTrail GetTrail with the session, organization trails whose bucket is in
 // another account, S3 reads through AWS_ENDPOINT_URL_S3 (path-style), for a role, a role with a
 // path and a user; and the failures, each classified and worded by Leastwise.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -282,7 +282,7 @@ describe("the API in aws mode (the real @aws-sdk/client-accessanalyzer and raw H
     await getDb();
     const jobs = await jobsContext();
     const workers = await startGenerationWorkers({ ctx: jobs, concurrency: 1, log: () => {} });
-    const key = await createApiKey({ name: "aws-mode api" });
+    const key = await createApiKey({ name: "aws-mode api", scopes: ["generations:read", "generations:write"] });
     const http = await serveHandler(handleApiRequest);
     api = {
       url: http.url,
