@@ -25,7 +25,18 @@ const coreFence = (depth, isTest) => ({
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", ".data/**", ".tmp/**", "bench-out/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      ".tmp/**",
+      "bench-out/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

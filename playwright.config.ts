@@ -19,7 +19,9 @@ const dataDir = process.env.LEASTWISE_E2E_DATA_DIR;
 
 const dbUrl = process.env.DATABASE_URL;
 if (dbUrl && !/@(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(dbUrl)) {
-  throw new Error(`Refusing to run the browser tests against a non-local database (${dbUrl.replace(/\/\/[^@]*@/, "//***@")}). Unset DATABASE_URL.`);
+  throw new Error(
+    `Refusing to run the browser tests against a non-local database (${dbUrl.replace(/\/\/[^@]*@/, "//***@")}). Unset DATABASE_URL.`,
+  );
 }
 
 const E2E_DIST_DIR = ".next-e2e";
@@ -44,35 +46,44 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
-  webServer: EXTERNAL ? undefined : {
-    command: "npm run build && npm start",
-    url: `${BASE_URL}/signin`,
-    timeout: 420_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LEASTWISE_DATA_DIR: dataDir,
-      // Its own build directory: `npm test` never replaces the .next of a running `scripts/up.sh`.
-      LEASTWISE_DIST_DIR: E2E_DIST_DIR,
-      LEASTWISE_ACCOUNT_MODE: "local",
-      LEASTWISE_SEED_DEMO: "1",
-      LEASTWISE_ADMIN_USER: E2E_ADMIN.username,
-      LEASTWISE_ADMIN_PASSWORD: E2E_ADMIN.password,
-      NEXTAUTH_URL: BASE_URL,
-      NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-      // S3-compatible trails need some credentials; the test endpoints accept any.
-      AWS_ACCESS_KEY_ID: "AKIAE2ETESTONLY00000",
-      AWS_SECRET_ACCESS_KEY: "e2e-test-only-secret-access-key-000000000",
-      AWS_REGION: "us-east-1",
-      LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1", // the test S3 endpoints listen on 127.0.0.1
-    },
-  },
+  webServer: EXTERNAL
+    ? undefined
+    : {
+        command: "npm run build && npm start",
+        url: `${BASE_URL}/signin`,
+        timeout: 420_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: {
+          PORT: String(PORT),
+          HOST: "127.0.0.1",
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          LEASTWISE_DATA_DIR: dataDir,
+          // Its own build directory: `npm test` never replaces the .next of a running `scripts/up.sh`.
+          LEASTWISE_DIST_DIR: E2E_DIST_DIR,
+          LEASTWISE_ACCOUNT_MODE: "local",
+          LEASTWISE_SEED_DEMO: "1",
+          LEASTWISE_ADMIN_USER: E2E_ADMIN.username,
+          LEASTWISE_ADMIN_PASSWORD: E2E_ADMIN.password,
+          NEXTAUTH_URL: BASE_URL,
+          NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+          // S3-compatible trails need some credentials; the test endpoints accept any.
+          AWS_ACCESS_KEY_ID: "AKIAE2ETESTONLY00000",
+          AWS_SECRET_ACCESS_KEY: "e2e-test-only-secret-access-key-000000000",
+          AWS_REGION: "us-east-1",
+          LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1", // the test S3 endpoints listen on 127.0.0.1
+        },
+      },
 });

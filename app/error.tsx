@@ -13,8 +13,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main style={{ maxWidth: 720, margin: "64px auto", padding: "0 24px", fontFamily: "system-ui, sans-serif" }} data-testid="error-page">
       <h1 style={{ fontSize: 24 }}>Something went wrong on this page</h1>
       <p>
-        Leastwise could not show this page. The error was logged on the server{error.digest ? ` (reference ${error.digest})` : ""}. Try again; if it
-        keeps failing, an administrator can find the reference in the server log.
+        Leastwise could not show this page. The error was logged on the server{error.digest ? ` (reference ${error.digest})` : ""}. Try
+        again; if it keeps failing, an administrator can find the reference in the server log.
       </p>
       <p>
         <button type="button" onClick={() => reset()}>

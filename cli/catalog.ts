@@ -41,7 +41,10 @@ export async function catalogCommand(args: string[]): Promise<number> {
   try {
     const r = await updateCatalog({ dataDir: env().LEASTWISE_DATA_DIR, baseUrl: url });
     if (json) process.stdout.write(`${JSON.stringify({ path: r.path, ...catalogVersion() }, null, 2)}\n`);
-    else process.stdout.write(`Refreshed the operation map from ${url}: ${r.operations} operations of ${r.services} services, written to ${r.path}\n${describe(false)}\n`);
+    else
+      process.stdout.write(
+        `Refreshed the operation map from ${url}: ${r.operations} operations of ${r.services} services, written to ${r.path}\n${describe(false)}\n`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof CatalogUpdateError) {

@@ -56,10 +56,22 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
       strict: true,
       allowPositionals: false,
       options: {
-        principal: { type: "string", multiple: true }, "all-principals": { type: "boolean" }, logs: { type: "string" }, start: { type: "string" }, end: { type: "string" },
-        regions: { type: "string" }, "all-regions": { type: "boolean" }, account: { type: "string", multiple: true },
-        "org-id": { type: "string" }, "endpoint-url": { type: "string" }, "trail-arn": { type: "string" }, "s3-concurrency": { type: "string" },
-        "no-placeholders": { type: "boolean" }, "service-level": { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+        principal: { type: "string", multiple: true },
+        "all-principals": { type: "boolean" },
+        logs: { type: "string" },
+        start: { type: "string" },
+        end: { type: "string" },
+        regions: { type: "string" },
+        "all-regions": { type: "boolean" },
+        account: { type: "string", multiple: true },
+        "org-id": { type: "string" },
+        "endpoint-url": { type: "string" },
+        "trail-arn": { type: "string" },
+        "s3-concurrency": { type: "string" },
+        "no-placeholders": { type: "boolean" },
+        "service-level": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
       },
     }).values;
   } catch (e) {
@@ -99,24 +111,31 @@ export function parseGenerateArgs(argv: string[], now = new Date()): GenerateArg
   if (v.regions !== undefined && v["all-regions"]) throw new UsageError("--regions and --all-regions exclude each other");
   let regions: string[] | "all" = "all";
   if (v.regions !== undefined) {
-    regions = v.regions.split(",").map((r) => r.trim()).filter(Boolean);
+    regions = v.regions
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean);
     if (regions.length === 0) throw new UsageError("--regions is empty");
     for (const r of regions) if (!isRegionName(r)) throw new UsageError(`--regions: "${r}" is not an AWS region name`);
   }
   const accounts = v.account?.flatMap((a) => a.split(",")).map((a) => a.trim());
   for (const a of accounts ?? []) if (!isAccountId(a)) throw new UsageError(`--account: "${a}" is not a 12-digit account id`);
-  if (v["org-id"] !== undefined && !isOrgId(v["org-id"])) throw new UsageError(`--org-id: "${v["org-id"]}" is not an organization id (o-xxxxxxxxxx)`);
+  if (v["org-id"] !== undefined && !isOrgId(v["org-id"]))
+    throw new UsageError(`--org-id: "${v["org-id"]}" is not an organization id (o-xxxxxxxxxx)`);
   const endpoint = v["endpoint-url"];
-  if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint)) throw new UsageError(`--endpoint-url: "${endpoint}" is not an http(s) URL`);
+  if (endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(endpoint))
+    throw new UsageError(`--endpoint-url: "${endpoint}" is not an http(s) URL`);
   const source = parseLogs(logs, endpoint);
   let s3InFlight: number | undefined;
   if (v["s3-concurrency"] !== undefined) {
     s3InFlight = Number(v["s3-concurrency"]);
-    if (!Number.isInteger(s3InFlight) || s3InFlight < 1 || s3InFlight > 1024) throw new UsageError(`--s3-concurrency: "${v["s3-concurrency"]}" is not a whole number from 1 to 1024`);
+    if (!Number.isInteger(s3InFlight) || s3InFlight < 1 || s3InFlight > 1024)
+      throw new UsageError(`--s3-concurrency: "${v["s3-concurrency"]}" is not a whole number from 1 to 1024`);
     if (source.kind !== "s3") throw new UsageError("--s3-concurrency only applies to s3:// logs");
   }
   const where = source.kind === "s3" ? source.bucket : path.basename(source.dir);
-  const trailArn = v["trail-arn"] ?? `arn:${partition}:cloudtrail:us-east-1:${account}:trail/${where.replace(/[^A-Za-z0-9._-]/g, "-") || "local"}`;
+  const trailArn =
+    v["trail-arn"] ?? `arn:${partition}:cloudtrail:us-east-1:${account}:trail/${where.replace(/[^A-Za-z0-9._-]/g, "-") || "local"}`;
   return {
     request: { principalArn, window: { start, end }, source, regions, accounts, orgId: v["org-id"] },
     includeResourcePlaceholders: !v["no-placeholders"],
@@ -137,7 +156,8 @@ function parseLogs(logs: string, endpoint: string | undefined): LogSource {
     if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new UsageError(`--logs: "${bucket}" is not a valid S3 bucket name`);
     return { kind: "s3", bucket, prefix: prefix || undefined, endpoint };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(logs)) throw new UsageError(`--logs: only local directories and s3:// URLs are supported (got ${logs})`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(logs))
+    throw new UsageError(`--logs: only local directories and s3:// URLs are supported (got ${logs})`);
   if (endpoint !== undefined) throw new UsageError("--endpoint-url only applies to s3:// logs");
   return { kind: "local", dir: path.resolve(logs) };
 }

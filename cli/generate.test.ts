@@ -25,7 +25,15 @@ async function cli(args: string[], viaNpm = false): Promise<{ code: number; stdo
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lw-cli-"));
-  await generateCorpus({ outDir: dir, days: 3, seed: 3, endDate: new Date("2026-03-01T00:00:00Z"), sizeMb: 1, filesPerDay: 4, accounts: ["111122223333"] });
+  await generateCorpus({
+    outDir: dir,
+    days: 3,
+    seed: 3,
+    endDate: new Date("2026-03-01T00:00:00Z"),
+    sizeMb: 1,
+    filesPerDay: 4,
+    accounts: ["111122223333"],
+  });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -78,7 +86,10 @@ describe("leastwise generate (subprocess)", () => {
     const USER = "arn:aws:iam::111122223333:user/alice";
     const r = await cli(["generate", "--principal", ROLE, "--principal", USER, ...base().slice(3), "--json"]);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.generatedPolicyResult.properties.principalArn)).toEqual([ROLE, USER]);
     for (const [i, arn] of [ROLE, USER].entries()) {
       const one = JSON.parse((await cli(["generate", "--principal", arn, ...base().slice(3), "--json"])).stdout);
@@ -93,7 +104,10 @@ describe("leastwise generate (subprocess)", () => {
   it("--all-principals prints one result per role and user of the account", async () => {
     const r = await cli(["generate", "--all-principals", "--account", "111122223333", ...base().slice(3), "--json"]);
     expect(r.code).toBe(0);
-    const arns = r.stdout.trim().split("\n").map((l) => JSON.parse(l).generatedPolicyResult.properties.principalArn as string);
+    const arns = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).generatedPolicyResult.properties.principalArn as string);
     expect(arns).toContain(ROLE);
     expect(arns.length).toBeGreaterThan(10);
     expect(arns.every((a) => /^arn:aws:iam::111122223333:(role|user)\//.test(a))).toBe(true);
@@ -101,14 +115,22 @@ describe("leastwise generate (subprocess)", () => {
   });
 
   const usageErrors: [string, string[], RegExp][] = [
-    ["an invalid ARN", ["generate", "--principal", "arn:aws:iam::1:role/x", "--logs", dir, "--start", "2026-02-26"], /--principal: .*account/i],
+    [
+      "an invalid ARN",
+      ["generate", "--principal", "arn:aws:iam::1:role/x", "--logs", dir, "--start", "2026-02-26"],
+      /--principal: .*account/i,
+    ],
     ["an end before the start", [...base().slice(0, 5), "--start", "2026-02-27", "--end", "2026-02-26"], /before the start/],
     ["a window over 90 days", [...base().slice(0, 5), "--start", "2025-10-01", "--end", "2026-02-26"], /maximum is 90 days/],
     ["a missing --logs", ["generate", "--principal", ROLE, "--start", "2026-02-26"], /--logs is required/],
     ["an unknown option", [...base(), "--bogus"], /bogus/],
     ["--regions with --all-regions", [...base(), "--regions", "eu-west-1", "--all-regions"], /exclude each other/],
     ["a bad date", [...base().slice(0, 5), "--start", "yesterday"], /not an ISO-8601 time/],
-    ["a bad --s3-concurrency", [...base().slice(0, 3), "--logs", "s3://trail-bucket", ...base().slice(5), "--s3-concurrency", "0"], /--s3-concurrency: "0" is not a whole number from 1 to 1024/],
+    [
+      "a bad --s3-concurrency",
+      [...base().slice(0, 3), "--logs", "s3://trail-bucket", ...base().slice(5), "--s3-concurrency", "0"],
+      /--s3-concurrency: "0" is not a whole number from 1 to 1024/,
+    ],
     ["--all-principals without --account", ["generate", "--all-principals", ...base().slice(3)], /--all-principals needs --account/],
     ["--principal with --all-principals", [...base(), "--all-principals", "--account", "111122223333"], /exclude each other/],
     ["--s3-concurrency on a local directory", [...base(), "--s3-concurrency", "8"], /only applies to s3:\/\/ logs/],
@@ -137,7 +159,13 @@ describe("leastwise generate (subprocess)", () => {
     expect(r.stderr).toMatch(/NO EVENT OF THE PRINCIPAL was found/);
     expect(r.stderr).toMatch(/read \d+ files .* events, 0 of the principal/);
     expect(r.stderr).toMatch(/none was made by the principal/);
-    const json = await cli([...base().slice(0, 1), "--principal", "arn:aws:iam::111122223333:role/NeverUsed", ...base().slice(3), "--json"]);
+    const json = await cli([
+      ...base().slice(0, 1),
+      "--principal",
+      "arn:aws:iam::111122223333:role/NeverUsed",
+      ...base().slice(3),
+      "--json",
+    ]);
     expect(json.code).toBe(3);
     const out = JSON.parse(json.stdout);
     expect(out.generatedPolicyResult.properties.isComplete).toBe(false);
@@ -152,7 +180,9 @@ describe("leastwise generate (subprocess)", () => {
       const found = await cli([...base().slice(0, 3), "--logs", org, ...base().slice(5), "--json"]);
       expect(found.code, found.stderr).toBe(0);
       expect(found.stderr).toMatch(/note: organization trail layout: reading AWSLogs\/o-abcdefghij\/111122223333\//);
-      expect(JSON.parse(found.stdout).generatedPolicyResult.generatedPolicies).toEqual(JSON.parse(account.stdout).generatedPolicyResult.generatedPolicies);
+      expect(JSON.parse(found.stdout).generatedPolicyResult.generatedPolicies).toEqual(
+        JSON.parse(account.stdout).generatedPolicyResult.generatedPolicies,
+      );
       const wrong = await cli([...base().slice(0, 3), "--logs", org, ...base().slice(5), "--org-id", "o-zzzzzzzzzz"]);
       expect(wrong.code).toBe(3);
     } finally {

@@ -41,7 +41,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
   (await import("@/lib/engine/prestart-scan")).prestartScan({ request: args.request, s3InFlight: args.s3InFlight });
   // An S3 trail: the SDK's modules too (~0.3-0.5 s under tsx), which the listing needs first.
   const sdk = args.request.source.kind === "s3" ? [import("@/lib/logs/s3-client"), import("@/lib/logs/s3-log-store")] : [];
-  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan"), import("@/lib/core/policy"), import("@/lib/core/usage"), ...sdk]);
+  const [{ runScan }, { buildGeneratedPolicies }] = await Promise.all([
+    import("@/lib/engine/run-scan"),
+    import("@/lib/core/policy"),
+    import("@/lib/core/usage"),
+    ...sdk,
+  ]);
   const bar = new ProgressBar();
   const controller = new AbortController();
   const trails: TrailRead[] = [];
@@ -50,17 +55,33 @@ export async function generateCommand(argv: string[]): Promise<number> {
     // layout when the account's own folder is absent (--org-id overrides).
     const account = args.request.principalArn.split(":")[4];
     try {
-      const found = await (await import("@/lib/trails/detect-organization-id")).detectOrganizationId({ source: args.request.source, account });
+      const found = await (
+        await import("@/lib/trails/detect-organization-id")
+      ).detectOrganizationId({ source: args.request.source, account });
       if (!found.accountFolder && found.orgId) {
         args.request.orgId = found.orgId;
-        process.stderr.write(`note: organization trail layout: reading AWSLogs/${found.orgId}/${account}/ (pass --org-id to choose another)\n`);
-        trails.push({ cloudTrailArn: args.trailArn, layout: "organization", orgId: found.orgId, orgIdFrom: "bucket", location: where(args.request.source) });
+        process.stderr.write(
+          `note: organization trail layout: reading AWSLogs/${found.orgId}/${account}/ (pass --org-id to choose another)\n`,
+        );
+        trails.push({
+          cloudTrailArn: args.trailArn,
+          layout: "organization",
+          orgId: found.orgId,
+          orgIdFrom: "bucket",
+          location: where(args.request.source),
+        });
       }
     } catch {
       // unreadable here: the scan itself reports why, with the full message
     }
   } else if (args.request.orgId) {
-    trails.push({ cloudTrailArn: args.trailArn, layout: "organization", orgId: args.request.orgId, orgIdFrom: "override", location: where(args.request.source) });
+    trails.push({
+      cloudTrailArn: args.trailArn,
+      layout: "organization",
+      orgId: args.request.orgId,
+      orgIdFrom: "override",
+      location: where(args.request.source),
+    });
   }
   if (trails.length === 0) trails.push({ cloudTrailArn: args.trailArn, layout: "account", location: where(args.request.source) });
   const onSigint = () => controller.abort();
@@ -72,7 +93,13 @@ export async function generateCommand(argv: string[]): Promise<number> {
   let result;
   const started = performance.now();
   try {
-    result = await runScan({ request: args.request, s3InFlight: args.s3InFlight, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
+    result = await runScan({
+      request: args.request,
+      s3InFlight: args.s3InFlight,
+      signal: controller.signal,
+      onProgress: (s) => bar.update(s),
+      onWarning: warn,
+    });
   } catch (e) {
     bar.clear();
     if (isScanError(e)) {
@@ -147,7 +174,11 @@ function generatedPolicyResult(args: GenerateArgs, principalArn: string, isCompl
     properties: {
       isComplete,
       principalArn,
-      cloudTrailProperties: { trailProperties: [trail], startTime: request.window.start.toISOString(), endTime: request.window.end.toISOString() },
+      cloudTrailProperties: {
+        trailProperties: [trail],
+        startTime: request.window.start.toISOString(),
+        endTime: request.window.end.toISOString(),
+      },
     },
     generatedPolicies: policies,
   };
@@ -160,7 +191,11 @@ function generatedPolicyResult(args: GenerateArgs, principalArn: string, isCompl
  */
 async function generateMany(args: GenerateArgs): Promise<number> {
   const sdk = args.request.source.kind === "s3" ? [import("@/lib/logs/s3-client"), import("@/lib/logs/s3-log-store")] : [];
-  const [{ runScanPrincipals }, { buildGeneratedPolicies }] = await Promise.all([import("@/lib/engine/run-scan-principals"), import("@/lib/core/policy"), ...sdk]);
+  const [{ runScanPrincipals }, { buildGeneratedPolicies }] = await Promise.all([
+    import("@/lib/engine/run-scan-principals"),
+    import("@/lib/core/policy"),
+    ...sdk,
+  ]);
   const bar = new ProgressBar();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -173,7 +208,13 @@ async function generateMany(args: GenerateArgs): Promise<number> {
   let result;
   const started = performance.now();
   try {
-    result = await runScanPrincipals({ request: { ...scope, principals: args.principals! }, s3InFlight: args.s3InFlight, signal: controller.signal, onProgress: (s) => bar.update(s), onWarning: warn });
+    result = await runScanPrincipals({
+      request: { ...scope, principals: args.principals! },
+      s3InFlight: args.s3InFlight,
+      signal: controller.signal,
+      onProgress: (s) => bar.update(s),
+      onWarning: warn,
+    });
   } catch (e) {
     bar.clear();
     if (isScanError(e)) {
@@ -190,24 +231,41 @@ async function generateMany(args: GenerateArgs): Promise<number> {
   }
   bar.clear();
   const scanMs = Math.round(performance.now() - started);
-  const opts = { includeResourcePlaceholders: args.includeResourcePlaceholders, includeServiceLevelTemplate: args.includeServiceLevelTemplate };
+  const opts = {
+    includeResourcePlaceholders: args.includeResourcePlaceholders,
+    includeServiceLevelTemplate: args.includeServiceLevelTemplate,
+  };
   for (const usage of result.usages) {
     const { policies, isComplete } = buildGeneratedPolicies(usage, opts);
     // No event of the principal: an empty policy for that reason, never a complete one.
     const noPrincipalEvents = usage.eventsMatched === 0;
     const problems = policies.flatMap((p, i) => unscopedWriteFindings(JSON.parse(p.policy)).map((f) => ({ policy: i, ...f })));
     if (args.json) {
-      const line = { generatedPolicyResult: generatedPolicyResult(args, usage.principalArn, isComplete && !noPrincipalEvents, policies), usage, problems, ...(noPrincipalEvents ? { noPrincipalEvents } : {}) };
+      const line = {
+        generatedPolicyResult: generatedPolicyResult(args, usage.principalArn, isComplete && !noPrincipalEvents, policies),
+        usage,
+        problems,
+        ...(noPrincipalEvents ? { noPrincipalEvents } : {}),
+      };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     } else {
-      const what = noPrincipalEvents ? ", NO EVENT OF THE PRINCIPAL in the logs read" : policies.length === 0 ? ", no permission-requiring activity" : "";
-      process.stdout.write(`# ${usage.principalArn}: ${usage.eventsMatched} events, ${Object.keys(usage.actions).length} actions${what}${isComplete && !noPrincipalEvents ? "" : " (INCOMPLETE)"}\n`);
+      const what = noPrincipalEvents
+        ? ", NO EVENT OF THE PRINCIPAL in the logs read"
+        : policies.length === 0
+          ? ", no permission-requiring activity"
+          : "";
+      process.stdout.write(
+        `# ${usage.principalArn}: ${usage.eventsMatched} events, ${Object.keys(usage.actions).length} actions${what}${isComplete && !noPrincipalEvents ? "" : " (INCOMPLETE)"}\n`,
+      );
       for (const p of problems) process.stdout.write(`# warning: ${p.message}\n`);
       for (const p of policies) process.stdout.write(`${JSON.stringify(JSON.parse(p.policy), null, 2)}\n`);
     }
   }
   process.stderr.write(`${statsLine(result.stats)}\n${result.usages.length} principal(s)\n`);
   // The scan's figures, one JSON line on stderr (stdout holds only the principals' results).
-  if (args.json) process.stderr.write(`${JSON.stringify({ principals: result.usages.length, stats: result.stats, warnings: result.warnings.length, timing: { readMs: result.timing.readMs, scanMs } })}\n`);
+  if (args.json)
+    process.stderr.write(
+      `${JSON.stringify({ principals: result.usages.length, stats: result.stats, warnings: result.warnings.length, timing: { readMs: result.timing.readMs, scanMs } })}\n`,
+    );
   return 0;
 }

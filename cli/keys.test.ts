@@ -11,8 +11,11 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["cli/leastwise.mjs", "keys", ...args], { cwd: ROOT, env: { ...process.env, LEASTWISE_DATA_DIR: dataDir, DATABASE_URL: "" } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ["cli/leastwise.mjs", "keys", ...args],
+      { cwd: ROOT, env: { ...process.env, LEASTWISE_DATA_DIR: dataDir, DATABASE_URL: "" } },
+      (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -69,7 +69,13 @@ export async function keysCommand(args: string[]): Promise<number> {
         ]);
         const head = ["ID", "ACCESS KEY ID", "NAME", "SCOPES", "CREATED", "LAST USED", "STATUS"];
         const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-        for (const r of [head, ...rows]) process.stdout.write(`${r.map((v, c) => v.padEnd(widths[c])).join("  ").trimEnd()}\n`);
+        for (const r of [head, ...rows])
+          process.stdout.write(
+            `${r
+              .map((v, c) => v.padEnd(widths[c]))
+              .join("  ")
+              .trimEnd()}\n`,
+          );
         return 0;
       }
       case "revoke": {
@@ -87,7 +93,9 @@ export async function keysCommand(args: string[]): Promise<number> {
         return usage(`unknown subcommand "${sub}"`);
     }
   } catch (error) {
-    process.stderr.write(`leastwise keys: ${isAppError(error) ? error.userMessage : error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `leastwise keys: ${isAppError(error) ? error.userMessage : error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   } finally {
     await closeDb().catch(() => {});

@@ -33,12 +33,16 @@ async function nextLine(): Promise<string> {
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  standin = spawn(process.execPath, ["--import", "tsx", "scripts/aws-account-standin.ts"], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+  standin = spawn(process.execPath, ["--import", "tsx", "scripts/aws-account-standin.ts"], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   lines = createInterface({ input: standin.stdout! });
   const ready = JSON.parse(await nextLine()) as { env: Record<string, string> };
   dataDir = mkdtempSync(path.join(tmpdir(), "leastwise-e2e-aws-"));
   const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-  for (const k of ["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "DATABASE_URL", "LEASTWISE_LOCAL_AWS_URL"]) delete env[k];
+  for (const k of ["AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "DATABASE_URL", "LEASTWISE_LOCAL_AWS_URL"])
+    delete env[k];
   Object.assign(env, ready.env, {
     PORT: String(PORT),
     HOST: "127.0.0.1",
@@ -51,10 +55,17 @@ test.beforeAll(async () => {
     NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
     LEASTWISE_ASSUME_ROLE_RETRY_S: "5",
   });
-  server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "inherit", "inherit"] });
+  server = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: ROOT,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const ok = await fetch(`${BASE}/signin`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the aws-mode server did not start");
     await new Promise((r) => setTimeout(r, 500));
@@ -88,17 +99,25 @@ test("an organization trail of another account, through the assumed service role
   await expect(page.getByRole("heading", { name: "Generate policy", level: 1 })).toBeVisible();
   // The alphabetically first service role does not trust Leastwise: the one it can assume is chosen.
   await expect(page.getByRole("button", { name: /Service role/ }).first()).toContainText("AccessAnalyzerMonitorServiceRole_leastwise");
-  await page.getByRole("button", { name: /Service role/ }).first().click();
+  await page
+    .getByRole("button", { name: /Service role/ })
+    .first()
+    .click();
   await expect(page.getByRole("option", { name: /AccessAnalyzerMonitorServiceRole_aaa/ })).toContainText("Leastwise cannot assume it");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: /Trail/ }).first().click();
   await page.getByRole("option", { name: /org-trail/ }).click();
-  await expect(page.getByTestId("organization-trail-note")).toContainText("AWSLogs/<organization ID>/111122223333/; the organization ID is found in the trail's bucket");
+  await expect(page.getByTestId("organization-trail-note")).toContainText(
+    "AWSLogs/<organization ID>/111122223333/; the organization ID is found in the trail's bucket",
+  );
   await bothWidths(page, testInfo, "01-generate-form");
 
   await generateFor(page, "/roles/TargetRole", { trail: "org-trail" });
   const summary = page.getByTestId("read-summary");
-  await summary.getByText("What was read").click().catch(() => {});
+  await summary
+    .getByText("What was read")
+    .click()
+    .catch(() => {});
   await expect(summary).toContainText("Organization trail: AWSLogs/o-abcdefghij/<account>/ in s3://org-log-archive/org/");
   await expect(summary).toContainText("of the principal");
   await expect(page.getByTestId("empty-result")).toHaveCount(0);

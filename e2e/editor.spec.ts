@@ -17,7 +17,11 @@ test("an invalid edit is marked and blocks the next step; reset restores the gen
   await openCustomize(page);
   await setEditorText(
     page,
-    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObjekt"], Resource: "arn:aws:s3:::reports/*" }] }, null, 2),
+    JSON.stringify(
+      { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObjekt"], Resource: "arn:aws:s3:::reports/*" }] },
+      null,
+      2,
+    ),
   );
   await expect(page.getByTestId("policy-problems")).toContainText("s3:GetObjekt");
   await expect(page.getByTestId("policy-editor").locator(".squiggly-error").first()).toBeAttached();

@@ -16,7 +16,10 @@ test("styled 404s in the console shell, the favicon, no environment hints on sig
     ["/policies/no-such-policy", 'There is no customer managed policy named "no-such-policy"'],
     ["/roles/app-backend/no-such-tab", "There is no page at /roles/app-backend/no-such-tab"],
     ["/no/such/page", "There is no page at /no/such/page"],
-    ["/generations/00000000-0000-4000-8000-000000000000", 'There is no policy generation with the job ID "00000000-0000-4000-8000-000000000000"'],
+    [
+      "/generations/00000000-0000-4000-8000-000000000000",
+      'There is no policy generation with the job ID "00000000-0000-4000-8000-000000000000"',
+    ],
   ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
@@ -40,7 +43,9 @@ test("roles list rendered on the server with Trusted entities; policies with des
   await expect(page.getByTestId("role-list").getByRole("row").filter({ hasText: "app-backend" })).toContainText("AWS service: ecs-tasks");
   await expect(page.getByTestId("role-list").getByRole("columnheader", { name: "Trusted entities" })).toBeVisible();
   await page.goto("/policies");
-  await expect(page.getByTestId("policies").getByRole("row").filter({ hasText: "app-backend-access" })).toContainText("Everything the backend might need");
+  await expect(page.getByTestId("policies").getByRole("row").filter({ hasText: "app-backend-access" })).toContainText(
+    "Everything the backend might need",
+  );
   const toggle = page.getByRole("button", { name: /Switch to (dark|light) mode/ });
   await expect(toggle.locator("svg")).toHaveCount(1);
   for (const width of [1024, 1400]) {
@@ -52,7 +57,9 @@ test("roles list rendered on the server with Trusted entities; policies with des
   }
 });
 
-test("policy as code on the policy page and the last step; tags checked with IAM's rules, focus on the field in error", async ({ page }, testInfo) => {
+test("policy as code on the policy page and the last step; tags checked with IAM's rules, focus on the field in error", async ({
+  page,
+}, testInfo) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, ADMIN);
   await page.goto("/policies/app-backend-access");

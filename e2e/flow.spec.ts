@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { wizardNext, ADMIN, expectAccessible, forbidOffsiteRequests, expectTablesFit, generateFor, shot, shotOf, signIn } from "./support/helpers";
+import {
+  wizardNext,
+  ADMIN,
+  expectAccessible,
+  forbidOffsiteRequests,
+  expectTablesFit,
+  generateFor,
+  shot,
+  shotOf,
+  signIn,
+} from "./support/helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -45,9 +55,15 @@ test("the whole flow: generate, review, customize, create and attach on the demo
   const add = page.getByTestId("add-actions");
   await add.getByRole("button", { name: /Service to add actions from/ }).click();
   await page.keyboard.type("athena");
-  await page.getByRole("option", { name: /^athena/ }).first().click();
+  await page
+    .getByRole("option", { name: /^athena/ })
+    .first()
+    .click();
   await add.getByTestId("service-actions-athena").getByRole("button").first().click();
-  await page.getByRole("option", { name: /GetQueryExecution/ }).first().click();
+  await page
+    .getByRole("option", { name: /GetQueryExecution/ })
+    .first()
+    .click();
   await page.keyboard.press("Escape");
   await expect(table.getByRole("row").filter({ hasText: "GetQueryExecution" })).toContainText("Added");
   // Allow a denied call whose action the policy does not have yet: it joins the table, marked.

@@ -93,7 +93,9 @@ test("unused permissions, create, Replace with a summary, the audit trail and Un
   expect(offsite).toEqual([]);
 });
 
-test("the policy page: versions, entities, tags, JSON with copy; delete refused while attached; detach, then delete", async ({ page }, testInfo) => {
+test("the policy page: versions, entities, tags, JSON with copy; delete refused while attached; detach, then delete", async ({
+  page,
+}, testInfo) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, ADMIN);
   await page.goto("/policies/app-backend-access");

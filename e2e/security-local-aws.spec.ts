@@ -56,7 +56,10 @@ test.beforeAll(async () => {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the aws-mode server exited (${child.exitCode}):\n${log}`);
-    const ok = await fetch(`${origin}/signin`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${origin}/signin`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }

@@ -29,7 +29,16 @@ test.beforeAll(async ({ baseURL }) => {
 /** Signed over `body` ("" for none). */
 async function signedHeaders(method: string, path: string, service: string, body = "{}"): Promise<Record<string, string>> {
   const signer = new SignatureV4({ credentials: key, region: "us-east-1", service, sha256: Sha256, applyChecksum: false });
-  const out = await signer.sign({ method, protocol: base.protocol, hostname: base.hostname, port: Number(base.port), path, query: {}, headers: { host: base.host, ...(body ? { "content-type": "application/json" } : {}) }, body: body || undefined });
+  const out = await signer.sign({
+    method,
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: Number(base.port),
+    path,
+    query: {},
+    headers: { host: base.host, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body || undefined,
+  });
   const headers = { ...(out.headers as Record<string, string>) };
   delete headers.host;
   return headers;
@@ -39,26 +48,49 @@ async function signedHeaders(method: string, path: string, service: string, body
 async function upload(method: string, path: string, headers: Record<string, string> = {}) {
   let sent = 0;
   const chunk = new Uint8Array(MB).fill(0x61);
-  const body = new ReadableStream<Uint8Array>({
-    pull(c) {
-      if (sent >= TOTAL) return c.close();
-      sent += MB;
-      c.enqueue(chunk);
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(c) {
+        if (sent >= TOTAL) return c.close();
+        sent += MB;
+        c.enqueue(chunk);
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   const before = rssMb(pid);
   const stop = new AbortController();
-  const res = await fetch(new URL(path, base), { method, body, duplex: "half", headers: { "content-type": "application/json", ...headers }, signal: stop.signal } as RequestInit);
+  const res = await fetch(new URL(path, base), {
+    method,
+    body,
+    duplex: "half",
+    headers: { "content-type": "application/json", ...headers },
+    signal: stop.signal,
+  } as RequestInit);
   const text = await res.text();
   const after = rssMb(pid);
   stop.abort();
-  return { status: res.status, errorType: res.headers.get("x-amzn-errortype"), text, sentMb: sent / MB, rssBeforeMb: Math.round(before), rssAfterMb: Math.round(after) };
+  return {
+    status: res.status,
+    errorType: res.headers.get("x-amzn-errortype"),
+    text,
+    sentMb: sent / MB,
+    rssBeforeMb: Math.round(before),
+    rssAfterMb: Math.round(after),
+  };
 }
 
 const CASES: [string, string, string, boolean, number, RegExp][] = [
   ["an unsigned PUT to the Access Analyzer API", "PUT", "/policy/generation", false, 403, /Missing Authentication Token/],
   ["an unsigned POST to the local IAM", "POST", "/local-aws/iam/", false, 403, /<Code>MissingAuthenticationToken<\/Code>/],
-  ["a signed PUT to the Access Analyzer API", "PUT", "/policy/generation", true, 413, /"message":"The request body is larger than this API accepts \(262144 bytes\)\."/],
+  [
+    "a signed PUT to the Access Analyzer API",
+    "PUT",
+    "/policy/generation",
+    true,
+    413,
+    /"message":"The request body is larger than this API accepts \(262144 bytes\)\."/,
+  ],
   ["a signed POST to the local IAM", "POST", "/local-aws/iam/", true, 413, /<Code>RequestEntityTooLarge<\/Code>/],
 ];
 
@@ -66,7 +98,10 @@ for (const [what, method, path, signed, status, answer] of CASES) {
   test(`${what} of 300 MB is answered early and does not grow the server`, async ({ request: _request }, testInfo) => {
     const service = path.startsWith("/local-aws/iam") ? "iam" : "access-analyzer";
     const r = await upload(method, path, signed ? await signedHeaders(method, path, service) : {});
-    await testInfo.attach("figures", { body: JSON.stringify(r.text.length > 300 ? { ...r, text: r.text.slice(0, 300) } : r, null, 2), contentType: "application/json" });
+    await testInfo.attach("figures", {
+      body: JSON.stringify(r.text.length > 300 ? { ...r, text: r.text.slice(0, 300) } : r, null, 2),
+      contentType: "application/json",
+    });
     console.log(`[${what}] ${JSON.stringify({ ...r, text: undefined })}`);
     expect(r.status).toBe(status);
     expect(r.text).toMatch(answer);
@@ -77,7 +112,9 @@ for (const [what, method, path, signed, status, answer] of CASES) {
 }
 
 test("the server still answers signed requests afterwards", async () => {
-  const res = await fetch(new URL("/policy/generation", base), { headers: await signedHeaders("GET", "/policy/generation", "access-analyzer", "") });
+  const res = await fetch(new URL("/policy/generation", base), {
+    headers: await signedHeaders("GET", "/policy/generation", "access-analyzer", ""),
+  });
   expect(res.status).toBe(200);
   expect(await res.json()).toHaveProperty("policyGenerations");
 });

@@ -39,22 +39,37 @@ const VIEWER_ACTIONS: Record<string, string> = {
   buildPolicyAction: "viewers may review the generated policy",
   saveDraftTextAction: "viewers may edit the draft",
 };
-const SAMPLE_PARAMS: Record<string, string> = { name: "app-backend", jobId: "00000000-0000-4000-8000-000000000000", service: "s3", nextauth: "session" };
+const SAMPLE_PARAMS: Record<string, string> = {
+  name: "app-backend",
+  jobId: "00000000-0000-4000-8000-000000000000",
+  service: "s3",
+  nextauth: "session",
+};
 
 // ---- Walking app/ ----
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 const files = walk(APP).map((f) => path.relative(APP, f).split(path.sep).join("/"));
 /** app/(console)/roles/[name]/page.tsx -> "/roles/[name]" */
-const routeOf = (file: string) => "/" + file.split("/").slice(0, -1).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+const routeOf = (file: string) =>
+  "/" +
+  file
+    .split("/")
+    .slice(0, -1)
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/");
 const urlOf = (route: string) => route.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, p: string) => SAMPLE_PARAMS[p] ?? "x");
 const pages = files.filter((f) => /(^|\/)page\.tsx$/.test(f)).map(routeOf);
 const routes = files
   .filter((f) => /(^|\/)route\.ts$/.test(f))
   .map((f) => {
     const src = readFileSync(path.join(APP, f), "utf8");
-    const methods = [...src.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
+    const methods = [
+      ...src.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((m) => m[1] ?? m[2]);
     return { route: routeOf(f), methods: [...new Set(methods)] };
   });
 const actions = files
@@ -79,7 +94,8 @@ function actionIds(): Map<string, ActionRef> {
   const out = new Map<string, ActionRef>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const worker = Object.keys(entry.workers).find((w) => w.endsWith("/page"));
-    if (entry.exportedName && entry.filename && worker) out.set(`${entry.filename}#${entry.exportedName}`, { id, page: urlOf(routeOf(`${worker.replace(/^app\//, "")}.tsx`)) });
+    if (entry.exportedName && entry.filename && worker)
+      out.set(`${entry.filename}#${entry.exportedName}`, { id, page: urlOf(routeOf(`${worker.replace(/^app\//, "")}.tsx`)) });
   }
   return out;
 }
@@ -90,7 +106,9 @@ async function newContext(baseURL: string): Promise<APIRequestContext> {
 }
 async function apiSignIn(ctx: APIRequestContext, user: { username: string; password: string }, callbackUrl = "/roles") {
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  return ctx.post("/api/auth/callback/credentials", { form: { csrfToken, username: user.username, password: user.password, callbackUrl, json: "true" } });
+  return ctx.post("/api/auth/callback/credentials", {
+    form: { csrfToken, username: user.username, password: user.password, callbackUrl, json: "true" },
+  });
 }
 async function apiSignOut(ctx: APIRequestContext) {
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -105,7 +123,13 @@ async function whoAmI(ctx: APIRequestContext, cookie?: string) {
   const res = await ctx.get("/api/auth/session", cookie ? { headers: { cookie } } : {});
   return (await res.json()) as { user?: { name: string; role: string } };
 }
-async function callAction(ctx: APIRequestContext, baseURL: string, action: ActionRef, args: unknown[], options: { origin?: string; cookie?: string } = {}) {
+async function callAction(
+  ctx: APIRequestContext,
+  baseURL: string,
+  action: ActionRef,
+  args: unknown[],
+  options: { origin?: string; cookie?: string } = {},
+) {
   const res = await ctx.post(action.page, {
     headers: {
       "next-action": action.id,
@@ -211,13 +235,20 @@ test.describe("sweep of app/", () => {
         const json = { "content-type": "application/json", origin: baseURL };
         if (SIGV4_ROUTE.test(route)) {
           // Signed requests only: no signature, or a console cookie instead, is refused.
-          for (const [what, headers] of [["unsigned", json], ["with an admin cookie", { ...json, cookie: adminCookie }]] as const) {
+          for (const [what, headers] of [
+            ["unsigned", json],
+            ["with an admin cookie", { ...json, cookie: adminCookie }],
+          ] as const) {
             const s = await send(method, url, headers, body);
             if (s !== 403) problems.push(`${label} ${what}: ${s}, expected 403`);
           }
           continue;
         }
-        for (const [what, cookie] of [["without a cookie", undefined], ["with a forged cookie", "next-auth.session-token=forged"], ["with an ended session", ended]] as const) {
+        for (const [what, cookie] of [
+          ["without a cookie", undefined],
+          ["with a forged cookie", "next-auth.session-token=forged"],
+          ["with an ended session", ended],
+        ] as const) {
           const s = await send(method, url, { ...json, ...(cookie ? { cookie } : {}) }, body);
           if (s !== 401) problems.push(`${label} ${what}: ${s}, expected 401`);
         }
@@ -229,7 +260,8 @@ test.describe("sweep of app/", () => {
         const text = await send(method, url, { "content-type": "text/plain", origin: baseURL, cookie: adminCookie }, body);
         if (text !== 415) problems.push(`${label} as text/plain: ${text}, expected 415`);
         const asViewer = await send(method, url, { ...json, cookie: viewerCookie }, body);
-        if (!VIEWER_MAY_POST[label] && asViewer !== 403) problems.push(`${label} as a viewer: ${asViewer}, expected 403 (or list it in VIEWER_MAY_POST with the reason)`);
+        if (!VIEWER_MAY_POST[label] && asViewer !== 403)
+          problems.push(`${label} as a viewer: ${asViewer}, expected 403 (or list it in VIEWER_MAY_POST with the reason)`);
       }
     }
     expect(problems).toEqual([]);
@@ -246,22 +278,31 @@ test.describe("sweep of app/", () => {
       // Without any cookie proxy.ts already sends the POST to /signin; the forged and the ended
       // cookie get past it, so the action's own check is what answers.
       const bare = await callAction(anon, baseURL, id, [{}], { cookie: "" });
-      if (!(bare.status === 307 && /^\/signin/.test(new URL(bare.location ?? "", baseURL).pathname)) && !bare.text.includes('"code":"UNAUTHENTICATED"')) {
+      if (
+        !(bare.status === 307 && /^\/signin/.test(new URL(bare.location ?? "", baseURL).pathname)) &&
+        !bare.text.includes('"code":"UNAUTHENTICATED"')
+      ) {
         problems.push(`${label} without a cookie: ${bare.status} ${bare.text.slice(0, 200)}`);
       }
-      for (const [what, cookie] of [["with a forged cookie", "next-auth.session-token=forged"], ["with an ended session", ended]] as const) {
+      for (const [what, cookie] of [
+        ["with a forged cookie", "next-auth.session-token=forged"],
+        ["with an ended session", ended],
+      ] as const) {
         const r = await callAction(anon, baseURL, id, [{}], { cookie });
         if (!r.text.includes('"code":"UNAUTHENTICATED"')) problems.push(`${label} ${what}: ${r.status} ${r.text.slice(0, 200)}`);
       }
       // The action never runs for another origin, even with an administrator's cookie.
       const foreign = await callAction(anon, baseURL, id, [{}], { cookie: adminCookie, origin: FOREIGN });
-      if (foreign.status < 400 || foreign.text.includes('"ok":')) problems.push(`${label} from a foreign Origin ran: ${foreign.status} ${foreign.text.slice(0, 200)}`);
+      if (foreign.status < 400 || foreign.text.includes('"ok":'))
+        problems.push(`${label} from a foreign Origin ran: ${foreign.status} ${foreign.text.slice(0, 200)}`);
       // Control: with the right Origin the same call reaches the action (it answers ok or an error).
       const control = await callAction(anon, baseURL, id, [{}], { cookie: adminCookie });
-      if (!control.text.includes('"ok":')) problems.push(`${label} did not answer as admin: ${control.status} ${control.text.slice(0, 200)}`);
+      if (!control.text.includes('"ok":'))
+        problems.push(`${label} did not answer as admin: ${control.status} ${control.text.slice(0, 200)}`);
       if (!VIEWER_ACTIONS[a.name]) {
         const v = await callAction(anon, baseURL, id, [{}], { cookie: viewerCookie });
-        if (!v.text.includes('"code":"FORBIDDEN"')) problems.push(`${label} as a viewer: ${v.text.slice(0, 200)} (or list it in VIEWER_ACTIONS with the reason)`);
+        if (!v.text.includes('"code":"FORBIDDEN"'))
+          problems.push(`${label} as a viewer: ${v.text.slice(0, 200)} (or list it in VIEWER_ACTIONS with the reason)`);
       }
     }
     expect(problems).toEqual([]);
@@ -270,7 +311,9 @@ test.describe("sweep of app/", () => {
 
 test.describe("sessions end at once (item 1)", () => {
   const createUser = async (username: string, role: "admin" | "viewer") => {
-    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [{ username, role, password: "" }]);
+    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [
+      { username, role, password: "" },
+    ]);
     const password = /"password":"([^"]+)"/.exec(r.text)?.[1];
     const id = /"id":"([0-9a-f-]{36})"/.exec(r.text)?.[1];
     expect(password && id, r.text).toBeTruthy();
@@ -294,12 +337,26 @@ test.describe("sessions end at once (item 1)", () => {
     await apiSignIn(ctx, u);
     const cookie = await sessionCookie(ctx);
     expect((await whoAmI(ctx)).user?.role).toBe("admin");
-    const demote = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#setConsoleUserRoleAction")!, [{ id: u.id, role: "viewer" }]);
+    const demote = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#setConsoleUserRoleAction")!, [
+      { id: u.id, role: "viewer" },
+    ]);
     expect(demote.text).toContain('"ok":true');
     expect((await whoAmI(anon, cookie)).user).toBeUndefined();
-    const key = await callAction(anon, baseURL, ids.get("app/(console)/_actions/api-keys/actions.ts#createApiKeyAction")!, [{ name: "x", scopes: ["generations:read"] }], { cookie });
+    const key = await callAction(
+      anon,
+      baseURL,
+      ids.get("app/(console)/_actions/api-keys/actions.ts#createApiKeyAction")!,
+      [{ name: "x", scopes: ["generations:read"] }],
+      { cookie },
+    );
     expect(key.text).toContain('"code":"UNAUTHENTICATED"');
-    const user = await callAction(anon, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [{ username: "sneaky", role: "admin", password: "" }], { cookie });
+    const user = await callAction(
+      anon,
+      baseURL,
+      ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!,
+      [{ username: "sneaky", role: "admin", password: "" }],
+      { cookie },
+    );
     expect(user.text).toContain('"code":"UNAUTHENTICATED"');
     // Signing in again gives the new role.
     const again = await newContext(baseURL);
@@ -315,7 +372,9 @@ test.describe("sessions end at once (item 1)", () => {
     await apiSignIn(ctx, u);
     const cookie = await sessionCookie(ctx);
     expect((await anon.get("/api/console/catalog", { headers: { cookie } })).status()).toBe(200);
-    const del = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#deleteConsoleUserAction")!, [{ id: u.id }]);
+    const del = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#deleteConsoleUserAction")!, [
+      { id: u.id },
+    ]);
     expect(del.text).toContain('"ok":true');
     expect((await anon.get("/api/console/catalog", { headers: { cookie } })).status()).toBe(401);
     expect((await whoAmI(anon, cookie)).user).toBeUndefined();
@@ -324,7 +383,14 @@ test.describe("sessions end at once (item 1)", () => {
 });
 
 test.describe("redirects after sign-in stay on this site (item 2)", () => {
-  for (const callbackUrl of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F", "%2Froles%0D%0ASet-Cookie%3A%20x%3Dy"]) {
+  for (const callbackUrl of [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example%2F",
+    "%2Froles%0D%0ASet-Cookie%3A%20x%3Dy",
+  ]) {
     test(`signed in, /signin?callbackUrl=${callbackUrl} redirects on this origin`, async () => {
       const res = await admin.get(`/signin?callbackUrl=${callbackUrl}`);
       expect(res.status(), await res.text().catch(() => "")).toBeGreaterThanOrEqual(300);
@@ -374,10 +440,13 @@ test.describe("headers and Content-Security-Policy (item 8)", () => {
   test("in Chromium no page breaks the policy, the Monaco editor step included", async ({ page }, testInfo) => {
     const violations: string[] = [];
     page.on("console", (m) => {
-      if (/Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+      if (/Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(m.text()))
+        violations.push(`${page.url()}: ${m.text()}`);
     });
     await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.goto("/signin");
     await expect(page.getByRole("heading", { name: "Sign in to Leastwise" })).toBeVisible();
@@ -427,7 +496,12 @@ test.describe("headers and Content-Security-Policy (item 8)", () => {
       await page.waitForTimeout(2_000);
       // Chromium replaces a refused frame by its error page: nothing of the API keys page is in it.
       expect(victim.url()).toMatch(/^chrome-error:/);
-      expect(await victim.locator("body").innerText().catch(() => "")).not.toContain("API keys");
+      expect(
+        await victim
+          .locator("body")
+          .innerText()
+          .catch(() => ""),
+      ).not.toContain("API keys");
     } finally {
       framer.close();
     }
@@ -436,7 +510,9 @@ test.describe("headers and Content-Security-Policy (item 8)", () => {
 
 test.describe("sign-in throttling and password length on the form (item 9)", () => {
   test("5 wrong passwords lock the user name; the right one is then refused with a clear message", async ({ page }, testInfo) => {
-    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [{ username: `sec-throttled-${RUN}`, role: "viewer", password: "" }]);
+    const r = await callAction(admin, baseURL, ids.get("app/(console)/_actions/console-users/actions.ts#createConsoleUserAction")!, [
+      { username: `sec-throttled-${RUN}`, role: "viewer", password: "" },
+    ]);
     const password = /"password":"([^"]+)"/.exec(r.text)![1];
     await page.goto("/signin");
     await page.getByLabel("User name").fill(`sec-throttled-${RUN}`);
@@ -484,4 +560,3 @@ test.describe("API key scopes in the console and the CLI (item 12)", () => {
     expect(out.split("\n").find((l) => l.includes(`sec-scoped-${RUN}`))).toContain("generations:read,generations:write");
   });
 });
-

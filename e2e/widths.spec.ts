@@ -4,7 +4,9 @@ import { expectReadable } from "./support/readability";
 
 test.describe.configure({ mode: "serial" });
 
-test("every step reads well at 1024 and 1400 px: no word broken, no column narrower than its words, bounded height", async ({ page }, testInfo) => {
+test("every step reads well at 1024 and 1400 px: no word broken, no column narrower than its words, bounded height", async ({
+  page,
+}, testInfo) => {
   await signIn(page, ADMIN);
   await page.goto("/roles/app-backend/generated-policy");
   if (await page.getByText("No generated policy to review").isVisible()) await generateFor(page, "/roles/app-backend");
@@ -27,7 +29,10 @@ test("every step reads well at 1024 and 1400 px: no word broken, no column narro
     await shot(page, testInfo, `01-review-${width}`);
 
     // The evidence opens in the split panel, where ARNs have room.
-    await table.getByRole("button", { name: /^Show evidence for / }).first().click();
+    await table
+      .getByRole("button", { name: /^Show evidence for / })
+      .first()
+      .click();
     await expect(page.getByText(/^Evidence: /)).toBeVisible();
     await expectReadable(page, `review permissions with the evidence panel at ${width}`);
     await shot(page, testInfo, `02-evidence-${width}`);

@@ -2,8 +2,7 @@
 // and validated once; other modules import `env()`. Other areas add their variables with a small edit.
 import { z } from "zod";
 
-const intFrom = (def: number, min = 0) =>
-  z.coerce.number().int().min(min).default(def);
+const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -41,7 +40,10 @@ const schema = z.object({
   /** trails: the directory local trails must be in (default: <LEASTWISE_DATA_DIR>/trails). */
   LEASTWISE_LOCAL_TRAILS_ROOT: z.string().min(1).optional(),
   /** Next's build directory (next.config.js reads it too): the browser tests build into their own. */
-  LEASTWISE_DIST_DIR: z.string().regex(/^\.?[\w.-]+$/, "a directory name inside the project, e.g. .next-e2e").default(".next"),
+  LEASTWISE_DIST_DIR: z
+    .string()
+    .regex(/^\.?[\w.-]+$/, "a directory name inside the project, e.g. .next-e2e")
+    .default(".next"),
   PORT: intFrom(3000, 0),
   /** Interface `npm start` listens on (0.0.0.0 to serve other machines). */
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -50,7 +52,10 @@ const schema = z.object({
   /** local-aws: "local" serves the built-in account; "aws" uses the standard AWS credential chain. */
   LEASTWISE_ACCOUNT_MODE: z.enum(["local", "aws"]).default("local"),
   /** local-aws: 12-digit ID given to the local account when it is first created (default: random). */
-  LEASTWISE_LOCAL_ACCOUNT_ID: z.string().regex(/^\d{12}$/).optional(),
+  LEASTWISE_LOCAL_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   /** local-aws: reach the local IAM/CloudTrail endpoints over HTTP at this origin instead of in-process. */
   LEASTWISE_LOCAL_AWS_URL: z.string().url().optional(),
   /** local-aws: managed policies attachable to one role or user (IAM default 10). */

@@ -27,19 +27,40 @@ async function main() {
   const trail = await makeTestTrail({ days: 2, sizeMb: 1 });
   const aws = await startAwsAccount();
   await uploadDirectory({ client: aws.s3.client, bucket: "account-trail-bucket", dir: trail.dir, create: true });
-  await uploadDirectory({ client: aws.s3.client, bucket: "org-log-archive", dir: join(trail.dir, "AWSLogs"), prefix: `org/AWSLogs/${ORG}`, create: true });
-  await aws.registerTrail({ arn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/account-trail`, source: { kind: "s3", bucket: "account-trail-bucket" } });
-  await aws.registerTrail({ arn: "arn:aws:cloudtrail:us-east-1:999988887777:trail/org-trail", source: { kind: "s3", bucket: "org-log-archive", prefix: "org" }, orgId: ORG });
-  const trustOnlyService = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+  await uploadDirectory({
+    client: aws.s3.client,
+    bucket: "org-log-archive",
+    dir: join(trail.dir, "AWSLogs"),
+    prefix: `org/AWSLogs/${ORG}`,
+    create: true,
+  });
+  await aws.registerTrail({
+    arn: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/account-trail`,
+    source: { kind: "s3", bucket: "account-trail-bucket" },
+  });
+  await aws.registerTrail({
+    arn: "arn:aws:cloudtrail:us-east-1:999988887777:trail/org-trail",
+    source: { kind: "s3", bucket: "org-log-archive", prefix: "org" },
+    orgId: ORG,
+  });
+  const trustOnlyService = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  };
   // Alphabetically first, and not assumable by Leastwise: the form must not preselect it.
   await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_aaa", path: "/service-role/", trust: trustOnlyService });
   await aws.createRole({ name: "AccessAnalyzerMonitorServiceRole_leastwise", path: "/service-role/", trust: ROOT_TRUST(ACCOUNT) });
-  const appTrust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+  const appTrust = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
+  };
   await aws.createRole({ name: "TargetRole", trust: appTrust });
   await aws.createRole({ name: "ci-deployer", path: "/service-role/deploy/", trust: appTrust });
   await aws.iam.send(new CreateUserCommand({ UserName: "alice" }));
   await aws.iam.send(new CreateUserCommand({ UserName: "nobody" }));
-  process.stdout.write(`${JSON.stringify({ env: aws.awsEnv(), start: trail.start.toISOString(), end: trail.end.toISOString(), accountId: ACCOUNT, orgId: ORG })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ env: aws.awsEnv(), start: trail.start.toISOString(), end: trail.end.toISOString(), accountId: ACCOUNT, orgId: ORG })}\n`,
+  );
   const rl = createInterface({ input: process.stdin });
   rl.on("line", (line) => {
     if (line.trim() === "revoke") {

@@ -3,7 +3,12 @@
 // generations run back to back on the same (embedded PGlite) database. Prints p50/p99 latency and
 // the error count, which must be 0.
 //   npm run bench:api -- [--clients 16] [--seconds 15] [--size-mb 200] [--database-url URL]
-import { AccessAnalyzerClient, GetGeneratedPolicyCommand, ListPolicyGenerationsCommand, StartPolicyGenerationCommand } from "@aws-sdk/client-accessanalyzer";
+import {
+  AccessAnalyzerClient,
+  GetGeneratedPolicyCommand,
+  ListPolicyGenerationsCommand,
+  StartPolicyGenerationCommand,
+} from "@aws-sdk/client-accessanalyzer";
 import { TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN } from "../lib/jobs/test-fixtures";
 import { startApiTestServer } from "../lib/api/test-server";
 
@@ -26,7 +31,12 @@ async function main(): Promise<number> {
   const client = new AccessAnalyzerClient({ endpoint: s.url, region: "us-east-1", credentials: s.key, maxAttempts: 1 });
   const input = {
     policyGenerationDetails: { principalArn: TEST_ROLE },
-    cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: s.trail.start, endTime: s.trail.end },
+    cloudTrailDetails: {
+      trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
+      accessRole: TEST_ACCESS_ROLE,
+      startTime: s.trail.start,
+      endTime: s.trail.end,
+    },
   };
   const waitDone = async (jobId: string) => {
     for (;;) {
@@ -37,7 +47,8 @@ async function main(): Promise<number> {
   };
   const seed = await client.send(new StartPolicyGenerationCommand(input));
   const seeded = await waitDone(seed.jobId!);
-  if (seeded.jobDetails?.status !== "SUCCEEDED") throw new Error(`the seed generation ended ${seeded.jobDetails?.status}: ${seeded.jobDetails?.jobError?.message}`);
+  if (seeded.jobDetails?.status !== "SUCCEEDED")
+    throw new Error(`the seed generation ended ${seeded.jobDetails?.status}: ${seeded.jobDetails?.jobError?.message}`);
 
   const deadline = Date.now() + seconds * 1000;
   let generations = 0;
@@ -62,7 +73,10 @@ async function main(): Promise<number> {
       const isGet = (i + n++) % 2 === 0;
       const t = performance.now();
       try {
-        if (isGet) await c.send(new GetGeneratedPolicyCommand({ jobId: seed.jobId, includeResourcePlaceholders: true, includeServiceLevelTemplate: true }));
+        if (isGet)
+          await c.send(
+            new GetGeneratedPolicyCommand({ jobId: seed.jobId, includeResourcePlaceholders: true, includeServiceLevelTemplate: true }),
+          );
         else await c.send(new ListPolicyGenerationsCommand({ maxResults: 20 }));
         (isGet ? latencies.get : latencies.list).push(performance.now() - t);
       } catch (error) {
@@ -72,7 +86,9 @@ async function main(): Promise<number> {
     c.destroy();
   });
   const ticker = setInterval(() => {
-    process.stderr.write(`bench:api: ${latencies.get.length + latencies.list.length} calls, ${errors.length} errors, ${generations} generations\n`);
+    process.stderr.write(
+      `bench:api: ${latencies.get.length + latencies.list.length} calls, ${errors.length} errors, ${generations} generations\n`,
+    );
   }, 5000);
   await Promise.all(readers);
   // A generation still running at the end must finish; one that does not is a failure, not a hang.
@@ -92,7 +108,9 @@ async function main(): Promise<number> {
   console.log(row("GetGeneratedPolicy", latencies.get));
   console.log(row("ListPolicyGenerations", latencies.list));
   console.log(row("all", all));
-  console.log(`throughput: ${(all.length / seconds).toFixed(0)} calls/s; generations completed meanwhile: ${generations} (a generation running ${Math.min(100, (busyMs / (seconds * 1000)) * 100).toFixed(0)}% of the time)`);
+  console.log(
+    `throughput: ${(all.length / seconds).toFixed(0)} calls/s; generations completed meanwhile: ${generations} (a generation running ${Math.min(100, (busyMs / (seconds * 1000)) * 100).toFixed(0)}% of the time)`,
+  );
   console.log(`errors: ${errors.length}`);
   for (const e of [...new Set(errors)].slice(0, 5)) console.log(`  ${e}`);
   return errors.length === 0 ? 0 : 1;

@@ -31,7 +31,10 @@ async function main(): Promise<number> {
     console.error("bench:console: give --password (or LEASTWISE_ADMIN_PASSWORD) of a console administrator.");
     return 2;
   }
-  const browser = await chromium.launch({ executablePath: process.env.LEASTWISE_CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.LEASTWISE_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${url}/signin`);
   await page.getByLabel("User name").fill(user);

@@ -23,7 +23,17 @@ async function corpus(out: string, mb: number, days: number, noisePrincipals?: n
   const mf = path.join(dir, "corpus-manifest.json");
   if (existsSync(mf)) return { dir, manifest: JSON.parse(await readFile(mf, "utf8")) };
   process.stderr.write(`bench: generating ${mb} MB corpus in ${dir} ...\n`);
-  const manifest = await generateCorpus({ outDir: dir, days, seed: 2026, endDate: new Date(END), sizeMb: mb, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"], filesPerDay: 24, noisePrincipals });
+  const manifest = await generateCorpus({
+    outDir: dir,
+    days,
+    seed: 2026,
+    endDate: new Date(END),
+    sizeMb: mb,
+    accounts: ["111122223333"],
+    regions: ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"],
+    filesPerDay: 24,
+    noisePrincipals,
+  });
   return { dir, manifest };
 }
 
@@ -55,23 +65,58 @@ async function childRow(name: string, script: string, args: string[]): Promise<R
 const baseline = (dir: string) => childRow("baseline: read + gunzip every file, all cores", "baseline-child.ts", [dir]);
 /** The floor: read + gunzip + JSON.parse of the principal's records only (see floor-child.ts). */
 const floor = (dir: string) =>
-  childRow("floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand", "floor-child.ts", [dir, ROLE]);
+  childRow(
+    "floor (not a product path): read + gunzip + JSON.parse of the principal's records only, byte ranges known beforehand",
+    "floor-child.ts",
+    [dir, ROLE],
+  );
 
 async function generate(name: string, logs: string, start: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<Row> {
   const many = extra.includes("--all-principals");
   const who = many ? ["--account", "111122223333"] : ["--principal", ROLE];
-  const m: Measured = await runMeasured(process.execPath, ["cli/leastwise.mjs", "generate", ...who, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra], { cwd: ROOT, env });
+  const m: Measured = await runMeasured(
+    process.execPath,
+    ["cli/leastwise.mjs", "generate", ...who, "--logs", logs, "--start", start, "--end", END, "--all-regions", "--json", ...extra],
+    { cwd: ROOT, env },
+  );
   if (m.code !== 0) throw new Error(`${name} failed (exit ${m.code}): ${m.stderr.slice(0, 500)}`);
   if (many) {
     // one result per principal on stdout, the scan's figures on stderr's last JSON line
     const lines = m.stderr.trim().split("\n");
-    const sum = JSON.parse(lines[lines.length - 1]) as { principals: number; stats: { bytesUncompressed: number; eventsRead: number; filesRead: number }; timing: { readMs: number; scanMs: number } };
+    const sum = JSON.parse(lines[lines.length - 1]) as {
+      principals: number;
+      stats: { bytesUncompressed: number; eventsRead: number; filesRead: number };
+      timing: { readMs: number; scanMs: number };
+    };
     const results = m.stdout.trim().split("\n").length;
     if (results !== sum.principals) throw new Error(`${name}: ${results} result lines for ${sum.principals} principals`);
-    return { name: `${name} (${sum.principals} principals)`, mb: sum.stats.bytesUncompressed / 1048576, ms: sum.timing.readMs, scanMs: sum.timing.scanMs, wallMs: m.wallMs, events: sum.stats.eventsRead, rssMb: m.peakRssMb, cpuS: m.cpuS, files: sum.stats.filesRead };
+    return {
+      name: `${name} (${sum.principals} principals)`,
+      mb: sum.stats.bytesUncompressed / 1048576,
+      ms: sum.timing.readMs,
+      scanMs: sum.timing.scanMs,
+      wallMs: m.wallMs,
+      events: sum.stats.eventsRead,
+      rssMb: m.peakRssMb,
+      cpuS: m.cpuS,
+      files: sum.stats.filesRead,
+    };
   }
-  const out = JSON.parse(m.stdout) as { stats: { bytesUncompressed: number; eventsRead: number; filesRead: number }; timing: { readMs: number; scanMs: number } };
-  return { name, mb: out.stats.bytesUncompressed / 1048576, ms: out.timing.readMs, scanMs: out.timing.scanMs, wallMs: m.wallMs, events: out.stats.eventsRead, rssMb: m.peakRssMb, cpuS: m.cpuS, files: out.stats.filesRead };
+  const out = JSON.parse(m.stdout) as {
+    stats: { bytesUncompressed: number; eventsRead: number; filesRead: number };
+    timing: { readMs: number; scanMs: number };
+  };
+  return {
+    name,
+    mb: out.stats.bytesUncompressed / 1048576,
+    ms: out.timing.readMs,
+    scanMs: out.timing.scanMs,
+    wallMs: m.wallMs,
+    events: out.stats.eventsRead,
+    rssMb: m.peakRssMb,
+    cpuS: m.cpuS,
+    files: out.stats.filesRead,
+  };
 }
 
 const fmt = (n: number, d = 0) => n.toFixed(d);
@@ -85,7 +130,12 @@ const mbps = (r: Row, ms = r.ms) => r.mb / (ms / 1000);
 function busyProcesses(): string {
   try {
     const out = execFileSync("ps", ["-eo", "pcpu,comm", "--sort=-pcpu"], { encoding: "utf8" });
-    return out.split("\n").slice(1, 7).map((l) => l.trim()).filter((l) => l && !l.startsWith("0.0")).join("; ");
+    return out
+      .split("\n")
+      .slice(1, 7)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("0.0"))
+      .join("; ");
   } catch {
     return "n/a";
   }
@@ -93,7 +143,16 @@ function busyProcesses(): string {
 
 async function main(): Promise<void> {
   const { values: v } = parseArgs({
-    options: { mb: { type: "string" }, days: { type: "string" }, rounds: { type: "string" }, "no-s3": { type: "boolean" }, s3rver: { type: "boolean" }, "no-4x": { type: "boolean" }, "no-all": { type: "boolean" }, out: { type: "string" } },
+    options: {
+      mb: { type: "string" },
+      days: { type: "string" },
+      rounds: { type: "string" },
+      "no-s3": { type: "boolean" },
+      s3rver: { type: "boolean" },
+      "no-4x": { type: "boolean" },
+      "no-all": { type: "boolean" },
+      out: { type: "string" },
+    },
   });
   const mb = Number(v.mb ?? 256);
   const days = Number(v.days ?? 30);
@@ -128,7 +187,13 @@ async function main(): Promise<void> {
     const fast = await startFastS3({ buckets: ["bench-trail"] });
     try {
       await fast.loadDirectory({ bucket: "bench-trail", dir });
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1", LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1" };
+      const env = {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: "bench",
+        AWS_SECRET_ACCESS_KEY: "bench",
+        AWS_REGION: "us-east-1",
+        LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1",
+      };
       const localCpu = median(local.map((r) => r.cpuS));
       for (const latency of [0, 25]) {
         fast.setLatency(latency);
@@ -136,7 +201,15 @@ async function main(): Promise<void> {
         const peaks: number[] = [];
         for (let i = 0; i < rounds; i++) {
           fast.resetCounters();
-          runs.push(await generate(`leastwise generate, fast S3 server, ${latency} ms a request`, "s3://bench-trail", start, ["--endpoint-url", fast.endpoint], env));
+          runs.push(
+            await generate(
+              `leastwise generate, fast S3 server, ${latency} ms a request`,
+              "s3://bench-trail",
+              start,
+              ["--endpoint-url", fast.endpoint],
+              env,
+            ),
+          );
           peaks.push(fast.maxInFlight);
         }
         const mid = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)];
@@ -149,12 +222,13 @@ async function main(): Promise<void> {
           // (process start, the SDK's load for listing, workers); the difference over the difference
           // in files, less the same difference for the local directory, is what one more object costs.
           const small: Row[] = [];
-          for (let i = 0; i < rounds; i++) small.push(await generate("s3 tenth", "s3://bench-trail", tenthStart, ["--endpoint-url", fast.endpoint], env));
+          for (let i = 0; i < rounds; i++)
+            small.push(await generate("s3 tenth", "s3://bench-trail", tenthStart, ["--endpoint-url", fast.endpoint], env));
           const sCpu = median(small.map((r) => r.cpuS));
           const lCpu = median(tenth.map((r) => r.cpuS));
           const df = files - (small[0].files ?? 0);
           s3lines.push(
-            `- S3 at 0 ms, marginal CPU per object (30 d minus 3 d, S3 minus local, over ${df} more files): ${fmt((((cpu - sCpu) - (localCpu - lCpu)) * 1000) / df, 2)} ms (target <= 0.5); ` +
+            `- S3 at 0 ms, marginal CPU per object (30 d minus 3 d, S3 minus local, over ${df} more files): ${fmt(((cpu - sCpu - (localCpu - lCpu)) * 1000) / df, 2)} ms (target <= 0.5); ` +
               `CPU s 3 d: S3 ${small.map((r) => fmt(r.cpuS, 2)).join(", ")}, local ${tenth.map((r) => fmt(r.cpuS, 2)).join(", ")}`,
           );
         }
@@ -166,11 +240,31 @@ async function main(): Promise<void> {
       }
       // The read alone, in one thread: our reader against the SDK's GetObject (see s3-read-child.ts).
       fast.setLatency(0);
-      const m = await runMeasured(process.execPath, ["--no-warnings", "--import", "tsx", "lib/engine/bench/s3-read-child.ts", fast.endpoint, "bench-trail", "16", String(Math.max(3, rounds))], { cwd: ROOT, env });
+      const m = await runMeasured(
+        process.execPath,
+        [
+          "--no-warnings",
+          "--import",
+          "tsx",
+          "lib/engine/bench/s3-read-child.ts",
+          fast.endpoint,
+          "bench-trail",
+          "16",
+          String(Math.max(3, rounds)),
+        ],
+        { cwd: ROOT, env },
+      );
       if (m.code !== 0) throw new Error(`s3-read-child failed: ${m.stderr.slice(0, 500)}`);
-      const rr = JSON.parse(m.stdout) as { objects: number; reader: { cpuMsPerObject: number; objectsPerS: number }[]; sdk: { cpuMsPerObject: number; objectsPerS: number }[] };
-      const show = (xs: { cpuMsPerObject: number; objectsPerS: number }[]) => `${xs.map((x) => fmt(x.cpuMsPerObject, 3)).join(", ")} ms CPU per object (${xs.map((x) => fmt(x.objectsPerS)).join(", ")} objects/s)`;
-      s3lines.push(`- one S3 read alone (one thread, 16 in flight, 0 ms, ${rr.objects} objects, each round in turn, the first cold): our reader ${show(rr.reader)}; the SDK's GetObject ${show(rr.sdk)}`);
+      const rr = JSON.parse(m.stdout) as {
+        objects: number;
+        reader: { cpuMsPerObject: number; objectsPerS: number }[];
+        sdk: { cpuMsPerObject: number; objectsPerS: number }[];
+      };
+      const show = (xs: { cpuMsPerObject: number; objectsPerS: number }[]) =>
+        `${xs.map((x) => fmt(x.cpuMsPerObject, 3)).join(", ")} ms CPU per object (${xs.map((x) => fmt(x.objectsPerS)).join(", ")} objects/s)`;
+      s3lines.push(
+        `- one S3 read alone (one thread, 16 in flight, 0 ms, ${rr.objects} objects, each round in turn, the first cold): our reader ${show(rr.reader)}; the SDK's GetObject ${show(rr.sdk)}`,
+      );
     } finally {
       await fast.stop();
     }
@@ -180,8 +274,22 @@ async function main(): Promise<void> {
     try {
       process.stderr.write("bench: uploading the corpus to s3rver ...\n");
       await uploadDirectory({ client: s3.client, bucket: "bench-trail", dir });
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1", LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1" };
-      s3rows.push(await generate("leastwise generate, s3rver (bound by s3rver itself)", "s3://bench-trail", start, ["--endpoint-url", s3.endpoint], env));
+      const env = {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+        AWS_REGION: "us-east-1",
+        LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1",
+      };
+      s3rows.push(
+        await generate(
+          "leastwise generate, s3rver (bound by s3rver itself)",
+          "s3://bench-trail",
+          start,
+          ["--endpoint-url", s3.endpoint],
+          env,
+        ),
+      );
     } finally {
       await s3.stop();
     }
@@ -191,28 +299,50 @@ async function main(): Promise<void> {
   const manyLines: string[] = [];
   if (!v["no-all"]) {
     const allLocal: Row[] = [];
-    for (let i = 0; i < rounds; i++) allLocal.push(await generate("leastwise generate --all-principals, local directory", dir, start, ["--all-principals"]));
+    for (let i = 0; i < rounds; i++)
+      allLocal.push(await generate("leastwise generate --all-principals, local directory", dir, start, ["--all-principals"]));
     const mid = [...allLocal].sort((a, b) => a.ms - b.ms)[Math.floor((rounds - 1) / 2)];
     manyRows.push({ ...mid, name: `${mid.name}, median of ${rounds}` });
     const oneLocal = median(local.map((r) => r.ms));
-    manyLines.push(`- all principals, local: read s ${allLocal.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(oneLocal / 1000, 2)} for one principal (median): ${fmt(mid.ms / oneLocal, 2)}x (target <= 1.5); CPU s ${allLocal.map((r) => fmt(r.cpuS, 2)).join(", ")}`);
+    manyLines.push(
+      `- all principals, local: read s ${allLocal.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(oneLocal / 1000, 2)} for one principal (median): ${fmt(mid.ms / oneLocal, 2)}x (target <= 1.5); CPU s ${allLocal.map((r) => fmt(r.cpuS, 2)).join(", ")}`,
+    );
     if (s3Fast) {
       const fast = await startFastS3({ buckets: ["bench-trail"], latencyMs: 25 });
       try {
         await fast.loadDirectory({ bucket: "bench-trail", dir });
-        const env = { ...process.env, AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1", LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1" };
+        const env = {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: "bench",
+          AWS_SECRET_ACCESS_KEY: "bench",
+          AWS_REGION: "us-east-1",
+          LEASTWISE_ALLOW_PRIVATE_ENDPOINTS: "1",
+        };
         const runs: Row[] = [];
-        for (let i = 0; i < rounds; i++) runs.push(await generate("leastwise generate --all-principals, fast S3 server, 25 ms a request", "s3://bench-trail", start, ["--all-principals", "--endpoint-url", fast.endpoint], env));
+        for (let i = 0; i < rounds; i++)
+          runs.push(
+            await generate(
+              "leastwise generate --all-principals, fast S3 server, 25 ms a request",
+              "s3://bench-trail",
+              start,
+              ["--all-principals", "--endpoint-url", fast.endpoint],
+              env,
+            ),
+          );
         const m25 = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((rounds - 1) / 2)];
         manyRows.push({ ...m25, name: `${m25.name}, median of ${rounds}` });
-        manyLines.push(`- all principals, S3 at 25 ms: read s ${runs.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(s3Fast.ms / 1000, 2)} for one principal (median): ${fmt(m25.ms / s3Fast.ms, 2)}x (target <= 1.5)`);
+        manyLines.push(
+          `- all principals, S3 at 25 ms: read s ${runs.map((r) => fmt(r.ms / 1000, 2)).join(", ")} against ${fmt(s3Fast.ms / 1000, 2)} for one principal (median): ${fmt(m25.ms / s3Fast.ms, 2)}x (target <= 1.5)`,
+        );
       } finally {
         await fast.stop();
       }
     }
     if (!v["no-4x"]) {
       const crowd = await corpus(out, mb * 4, days, 400);
-      const r = await generate("leastwise generate --all-principals, local, 4x corpus with 400 background principals", crowd.dir, start, ["--all-principals"]);
+      const r = await generate("leastwise generate --all-principals, local, 4x corpus with 400 background principals", crowd.dir, start, [
+        "--all-principals",
+      ]);
       manyRows.push(r);
       manyLines.push(`- all principals of the 4x corpus with 400 background principals: peak RSS ${fmt(r.rssMb)} MB (target <= 300)`);
     }
@@ -229,7 +359,10 @@ async function main(): Promise<void> {
     "",
     "| run | MB read | read s | MB/s (read) | ratio to baseline | scan s (to result) | wall s (process) | MB/s (wall) | events/s (read) | files/s (read) | CPU s | peak RSS MB |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${r.files ? fmt(r.files / (r.ms / 1000)) : "-"} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMb)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${fmt(r.mb)} | ${fmt(r.ms / 1000, 2)} | ${fmt(mbps(r))} | ${r === b ? "1.00" : fmt(mbps(r) / mbps(b), 2)} | ${fmt((r.scanMs ?? r.ms) / 1000, 2)} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(mbps(r, r.wallMs))} | ${r.events ? fmt(r.events / (r.ms / 1000)) : "-"} | ${r.files ? fmt(r.files / (r.ms / 1000)) : "-"} | ${fmt(r.cpuS, 2)} | ${fmt(r.rssMb)} |`,
+    ),
     "",
     ...s3lines,
     ...manyLines,
@@ -237,7 +370,11 @@ async function main(): Promise<void> {
     `- floor vs baseline: ${fmt(mbps(f) / mbps(b), 2)}x best-vs-best, ${fmt(median(base.map((r, i) => mbps(floors[i]) / mbps(r))), 2)} paired median: no exact reading path can beat this here (it must at least parse the principal's records, and it also has to find them and accumulate them); local vs floor: ${fmt(mbps(l) / mbps(f), 2)}x`,
     `- peak RSS: ${fmt(l.rssMb)} MB (target <= 300)${bigRow ? `; 4x corpus ${fmt(bigRow.rssMb)} MB (${fmt((bigRow.rssMb / l.rssMb - 1) * 100, 1)}%, target within 20%)` : ""}`,
     `- 1/10 of the days: ${fmt((t.ms / l.ms) * 100, 1)}% of the full window's reading time, ${fmt((t.mb / l.mb) * 100, 1)}% of its bytes, ${fmt((t.wallMs / l.wallMs) * 100, 1)}% of its process wall time (target <= 15%)`,
-    ...(bigRow && bigTenth ? [`- 4x corpus, 1/10 of the days: ${fmt((bigTenth.ms / bigRow.ms) * 100, 1)}% of the full window's reading time, ${fmt((bigTenth.wallMs / bigRow.wallMs) * 100, 1)}% of its process wall time`] : []),
+    ...(bigRow && bigTenth
+      ? [
+          `- 4x corpus, 1/10 of the days: ${fmt((bigTenth.ms / bigRow.ms) * 100, 1)}% of the full window's reading time, ${fmt((bigTenth.wallMs / bigRow.wallMs) * 100, 1)}% of its process wall time`,
+        ]
+      : []),
     `- paired ratio (each round's local run over the baseline run just before it), median of ${rounds}: ${fmt(median(base.map((r, i) => mbps(local[i]) / mbps(r))), 2)}; load average (1 min) at the start of each round: ${loads.join(", ")}`,
     `- all rounds, baseline MB/s: ${base.map((r) => fmt(mbps(r))).join(", ")}; local MB/s: ${local.map((r) => fmt(mbps(r))).join(", ")}; ratio of each round's pair (run back to back): ${base.map((r, i) => fmt(mbps(local[i]) / mbps(r), 2)).join(", ")}`,
     `- machine: ${busyBefore ? `load average ${loadBefore} at start, ${loadavg()[0].toFixed(2)} at end; busiest processes at start: ${busyBefore}` : ""}`,

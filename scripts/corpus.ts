@@ -15,10 +15,20 @@ async function main(): Promise<void> {
   try {
     args = parseArgs({
       options: {
-        out: { type: "string" }, days: { type: "string" }, seed: { type: "string" }, "size-mb": { type: "string" },
-        "end-date": { type: "string" }, "files-per-day": { type: "string" }, accounts: { type: "string" }, regions: { type: "string" },
-        principal: { type: "string", multiple: true }, "no-tricky": { type: "boolean" }, "pretty-files": { type: "string" },
-        prefix: { type: "string" }, "org-id": { type: "string" }, help: { type: "boolean" },
+        out: { type: "string" },
+        days: { type: "string" },
+        seed: { type: "string" },
+        "size-mb": { type: "string" },
+        "end-date": { type: "string" },
+        "files-per-day": { type: "string" },
+        accounts: { type: "string" },
+        regions: { type: "string" },
+        principal: { type: "string", multiple: true },
+        "no-tricky": { type: "boolean" },
+        "pretty-files": { type: "string" },
+        prefix: { type: "string" },
+        "org-id": { type: "string" },
+        help: { type: "boolean" },
       },
       strict: true,
     }).values;
@@ -26,7 +36,9 @@ async function main(): Promise<void> {
     fail((e as Error).message);
   }
   if (args.help) {
-    process.stdout.write("usage: npm run -s corpus -- --out DIR --days N --seed S [--size-mb M] [--end-date ISO] [--principal ARN=profile]...\n");
+    process.stdout.write(
+      "usage: npm run -s corpus -- --out DIR --days N --seed S [--size-mb M] [--end-date ISO] [--principal ARN=profile]...\n",
+    );
     return;
   }
   if (!args.out) fail("--out DIR is required");
@@ -60,7 +72,9 @@ async function main(): Promise<void> {
     orgId: args["org-id"],
   });
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  process.stderr.write(`corpus: ${m.files} log files (+${m.digestFiles} digests), ${m.events} events, ${mb(m.bytesUncompressed)} MB (${mb(m.bytesCompressed)} MB gzipped) in ${((Date.now() - started) / 1000).toFixed(1)} s -> ${args.out}\n`);
+  process.stderr.write(
+    `corpus: ${m.files} log files (+${m.digestFiles} digests), ${m.events} events, ${mb(m.bytesUncompressed)} MB (${mb(m.bytesCompressed)} MB gzipped) in ${((Date.now() - started) / 1000).toFixed(1)} s -> ${args.out}\n`,
+  );
 }
 
 main().catch((e) => {

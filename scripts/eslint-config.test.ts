@@ -7,7 +7,16 @@ import { describe, expect, it } from "vitest";
 const eslint = new ESLint({
   cwd: process.cwd(),
   // lintText's files do not exist on disk: type information from a default project instead.
-  overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["lib/core/*.ts", "lib/core/*/*.ts", "components/*.tsx", "lib/*.ts"], maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 32 } } } },
+  overrideConfig: {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ["lib/core/*.ts", "lib/core/*/*.ts", "components/*.tsx", "lib/*.ts"],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 32,
+        },
+      },
+    },
+  },
 });
 
 async function rulesFor(code: string, filePath: string): Promise<string[]> {
@@ -32,9 +41,15 @@ describe("eslint.config.mjs", () => {
   });
 
   it("refuses a floating promise and an async handler where void is expected", async () => {
-    const code = "async function save(): Promise<void> {}\nexport function f(): void {\n  save();\n  setInterval(async () => save(), 10);\n}\n";
-    expect(await rulesFor(code, "lib/probe-k.ts")).toEqual(["@typescript-eslint/no-floating-promises", "@typescript-eslint/no-misused-promises"]);
-    expect(await rulesFor("async function save(): Promise<void> {}\nexport function f(): void {\n  void save();\n}\n", "lib/probe-l.ts")).toEqual([]);
+    const code =
+      "async function save(): Promise<void> {}\nexport function f(): void {\n  save();\n  setInterval(async () => save(), 10);\n}\n";
+    expect(await rulesFor(code, "lib/probe-k.ts")).toEqual([
+      "@typescript-eslint/no-floating-promises",
+      "@typescript-eslint/no-misused-promises",
+    ]);
+    expect(
+      await rulesFor("async function save(): Promise<void> {}\nexport function f(): void {\n  void save();\n}\n", "lib/probe-l.ts"),
+    ).toEqual([]);
   });
 
   it("refuses a hook's missing dependency and a conditional hook", async () => {

@@ -38,6 +38,8 @@ const child = spawn(process.execPath, [nextBin, "start", "-p", String(settings.P
   stdio: "inherit",
   env: { ...process.env, LEASTWISE_AUTO_MIGRATE: "0", NEXT_TELEMETRY_DISABLED: "1" },
 });
-console.log(`[start] Leastwise on http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT} (API: --endpoint-url http://localhost:${settings.PORT})`);
+console.log(
+  `[start] Leastwise on http://${settings.HOST === "0.0.0.0" ? "localhost" : settings.HOST}:${settings.PORT} (API: --endpoint-url http://localhost:${settings.PORT})`,
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

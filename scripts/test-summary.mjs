@@ -1,7 +1,9 @@
 // Adds up the vitest and Playwright JSON reports into one closing line.
 import { existsSync, readFileSync } from "node:fs";
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const [vitestFile, pwFile] = process.argv.slice(2);
 if (vitestFile && existsSync(vitestFile)) {
   const v = JSON.parse(readFileSync(vitestFile, "utf8"));

@@ -11,6 +11,7 @@ export NEXT_TELEMETRY_DISABLED=1
 static_rc=0
 echo "== lint (eslint) =="; npm run -s lint || static_rc=1
 echo "== typecheck (tsc) =="; npm run -s typecheck || static_rc=1
+echo "== format (prettier) =="; npm run -s format:check >/dev/null && echo "formatted" || { npx prettier --list-different .; static_rc=1; }
 
 npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json
 vitest_rc=$?

@@ -128,9 +128,17 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
             id: "status",
             header: "Status",
             cell: (k) =>
-              k.revokedAt ? <StatusIndicator type="stopped">Revoked {formatDate(k.revokedAt)}</StatusIndicator> : <StatusIndicator type="success">Active</StatusIndicator>,
+              k.revokedAt ? (
+                <StatusIndicator type="stopped">Revoked {formatDate(k.revokedAt)}</StatusIndicator>
+              ) : (
+                <StatusIndicator type="success">Active</StatusIndicator>
+              ),
           },
-          { id: "created", header: "Created", cell: (k) => `${formatDate(k.createdAt)}${k.createdBy ? ` by ${k.createdBy.replace(/^user:/, "")}` : ""}` },
+          {
+            id: "created",
+            header: "Created",
+            cell: (k) => `${formatDate(k.createdAt)}${k.createdBy ? ` by ${k.createdBy.replace(/^user:/, "")}` : ""}`,
+          },
           { id: "used", header: "Last used", cell: (k) => formatDate(k.lastUsedAt) },
           {
             id: "actions",

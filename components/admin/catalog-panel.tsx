@@ -22,7 +22,12 @@ export function CatalogPanel({ version }: { version: CatalogVersion }) {
     setBusy(false);
     if (!r.ok) flash.push({ type: "error", header: "The IAM data was not refreshed", content: r.error.message, id: "catalog-refresh" });
     else {
-      flash.push({ type: "success", header: "Refreshed AWS's operation map", content: `${r.data.operations.toLocaleString("en")} operations of ${r.data.services} services. Other worker processes use it after a restart.`, id: "catalog-refresh" });
+      flash.push({
+        type: "success",
+        header: "Refreshed AWS's operation map",
+        content: `${r.data.operations.toLocaleString("en")} operations of ${r.data.services} services. Other worker processes use it after a restart.`,
+        id: "catalog-refresh",
+      });
       router.refresh();
     }
   }
@@ -46,7 +51,12 @@ export function CatalogPanel({ version }: { version: CatalogVersion }) {
       <KeyValuePairs
         columns={3}
         items={[
-          { label: "Operation map", value: <Box data-testid="catalog-operation-map">{`${m.kind === "bundled" ? "Bundled snapshot" : "Refreshed"}: ${m.operations.toLocaleString("en")} operations of ${m.services} services`}</Box> },
+          {
+            label: "Operation map",
+            value: (
+              <Box data-testid="catalog-operation-map">{`${m.kind === "bundled" ? "Bundled snapshot" : "Refreshed"}: ${m.operations.toLocaleString("en")} operations of ${m.services} services`}</Box>
+            ),
+          },
           { label: "Taken", value: `${m.date.slice(0, 10)} from ${m.snapshot}${m.commit ? ` @ ${m.commit.slice(0, 12)}` : ""}` },
           { label: "IAM catalog", value: `${version.iamCatalog.package} ${version.iamCatalog.version}` },
         ]}

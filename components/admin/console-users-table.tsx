@@ -45,7 +45,11 @@ export function ConsoleUsersTable({ users, me }: { users: ConsoleUserView[]; me:
     }
     setCreating(false);
     flash.push({ type: "success", header: `Created console user ${r.data.username}` });
-    if (r.data.password) setSecret([{ label: "User name", value: r.data.username }, { label: "Password", value: r.data.password }]);
+    if (r.data.password)
+      setSecret([
+        { label: "User name", value: r.data.username },
+        { label: "Password", value: r.data.password },
+      ]);
     setUsername("");
     setPassword("");
     router.refresh();
@@ -58,7 +62,11 @@ export function ConsoleUsersTable({ users, me }: { users: ConsoleUserView[]; me:
         : await setConsoleUserRoleAction({ id: user.id, role: id === "make-admin" ? "admin" : "viewer" });
     if (!r.ok) flash.push({ type: "error", header: `Could not change ${user.username}`, content: r.error.message });
     else {
-      flash.push({ type: "success", header: id === "delete" ? `Deleted ${user.username}` : `Changed the role of ${user.username}`, content: id === "delete" ? undefined : "It takes effect at their next sign-in." });
+      flash.push({
+        type: "success",
+        header: id === "delete" ? `Deleted ${user.username}` : `Changed the role of ${user.username}`,
+        content: id === "delete" ? undefined : "It takes effect at their next sign-in.",
+      });
       router.refresh();
     }
   }

@@ -109,8 +109,16 @@ export function RegisterTrailModal({
               onChange={(e) => setKind(e.detail.value as "s3" | "local")}
               ariaLabel="Where the logs are"
               items={[
-                { value: "s3", label: "S3 bucket", description: "Amazon S3, or an S3-compatible store (MinIO, Ceph, ...) with its endpoint." },
-                { value: "local", label: "Local directory", description: "A directory on this server with the trail's layout (AWSLogs/...)." },
+                {
+                  value: "s3",
+                  label: "S3 bucket",
+                  description: "Amazon S3, or an S3-compatible store (MinIO, Ceph, ...) with its endpoint.",
+                },
+                {
+                  value: "local",
+                  label: "Local directory",
+                  description: "A directory on this server with the trail's layout (AWSLogs/...).",
+                },
               ]}
             />
             {kind === "s3" ? (
@@ -121,7 +129,11 @@ export function RegisterTrailModal({
                 <FormField label="Prefix - optional" errorText={errors.prefix} description="The trail's S3 key prefix, before AWSLogs/.">
                   <Input value={prefix} onChange={(e) => setPrefix(e.detail.value)} ariaLabel="Prefix" />
                 </FormField>
-                <FormField label="Endpoint - optional" errorText={errors.endpoint} description="For an S3-compatible store, e.g. http://minio:9000.">
+                <FormField
+                  label="Endpoint - optional"
+                  errorText={errors.endpoint}
+                  description="For an S3-compatible store, e.g. http://minio:9000."
+                >
                   <Input value={endpoint} onChange={(e) => setEndpoint(e.detail.value)} ariaLabel="Endpoint" />
                 </FormField>
                 <FormField label="Bucket region - optional" errorText={errors.region} description="Default: the trail's home region.">
@@ -138,7 +150,11 @@ export function RegisterTrailModal({
                 </FormField>
               </ColumnLayout>
             )}
-            <FormField label="Organization ID - optional" errorText={errors.orgId} description="For an organization trail: logs under AWSLogs/o-.../ACCOUNT/.">
+            <FormField
+              label="Organization ID - optional"
+              errorText={errors.orgId}
+              description="For an organization trail: logs under AWSLogs/o-.../ACCOUNT/."
+            >
               <Input value={orgId} onChange={(e) => setOrgId(e.detail.value)} ariaLabel="Organization ID" />
             </FormField>
           </SpaceBetween>

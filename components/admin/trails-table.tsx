@@ -27,7 +27,17 @@ export interface TrailRow {
   registered: boolean;
 }
 
-export function TrailsTable({ trails, defaultAccountId, partition, problem }: { trails: TrailRow[]; defaultAccountId: string; partition: string; problem?: string | null }) {
+export function TrailsTable({
+  trails,
+  defaultAccountId,
+  partition,
+  problem,
+}: {
+  trails: TrailRow[];
+  defaultAccountId: string;
+  partition: string;
+  problem?: string | null;
+}) {
   const router = useRouter();
   const flash = useFlash();
   const user = useConsoleUser();
@@ -79,7 +89,19 @@ export function TrailsTable({ trails, defaultAccountId, partition, problem }: { 
           { id: "name", header: "Name", cell: (t) => t.name },
           { id: "region", header: "Home region", cell: (t) => t.homeRegion, width: 140 },
           { id: "account", header: "Account", cell: (t) => `${t.accountId}${t.orgId ? ` (${t.orgId})` : ""}`, width: 200 },
-          { id: "kind", header: "Source", cell: (t) => (!t.registered ? "CloudTrail (this account)" : t.kind === "s3" ? (t.endpoint ? "S3-compatible" : "Amazon S3") : "Local directory"), width: 150 },
+          {
+            id: "kind",
+            header: "Source",
+            cell: (t) =>
+              !t.registered
+                ? "CloudTrail (this account)"
+                : t.kind === "s3"
+                  ? t.endpoint
+                    ? "S3-compatible"
+                    : "Amazon S3"
+                  : "Local directory",
+            width: 150,
+          },
           {
             id: "location",
             header: "Location",
@@ -140,7 +162,8 @@ export function TrailsTable({ trails, defaultAccountId, partition, problem }: { 
           </Box>
         }
       >
-        Leastwise forgets where {removing?.name}&apos;s logs are. The logs themselves are not touched; generations already made stay readable.
+        Leastwise forgets where {removing?.name}&apos;s logs are. The logs themselves are not touched; generations already made stay
+        readable.
       </Modal>
     </>
   );

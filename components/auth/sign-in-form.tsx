@@ -13,7 +13,15 @@ import Input from "@cloudscape-design/components/input";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import { MAX_PASSWORD_BYTES, passwordTooLongMessage } from "@/lib/auth/users-types";
 
-export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: string; oidcName: string | null; initialError: string | null }) {
+export function SignInForm({
+  returnTo,
+  oidcName,
+  initialError,
+}: {
+  returnTo: string;
+  oidcName: string | null;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -64,7 +72,13 @@ export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: str
             </SpaceBetween>
           }
         >
-          <Container header={<Header variant="h1" description="Least-privilege IAM policies from CloudTrail activity">Sign in to Leastwise</Header>}>
+          <Container
+            header={
+              <Header variant="h1" description="Least-privilege IAM policies from CloudTrail activity">
+                Sign in to Leastwise
+              </Header>
+            }
+          >
             <SpaceBetween size="l">
               {error && (
                 <Alert type="error" header="Could not sign in">
@@ -74,8 +88,17 @@ export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: str
               <FormField label="User name">
                 <Input value={username} onChange={(e) => setUsername(e.detail.value)} autoComplete="username" name="username" autoFocus />
               </FormField>
-              <FormField label="Password" constraintText={`At most ${MAX_PASSWORD_BYTES} bytes. Repeated wrong passwords lock sign-in for a while.`}>
-                <Input value={password} onChange={(e) => setPassword(e.detail.value)} type="password" autoComplete="current-password" name="password" />
+              <FormField
+                label="Password"
+                constraintText={`At most ${MAX_PASSWORD_BYTES} bytes. Repeated wrong passwords lock sign-in for a while.`}
+              >
+                <Input
+                  value={password}
+                  onChange={(e) => setPassword(e.detail.value)}
+                  type="password"
+                  autoComplete="current-password"
+                  name="password"
+                />
               </FormField>
               <Box variant="small" color="text-body-secondary">
                 No account yet? Ask a Leastwise administrator.

@@ -5,7 +5,8 @@ export async function fetchJson<T>(url: string, init?: RequestInit & { signal?: 
   if (!res.ok) {
     // Only the console's own sign-in check answers UNAUTHENTICATED; any other refusal (the server's
     // AWS credentials, say) keeps the server's own message.
-    if (res.status === 401 && (!body?.error?.code || body.error.code === "UNAUTHENTICATED")) throw new Error("Your session has ended. Reload the page and sign in again.");
+    if (res.status === 401 && (!body?.error?.code || body.error.code === "UNAUTHENTICATED"))
+      throw new Error("Your session has ended. Reload the page and sign in again.");
     throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
   }
   return body as T;

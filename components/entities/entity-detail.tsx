@@ -29,7 +29,13 @@ export function EntityDetail({
   replace?: React.ReactNode;
 }) {
   return (
-    <ContentLayout header={<Header variant="h1" description={entity.description}>{entity.name}</Header>}>
+    <ContentLayout
+      header={
+        <Header variant="h1" description={entity.description}>
+          {entity.name}
+        </Header>
+      }
+    >
       <SpaceBetween size="l">
         <Container header={<Header variant="h2">Summary</Header>}>
           <KeyValuePairs
@@ -40,7 +46,9 @@ export function EntityDetail({
               { label: "Created", value: formatDate(entity.createdAt) },
               {
                 label: entity.kind === "role" ? "Last activity" : "Console last sign-in",
-                value: entity.lastActivity ? `${formatDate(entity.lastActivity.date)}${entity.lastActivity.region ? ` (${entity.lastActivity.region})` : ""}` : "None recorded",
+                value: entity.lastActivity
+                  ? `${formatDate(entity.lastActivity.date)}${entity.lastActivity.region ? ` (${entity.lastActivity.region})` : ""}`
+                  : "None recorded",
               },
             ]}
           />
@@ -127,7 +135,15 @@ function AttachedPolicies({ entity }: { entity: Entity }) {
           ),
         },
         { id: "type", header: "Type", cell: (p) => (p.awsManaged ? "AWS managed" : "Customer managed"), width: 170 },
-        { id: "arn", header: "ARN", cell: (p) => <Box variant="small"><BreakableId text={p.arn} /></Box> },
+        {
+          id: "arn",
+          header: "ARN",
+          cell: (p) => (
+            <Box variant="small">
+              <BreakableId text={p.arn} />
+            </Box>
+          ),
+        },
       ]}
     />
   );

@@ -99,7 +99,11 @@ export function EntityList({ kind, initial }: { kind: "role" | "user"; initial?:
       }
       empty={
         <Box textAlign="center" color="inherit">
-          {error ? `Could not list ${label.toLowerCase()}: ${error.message}` : debounced ? `No ${kind} name contains "${debounced}".` : `No ${label.toLowerCase()}.`}
+          {error
+            ? `Could not list ${label.toLowerCase()}: ${error.message}`
+            : debounced
+              ? `No ${kind} name contains "${debounced}".`
+              : `No ${label.toLowerCase()}.`}
         </Box>
       }
       columnDefinitions={[
@@ -119,7 +123,20 @@ export function EntityList({ kind, initial }: { kind: "role" | "user"; initial?:
           ),
         },
         ...(kind === "role"
-          ? [{ id: "trusted", header: "Trusted entities", cell: (e: EntitySummary) => (e.trustedEntities?.length ? e.trustedEntities.map((t, i) => <div key={i}><BreakableId text={t} /></div>) : "-") }]
+          ? [
+              {
+                id: "trusted",
+                header: "Trusted entities",
+                cell: (e: EntitySummary) =>
+                  e.trustedEntities?.length
+                    ? e.trustedEntities.map((t, i) => (
+                        <div key={i}>
+                          <BreakableId text={t} />
+                        </div>
+                      ))
+                    : "-",
+              },
+            ]
           : []),
         { id: "path", header: "Path", cell: (e) => <BreakableId text={e.path} /> },
         { id: "created", header: "Created", cell: (e) => formatDate(e.createdAt) },
@@ -130,14 +147,31 @@ export function EntityList({ kind, initial }: { kind: "role" | "user"; initial?:
             e.lastActivity ? (
               <>
                 {formatDate(e.lastActivity.date)}
-                {e.lastActivity.region && <> <NoBreak>({e.lastActivity.region})</NoBreak></>}
+                {e.lastActivity.region && (
+                  <>
+                    {" "}
+                    <NoBreak>({e.lastActivity.region})</NoBreak>
+                  </>
+                )}
               </>
             ) : (
               "-"
             ),
         },
         // The ARN is on the entity page (as in the IAM console's lists); users have no trust column.
-        ...(kind === "user" ? [{ id: "arn", header: "ARN", cell: (e: EntitySummary) => <Box variant="small"><BreakableId text={e.arn} /></Box> }] : []),
+        ...(kind === "user"
+          ? [
+              {
+                id: "arn",
+                header: "ARN",
+                cell: (e: EntitySummary) => (
+                  <Box variant="small">
+                    <BreakableId text={e.arn} />
+                  </Box>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -20,7 +20,17 @@ export async function EntityPage({ kind, name }: { kind: "role" | "user"; name: 
   } catch (error) {
     if (!isAppError(error)) throw error;
     const base = kind === "role" ? "/roles" : "/users";
-    return <PageProblem title={name} message={error.userMessage} breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: kind === "role" ? "Roles" : "Users", href: base }, { text: name, href: `${base}/${encodeURIComponent(name)}` }]} />;
+    return (
+      <PageProblem
+        title={name}
+        message={error.userMessage}
+        breadcrumbs={[
+          { text: "Leastwise", href: "/roles" },
+          { text: kind === "role" ? "Roles" : "Users", href: base },
+          { text: name, href: `${base}/${encodeURIComponent(name)}` },
+        ]}
+      />
+    );
   }
   const { entity, base } = loaded;
   const [generation, comparison, history] = await Promise.all([

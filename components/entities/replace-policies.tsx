@@ -113,7 +113,13 @@ export function ReplacePolicies({
             counter={`(${selected.length} of ${items.length} to remove)`}
             description="Select the policies the generated one replaces. Selected managed policies are detached, selected inline ones deleted; the rest stay attached. Undo puts back exactly what was removed."
             actions={
-              <Button data-testid="replace-button" variant="primary" disabled={!!reason} disabledReason={reason ?? undefined} onClick={() => setConfirming(true)}>
+              <Button
+                data-testid="replace-button"
+                variant="primary"
+                disabled={!!reason}
+                disabledReason={reason ?? undefined}
+                onClick={() => setConfirming(true)}
+              >
                 Replace
               </Button>
             }
@@ -124,7 +130,12 @@ export function ReplacePolicies({
         empty={<Box textAlign="center">No policies are attached.</Box>}
         columnDefinitions={[
           { id: "name", header: "Policy", cell: (i) => <BreakableId text={i.name} />, minWidth: 220 },
-          { id: "kind", header: "Type", cell: (i) => (i.kind === "inline" ? "Inline" : i.awsManaged ? "AWS managed" : "Customer managed"), width: 170 },
+          {
+            id: "kind",
+            header: "Type",
+            cell: (i) => (i.kind === "inline" ? "Inline" : i.awsManaged ? "AWS managed" : "Customer managed"),
+            width: 170,
+          },
           {
             id: "after",
             header: "After Replace",
@@ -177,8 +188,8 @@ export function ReplacePolicies({
             </SpaceBetween>
           </Box>
           <Box variant="small" color="text-body-secondary">
-            The kept policies are attached first; if a step fails, what was already removed is put back, so {entityName} never has fewer permissions
-            than now until everything succeeded. The change is recorded with your name.
+            The kept policies are attached first; if a step fails, what was already removed is put back, so {entityName} never has fewer
+            permissions than now until everything succeeded. The change is recorded with your name.
           </Box>
           {error && (
             <Alert type="error" header="Nothing more was changed">

@@ -62,7 +62,10 @@ export function ReplacementHistory({ items }: { items: PolicyReplacementView[] }
       empty={<Box textAlign="center">No policies were replaced from Leastwise.</Box>}
       columnDefinitions={[
         { id: "when", header: "When", cell: (r) => formatDate(r.createdAt), width: 200 },
-        { id: "who", header: "Who", cell: (r) => (
+        {
+          id: "who",
+          header: "Who",
+          cell: (r) => (
             <>
               <BreakableId text={r.actor} />
               {r.undoneBy && (
@@ -91,7 +94,8 @@ export function ReplacementHistory({ items }: { items: PolicyReplacementView[] }
               </Box>
             ) : (
               <Box variant="small">
-                Kept <BreakableText text={r.keptPolicyArns.map(short).join(", ")} />. Detached <BreakableText text={r.detached.map((d) => d.name).join(", ") || "none"} />; deleted inline{" "}
+                Kept <BreakableText text={r.keptPolicyArns.map(short).join(", ")} />. Detached{" "}
+                <BreakableText text={r.detached.map((d) => d.name).join(", ") || "none"} />; deleted inline{" "}
                 <BreakableText text={r.deletedInline.join(", ") || "none"} />.
               </Box>
             ),
@@ -103,7 +107,9 @@ export function ReplacementHistory({ items }: { items: PolicyReplacementView[] }
           cell: (r) =>
             r.previous ? (
               <Box variant="small">
-                <BreakableText text={[...r.previous.managed.map((m) => m.name), ...r.previous.inline.map((i) => `${i} (inline)`)].join(", ") || "none"} />
+                <BreakableText
+                  text={[...r.previous.managed.map((m) => m.name), ...r.previous.inline.map((i) => `${i} (inline)`)].join(", ") || "none"}
+                />
               </Box>
             ) : (
               "-"

@@ -37,14 +37,35 @@ export function UnusedPermissions({ view, entityName }: { view: PermissionCompar
     >
       <SpaceBetween size="l">
         <ColumnLayout columns={c.kept ? 4 : 3} variant="text-grid">
-          <Stat label="Granted today" value={`${plural(c.granted.actions, "action")} in ${plural(c.granted.services, "service")}`} testId="granted-count" />
-          <Stat label="Used in the window" value={view.window ? `${plural(c.used.actions, "action")} in ${plural(c.used.services, "service")}` : "No generation"} testId="used-count" />
-          <Stat label="Granted, never used" value={`${plural(c.unused.actions, "action")} in ${plural(c.unused.services, "service")}`} testId="unused-count" />
-          {c.kept && <Stat label="The new policy grants" value={`${plural(c.kept.actions, "action")} in ${plural(c.kept.services, "service")}`} testId="kept-count" />}
+          <Stat
+            label="Granted today"
+            value={`${plural(c.granted.actions, "action")} in ${plural(c.granted.services, "service")}`}
+            testId="granted-count"
+          />
+          <Stat
+            label="Used in the window"
+            value={view.window ? `${plural(c.used.actions, "action")} in ${plural(c.used.services, "service")}` : "No generation"}
+            testId="used-count"
+          />
+          <Stat
+            label="Granted, never used"
+            value={`${plural(c.unused.actions, "action")} in ${plural(c.unused.services, "service")}`}
+            testId="unused-count"
+          />
+          {c.kept && (
+            <Stat
+              label="The new policy grants"
+              value={`${plural(c.kept.actions, "action")} in ${plural(c.kept.services, "service")}`}
+              testId="kept-count"
+            />
+          )}
         </ColumnLayout>
         <Box variant="small" color="text-body-secondary">
-          Compared: {c.sources.length === 0 ? "no policies" : c.sources.map((s) => `${s.name}${s.kind === "inline" ? " (inline)" : ""}: ${n(s.actions)}`).join("; ")}.
-          Conditions and resources are not compared: an action granted on one resource counts as granted.
+          Compared:{" "}
+          {c.sources.length === 0
+            ? "no policies"
+            : c.sources.map((s) => `${s.name}${s.kind === "inline" ? " (inline)" : ""}: ${n(s.actions)}`).join("; ")}
+          . Conditions and resources are not compared: an action granted on one resource counts as granted.
         </Box>
         <Table
           data-testid="removed-by-service"
@@ -85,7 +106,10 @@ export function UnusedPermissions({ view, entityName }: { view: PermissionCompar
               header: "Actions (sensitive first)",
               width: 240,
               cell: (g) => (
-                <ExpandableSection headerText={`Show ${g.total > g.actions.length ? `the first ${g.actions.length}` : g.total === 1 ? "the action" : `all ${g.total}`}`} variant="footer">
+                <ExpandableSection
+                  headerText={`Show ${g.total > g.actions.length ? `the first ${g.actions.length}` : g.total === 1 ? "the action" : `all ${g.total}`}`}
+                  variant="footer"
+                >
                   <Box variant="small">
                     {g.actions.map((a) => `${a.action} (${a.accessLevel})`).join(", ")}
                     {g.total > g.actions.length ? ` and ${n(g.total - g.actions.length)} more` : ""}

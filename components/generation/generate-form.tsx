@@ -74,7 +74,8 @@ export function GenerateForm(props: {
     if (!trail) e.trail = "Choose the trail that logs this account's events.";
     if (!allRegions && regions.length === 0) e.regions = "Choose at least one region, or analyze all regions.";
     if (roleMode === "existing" && !roleArn) e.role = "Choose a service role, or create a new one.";
-    if (roleMode === "create" && !/^[\w+=,.@-]{1,30}$/.test(suffix)) e.role = "Use up to 30 letters, digits or + = , . @ _ - for the role name suffix.";
+    if (roleMode === "create" && !/^[\w+=,.@-]{1,30}$/.test(suffix))
+      e.role = "Use up to 30 letters, digits or + = , . @ _ - for the role name suffix.";
     setErrors(e);
     if (Object.keys(e).length > 0 || !trail || !rangeValue) return null;
     const { start, end } = resolveDateRange(rangeValue);
@@ -125,7 +126,10 @@ export function GenerateForm(props: {
     >
       <Form
         header={
-          <Header variant="h1" description={`Analyze the CloudTrail events of ${props.entityName} and generate a policy with only the permissions it used.`}>
+          <Header
+            variant="h1"
+            description={`Analyze the CloudTrail events of ${props.entityName} and generate a policy with only the permissions it used.`}
+          >
             Generate policy
           </Header>
         }
@@ -142,7 +146,13 @@ export function GenerateForm(props: {
         }
       >
         <SpaceBetween size="l">
-          <Container header={<Header variant="h2" description="Shorter ranges generate faster. At most 90 days.">Time period</Header>}>
+          <Container
+            header={
+              <Header variant="h2" description="Shorter ranges generate faster. At most 90 days.">
+                Time period
+              </Header>
+            }
+          >
             <FormField label="Date range" errorText={errors.range ?? rangeProblem ?? undefined} stretch>
               <DateRangePicker
                 value={range}
@@ -210,8 +220,9 @@ export function GenerateForm(props: {
               )}
               {roleMode === "existing" && props.serviceRoles.find((r) => r.arn === roleArn)?.trustsLeastwise === false && (
                 <Alert type="warning" header="Leastwise cannot assume this role" data-testid="untrusted-role">
-                  Its trust policy allows access-analyzer.amazonaws.com but not the identity Leastwise runs as, so the generation would fail with
-                  AUTHORIZATION_ERROR. Add a statement for Leastwise&apos;s principal to the trust policy, or create a new service role.
+                  Its trust policy allows access-analyzer.amazonaws.com but not the identity Leastwise runs as, so the generation would fail
+                  with AUTHORIZATION_ERROR. Add a statement for Leastwise&apos;s principal to the trust policy, or create a new service
+                  role.
                 </Alert>
               )}
               {props.serviceRoles.length === 0 && !isAdmin && (
@@ -220,7 +231,13 @@ export function GenerateForm(props: {
             </SpaceBetween>
           </Container>
 
-          <Container header={<Header variant="h2" description="The trail that logs this account's events.">CloudTrail trail to be analyzed</Header>}>
+          <Container
+            header={
+              <Header variant="h2" description="The trail that logs this account's events.">
+                CloudTrail trail to be analyzed
+              </Header>
+            }
+          >
             <SpaceBetween size="m">
               <FormField label="Trail" errorText={errors.trail}>
                 <Select
@@ -238,35 +255,41 @@ export function GenerateForm(props: {
               )}
               {props.trails.length === 0 && !props.trailsProblem && (
                 <Alert type="warning" header="No trail is known">
-                  {props.accountMode === "aws"
-                    ? "CloudTrail lists no trail in this account. Create a trail that logs to S3 in CloudTrail (or use the organization's trail), or register where the logs are on the Trails page."
-                    : isAdmin ? (
-                      <>
-                        Register where the logs are on the <Link href="/trails">Trails page</Link>, then come back.
-                      </>
-                    ) : (
-                      "Ask an administrator to register the trail on the Trails page."
-                    )}
+                  {props.accountMode === "aws" ? (
+                    "CloudTrail lists no trail in this account. Create a trail that logs to S3 in CloudTrail (or use the organization's trail), or register where the logs are on the Trails page."
+                  ) : isAdmin ? (
+                    <>
+                      Register where the logs are on the <Link href="/trails">Trails page</Link>, then come back.
+                    </>
+                  ) : (
+                    "Ask an administrator to register the trail on the Trails page."
+                  )}
                 </Alert>
               )}
               {trail?.organizationTrail && (
                 <Alert type="info" header="An organization trail" data-testid="organization-trail-note">
-                  The logs of account {props.principalAccountId} are read under AWSLogs/{trail.orgId ?? "<organization ID>"}/{props.principalAccountId}/
-                  {trail.orgId ? "" : "; the organization ID is found in the trail's bucket when the generation runs"}. The entity page shows which layout was read.
+                  The logs of account {props.principalAccountId} are read under AWSLogs/{trail.orgId ?? "<organization ID>"}/
+                  {props.principalAccountId}/
+                  {trail.orgId ? "" : "; the organization ID is found in the trail's bucket when the generation runs"}. The entity page
+                  shows which layout was read.
                 </Alert>
               )}
               {crossAccount && (
                 <Alert type="info" header="The trail's logs are in another account" data-testid="cross-account-note">
                   The bucket of this trail belongs to account {trail?.bucketAccountId}. Cross-account access needs more setup: the bucket
-                  policy in that account must allow the service role to list the bucket and read the objects (s3:ListBucket,
-                  s3:GetObject), the bucket owner must own the log objects, and a KMS key encrypting the logs must allow kms:Decrypt.
+                  policy in that account must allow the service role to list the bucket and read the objects (s3:ListBucket, s3:GetObject),
+                  the bucket owner must own the log objects, and a KMS key encrypting the logs must allow kms:Decrypt.
                 </Alert>
               )}
               <Checkbox checked={allRegions} onChange={(e) => setAllRegions(e.detail.checked)}>
                 Analyze all regions
               </Checkbox>
               {!allRegions && (
-                <FormField label="Regions" errorText={errors.regions} description="us-east-1 is always read too: global services such as IAM log there.">
+                <FormField
+                  label="Regions"
+                  errorText={errors.regions}
+                  description="us-east-1 is always read too: global services such as IAM log there."
+                >
                   <Multiselect
                     selectedOptions={regions.map((r) => ({ value: r, label: r }))}
                     onChange={(e) => setRegions(e.detail.selectedOptions.map((o) => o.value!))}

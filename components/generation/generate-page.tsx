@@ -14,7 +14,10 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
   let loaded;
   try {
     const page = await loadPageEntity({ kind, name, page: "generate", withDocuments: false });
-    loaded = { ...page, data: await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: page.entity.arn })]) };
+    loaded = {
+      ...page,
+      data: await Promise.all([listServiceRoles(), listTrailOptions(), getLatestGenerationView({ principalArn: page.entity.arn })]),
+    };
   } catch (error) {
     if (!isAppError(error)) throw error;
     const base = kind === "role" ? "/roles" : "/users";
@@ -23,7 +26,12 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
       <PageProblem
         title={`Generate policy for ${name}`}
         message={error.userMessage}
-        breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: kind === "role" ? "Roles" : "Users", href: base }, { text: name, href: basePath }, { text: "Generate policy", href: `${basePath}/generate` }]}
+        breadcrumbs={[
+          { text: "Leastwise", href: "/roles" },
+          { text: kind === "role" ? "Roles" : "Users", href: base },
+          { text: name, href: basePath },
+          { text: "Generate policy", href: `${basePath}/generate` },
+        ]}
       />
     );
   }
@@ -45,7 +53,11 @@ export async function GeneratePage({ kind, name }: { kind: "role" | "user"; name
         principalArn={entity.arn}
         principalAccountId={entity.arn.split(":")[4] ?? ""}
         basePath={basePath}
-        serviceRoles={roles.map((r) => ({ arn: r.arn, name: r.name, ...(r.trustsLeastwise !== undefined ? { trustsLeastwise: r.trustsLeastwise } : {}) }))}
+        serviceRoles={roles.map((r) => ({
+          arn: r.arn,
+          name: r.name,
+          ...(r.trustsLeastwise !== undefined ? { trustsLeastwise: r.trustsLeastwise } : {}),
+        }))}
         trailsProblem={trailOptions.problem ?? null}
         accountMode={env().LEASTWISE_ACCOUNT_MODE}
         trails={trails.map((t) => ({

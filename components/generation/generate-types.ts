@@ -1,7 +1,10 @@
 import type { TrailOptionFull } from "@/lib/console/list-trail-options";
 
 /** What the generate form shows of a trail (the server's listTrailOptions gives more). */
-export type TrailOption = Pick<TrailOptionFull, "arn" | "name" | "homeRegion" | "location" | "bucketAccountId" | "bucketName" | "organizationTrail" | "orgId">;
+export type TrailOption = Pick<
+  TrailOptionFull,
+  "arn" | "name" | "homeRegion" | "location" | "bucketAccountId" | "bucketName" | "organizationTrail" | "orgId"
+>;
 
 export interface ServiceRoleOption {
   arn: string;

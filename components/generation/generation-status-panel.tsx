@@ -50,8 +50,7 @@ export function GenerationStatusPanel({
         <GenerationDetails basePath={basePath} initial={initial} retentionDays={retentionDays} />
       ) : (
         <Box color="text-body-secondary">
-          No policy was generated for this entity in the last {retentionDays} days. Choose Generate policy to analyze its CloudTrail
-          events.
+          No policy was generated for this entity in the last {retentionDays} days. Choose Generate policy to analyze its CloudTrail events.
         </Box>
       )}
     </Container>
@@ -89,18 +88,28 @@ function GenerationDetails({ basePath, initial, retentionDays }: { basePath: str
           { label: "Started", value: formatDate(job.startedOn) },
           {
             label: job.status === "IN_PROGRESS" ? "Requested by" : "Completed",
-            value: job.status === "IN_PROGRESS" ? job.requestedBy ?? "-" : formatDate(job.completedOn),
+            value: job.status === "IN_PROGRESS" ? (job.requestedBy ?? "-") : formatDate(job.completedOn),
           },
           {
             label: "Trails",
-            value: job.trails.map((t) => `${t.cloudTrailArn.split(":trail/")[1] ?? t.cloudTrailArn} (${t.allRegions ? "all regions" : (t.regions ?? []).join(", ") || "home region"})`).join("; ") || "-",
+            value:
+              job.trails
+                .map(
+                  (t) =>
+                    `${t.cloudTrailArn.split(":trail/")[1] ?? t.cloudTrailArn} (${t.allRegions ? "all regions" : (t.regions ?? []).join(", ") || "home region"})`,
+                )
+                .join("; ") || "-",
           },
           ...(job.status === "SUCCEEDED" ? [{ label: "Available until", value: formatDate(expiresOn(job, retentionDays)) }] : []),
         ]}
       />
       {job.status === "IN_PROGRESS" && <ProgressView job={job} onCancel={cancel} canceling={canceling} />}
       {job.status === "FAILED" && (
-        <Alert type="error" header={`Policy generation failed${job.jobError ? `: ${job.jobError.code}` : ""}`} data-testid="generation-failed">
+        <Alert
+          type="error"
+          header={`Policy generation failed${job.jobError ? `: ${job.jobError.code}` : ""}`}
+          data-testid="generation-failed"
+        >
           <SpaceBetween size="xs">
             <span>{job.jobError?.message ?? "No reason was recorded."}</span>
             <span>

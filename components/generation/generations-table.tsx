@@ -24,7 +24,10 @@ function entityLink(arn: string): { href: string; label: string } {
   const resource = arn.split(":").slice(5).join(":");
   const [kind, ...rest] = resource.split("/");
   const name = rest[rest.length - 1] ?? resource;
-  return { href: `/${kind === "user" ? "users" : "roles"}/${encodeURIComponent(name)}`, label: `${kind === "user" ? "User" : "Role"} ${name}` };
+  return {
+    href: `/${kind === "user" ? "users" : "roles"}/${encodeURIComponent(name)}`,
+    label: `${kind === "user" ? "User" : "Role"} ${name}`,
+  };
 }
 
 const STATUS: Record<string, { type: "in-progress" | "success" | "error" | "stopped"; text: string }> = {
@@ -67,7 +70,14 @@ export function GenerationsTable({ rows, nextToken, isFirstPage }: { rows: Row[]
           Policy generations
         </Header>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find by principal, status or job ID" filteringAriaLabel="Filter generations" countText={`${filteredItemsCount ?? 0} matches`} />}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find by principal, status or job ID"
+          filteringAriaLabel="Filter generations"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
       columnDefinitions={[
         {
           id: "principal",

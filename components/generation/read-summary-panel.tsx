@@ -16,7 +16,11 @@ export function EmptyResultAlert({ summary, principal }: { summary: ReadSummary;
   return (
     <Alert
       type="warning"
-      header={summary.noPrincipalEvents ? `No event of ${principal} was found: the policy is empty because nothing was seen` : "The generated policy grants nothing"}
+      header={
+        summary.noPrincipalEvents
+          ? `No event of ${principal} was found: the policy is empty because nothing was seen`
+          : "The generated policy grants nothing"
+      }
       data-testid="empty-result"
     >
       <ul style={{ margin: 0, paddingLeft: 20 }}>
@@ -32,12 +36,19 @@ export function ReadSummaryPanel({ summary, principal }: { summary: ReadSummary;
   return (
     <SpaceBetween size="s">
       <EmptyResultAlert summary={summary} principal={principal} />
-      <ExpandableSection headerText="What was read" defaultExpanded={summary.noPrincipalEvents || summary.skipped.length > 0} data-testid="read-summary">
+      <ExpandableSection
+        headerText="What was read"
+        defaultExpanded={summary.noPrincipalEvents || summary.skipped.length > 0}
+        data-testid="read-summary"
+      >
         <SpaceBetween size="s">
           <KeyValuePairs
             columns={3}
             items={[
-              { label: "Log files read", value: `${n(summary.filesRead)} of ${n(summary.filesListed)}${summary.filesSkipped ? ` (${n(summary.filesSkipped)} skipped)` : ""}` },
+              {
+                label: "Log files read",
+                value: `${n(summary.filesRead)} of ${n(summary.filesListed)}${summary.filesSkipped ? ` (${n(summary.filesSkipped)} skipped)` : ""}`,
+              },
               { label: "Data read", value: `${mb(summary.bytesCompressed)} compressed, ${mb(summary.bytesUncompressed)} uncompressed` },
               { label: "Events", value: `${n(summary.eventsRead)} read, ${n(summary.eventsOfPrincipal)} of the principal` },
               ...summary.trails.map((t) => ({

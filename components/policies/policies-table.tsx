@@ -39,8 +39,20 @@ export function PoliciesTable({ policies, truncated }: { policies: ManagedPolicy
           Policies
         </Header>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find policies" filteringAriaLabel="Filter policies" countText={`${filteredItemsCount ?? 0} matches`} />}
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find policies"
+          filteringAriaLabel="Filter policies"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
+      pagination={
+        <Pagination
+          {...paginationProps}
+          ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }}
+        />
+      }
       columnDefinitions={[
         {
           id: "name",

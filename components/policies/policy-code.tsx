@@ -41,7 +41,13 @@ export function PolicyCode({ input, description }: { input: PolicyCodeInput; des
           description={description ?? "Copy or download the policy, or define it in your infrastructure code instead of creating it here."}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
-              <CopyToClipboard variant="button" textToCopy={code?.text ?? ""} copyButtonText={`Copy ${LABEL[format]}`} copySuccessText="Copied" copyErrorText="Could not copy" />
+              <CopyToClipboard
+                variant="button"
+                textToCopy={code?.text ?? ""}
+                copyButtonText={`Copy ${LABEL[format]}`}
+                copySuccessText="Copied"
+                copyErrorText="Could not copy"
+              />
               <Button iconName="download" onClick={download} disabled={!code} data-testid="download-code">
                 Download {code?.fileName ?? ""}
               </Button>
@@ -65,7 +71,13 @@ export function PolicyCode({ input, description }: { input: PolicyCodeInput; des
           </Box>
         )}
         {code ? (
-          <pre data-testid="policy-code-text" tabIndex={0} role="region" aria-label={`The policy as ${LABEL[format]}`} style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto" }}>
+          <pre
+            data-testid="policy-code-text"
+            tabIndex={0}
+            role="region"
+            aria-label={`The policy as ${LABEL[format]}`}
+            style={{ margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto" }}
+          >
             {code.text}
           </pre>
         ) : (

@@ -23,7 +23,8 @@ import { PolicyCode } from "./policy-code";
 import { BreakableId } from "@/components/wizard/breakable-id";
 
 type Attached = ManagedPolicyDetail["attachedTo"][number];
-const entityHref = (e: Attached) => (e.kind === "group" ? undefined : `/${e.kind === "role" ? "roles" : "users"}/${encodeURIComponent(e.name)}`);
+const entityHref = (e: Attached) =>
+  e.kind === "group" ? undefined : `/${e.kind === "role" ? "roles" : "users"}/${encodeURIComponent(e.name)}`;
 
 export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPolicyDetail; accountArnPrefix: string }) {
   const router = useRouter();
@@ -81,7 +82,18 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
           <KeyValuePairs
             columns={3}
             items={[
-              { label: "ARN", value: <CopyToClipboard variant="inline" textToCopy={policy.arn} copyButtonAriaLabel="Copy ARN" copySuccessText="ARN copied" copyErrorText="Could not copy" /> },
+              {
+                label: "ARN",
+                value: (
+                  <CopyToClipboard
+                    variant="inline"
+                    textToCopy={policy.arn}
+                    copyButtonAriaLabel="Copy ARN"
+                    copySuccessText="ARN copied"
+                    copyErrorText="Could not copy"
+                  />
+                ),
+              },
               { label: "Type", value: policy.awsManaged ? "AWS managed" : "Customer managed" },
               { label: "Description", value: policy.description ?? "-" },
               { label: "Created", value: formatDate(policy.createdAt) },
@@ -100,7 +112,15 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
                   header={
                     <Header
                       variant="h2"
-                      actions={<CopyToClipboard variant="button" textToCopy={policy.document} copyButtonText="Copy JSON" copySuccessText="Policy JSON copied" copyErrorText="Could not copy" />}
+                      actions={
+                        <CopyToClipboard
+                          variant="button"
+                          textToCopy={policy.document}
+                          copyButtonText="Copy JSON"
+                          copySuccessText="Policy JSON copied"
+                          copyErrorText="Could not copy"
+                        />
+                      }
                     >
                       Policy document
                     </Header>
@@ -115,7 +135,18 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
             {
               id: "code",
               label: "As code",
-              content: <PolicyCode input={{ text: policy.document, name: policy.name, description: policy.description, path: policy.path, tags: policy.tags, split: false }} />,
+              content: (
+                <PolicyCode
+                  input={{
+                    text: policy.document,
+                    name: policy.name,
+                    description: policy.description,
+                    path: policy.path,
+                    tags: policy.tags,
+                    split: false,
+                  }}
+                />
+              ),
             },
             {
               id: "entities",
@@ -129,8 +160,24 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
                   header={<Header counter={`(${policy.attachedTo.length})`}>Entities attached</Header>}
                   empty={<Box textAlign="center">Not attached to any role, user or group.</Box>}
                   columnDefinitions={[
-                    { id: "name", header: "Entity", cell: (e) => (entityHref(e) ? <Link href={entityHref(e)!}><BreakableId text={e.name} /></Link> : <BreakableId text={e.name} />) },
-                    { id: "kind", header: "Type", cell: (e) => (e.kind === "role" ? "Role" : e.kind === "user" ? "User" : "Group"), width: 120 },
+                    {
+                      id: "name",
+                      header: "Entity",
+                      cell: (e) =>
+                        entityHref(e) ? (
+                          <Link href={entityHref(e)!}>
+                            <BreakableId text={e.name} />
+                          </Link>
+                        ) : (
+                          <BreakableId text={e.name} />
+                        ),
+                    },
+                    {
+                      id: "kind",
+                      header: "Type",
+                      cell: (e) => (e.kind === "role" ? "Role" : e.kind === "user" ? "User" : "Group"),
+                      width: 120,
+                    },
                     {
                       id: "detach",
                       header: "Actions",
@@ -210,7 +257,9 @@ export function PolicyDetail({ policy, accountArnPrefix }: { policy: ManagedPoli
       >
         <SpaceBetween size="m">
           <Box>
-            The policy and all its versions are deleted. {policy.attachedTo.length > 0 && `It is attached to ${policy.attachedTo.length} ${policy.attachedTo.length === 1 ? "entity" : "entities"}: IAM refuses to delete it until it is detached.`}
+            The policy and all its versions are deleted.{" "}
+            {policy.attachedTo.length > 0 &&
+              `It is attached to ${policy.attachedTo.length} ${policy.attachedTo.length === 1 ? "entity" : "entities"}: IAM refuses to delete it until it is detached.`}
           </Box>
           {deleteError && (
             <Alert type="error" header="Not deleted">

@@ -95,7 +95,10 @@ export default function PolicyEditor({
   }, [markers]);
 
   return (
-    <div data-testid="policy-editor" style={{ border: "1px solid var(--color-border-input-default-ajx7bp, #8c8c94)", borderRadius: 8, overflow: "hidden" }}>
+    <div
+      data-testid="policy-editor"
+      style={{ border: "1px solid var(--color-border-input-default-ajx7bp, #8c8c94)", borderRadius: 8, overflow: "hidden" }}
+    >
       <style>{`.leastwise-placeholder { background: rgba(255, 170, 0, 0.28); border-bottom: 2px dotted #d97700; }`}</style>
       <Editor
         height={height}

@@ -103,7 +103,12 @@ export function ConsoleAppLayout({
       content={<SplitPanelContext.Provider value={setSplit}>{children}</SplitPanelContext.Provider>}
       splitPanel={
         split ? (
-          <SplitPanel header={split.header} hidePreferencesButton closeBehavior="hide" i18nStrings={{ closeButtonAriaLabel: "Close panel", openButtonAriaLabel: "Open panel", resizeHandleAriaLabel: "Resize panel" }}>
+          <SplitPanel
+            header={split.header}
+            hidePreferencesButton
+            closeBehavior="hide"
+            i18nStrings={{ closeButtonAriaLabel: "Close panel", openButtonAriaLabel: "Open panel", resizeHandleAriaLabel: "Resize panel" }}
+          >
             {split.content}
           </SplitPanel>
         ) : undefined

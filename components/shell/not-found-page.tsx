@@ -17,13 +17,16 @@ const KIND: Record<string, [string, string]> = {
 /** The console's 404, inside the console shell: what was not found and where to look instead. */
 export function NotFoundPage() {
   const pathname = usePathname() ?? "/";
-  const [section, name, ...rest] = pathname.split("/").filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const [section, name, ...rest] = pathname
+    .split("/")
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   const known = section ? KIND[section] : undefined;
   const message =
     known && name && rest.length === 0
@@ -32,14 +35,18 @@ export function NotFoundPage() {
         : `There is no ${known[0]} named "${name}" in this account. It may have been deleted or renamed.`
       : `There is no page at ${pathname}.`;
   return (
-    <ConsoleAppLayout breadcrumbs={[{ text: "Leastwise", href: "/roles" }, ...(known ? [{ text: known[1], href: `/${section}` }] : []), { text: "Not found", href: pathname }]}>
+    <ConsoleAppLayout
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        ...(known ? [{ text: known[1], href: `/${section}` }] : []),
+        { text: "Not found", href: pathname },
+      ]}
+    >
       <ContentLayout header={<Header variant="h1">Not found</Header>}>
         <Alert type="warning" header="Page not found" data-testid="not-found">
           <SpaceBetween size="s">
             <span>{message}</span>
-            <span>
-              {known ? <Link href={`/${section}`}>Back to {known[1]}</Link> : <Link href="/roles">Go to Roles</Link>}
-            </span>
+            <span>{known ? <Link href={`/${section}`}>Back to {known[1]}</Link> : <Link href="/roles">Go to Roles</Link>}</span>
           </SpaceBetween>
         </Alert>
       </ContentLayout>

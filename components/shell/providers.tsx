@@ -25,9 +25,7 @@ export function useNavigationOpen() {
 }
 
 export function Providers({ initialMode, children }: { initialMode: ColorMode; children: React.ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
   const [mode, setModeState] = useState<ColorMode>(initialMode);
   const [navOpen, setNavOpen] = useState(true);
   const setMode = useCallback((m: ColorMode) => {

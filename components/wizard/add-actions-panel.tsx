@@ -21,7 +21,10 @@ export function AddActionsPanel({ selected, onChange }: { selected: string[]; on
     <Container
       data-testid="add-actions"
       header={
-        <Header variant="h2" description="Actions the entity will need but did not use in the date range. Added actions show in the table above with an Added badge.">
+        <Header
+          variant="h2"
+          description="Actions the entity will need but did not use in the date range. Added actions show in the table above with an Added badge."
+        >
           Add actions
         </Header>
       }

@@ -28,8 +28,6 @@ export function NoBreak({ children }: { children: React.ReactNode }) {
 /** Running text (an error message) whose identifiers wrap like BreakableId. */
 export function BreakableText({ text }: { text: string }) {
   return (
-    <>
-      {text.split(/(\s+)/).map((t, i) => (/[-:/_.@]/.test(t) ? <BreakableId key={i} text={t} /> : <Fragment key={i}>{t}</Fragment>))}
-    </>
+    <>{text.split(/(\s+)/).map((t, i) => (/[-:/_.@]/.test(t) ? <BreakableId key={i} text={t} /> : <Fragment key={i}>{t}</Fragment>))}</>
   );
 }

@@ -18,7 +18,17 @@ export interface CreatedPolicies {
   attachedTo: string | null;
 }
 
-export function CreatedResult({ created, basePath, entityName, entityArn }: { created: CreatedPolicies; basePath: string; entityName: string; entityArn: string }) {
+export function CreatedResult({
+  created,
+  basePath,
+  entityName,
+  entityArn,
+}: {
+  created: CreatedPolicies;
+  basePath: string;
+  entityName: string;
+  entityArn: string;
+}) {
   const router = useRouter();
   // After create and attach: what the entity has now, to replace the broad policies in one step.
   const now = useQuery({
@@ -35,7 +45,14 @@ export function CreatedResult({ created, basePath, entityName, entityArn }: { cr
       <Container
         data-testid="created-result"
         header={
-          <Header variant="h1" actions={<Button variant="primary" onClick={() => router.push(basePath)}>Back to {entityName}</Button>}>
+          <Header
+            variant="h1"
+            actions={
+              <Button variant="primary" onClick={() => router.push(basePath)}>
+                Back to {entityName}
+              </Button>
+            }
+          >
             Policy created
           </Header>
         }

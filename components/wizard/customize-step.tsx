@@ -79,8 +79,8 @@ export function CustomizeStep({
           header="The actions changed after you edited the policy"
           action={<Button onClick={onReset}>Rebuild from the actions</Button>}
         >
-          Your edits are kept, so the actions you added or removed on the previous step are not reflected here. Rebuild to start again
-          from the chosen actions (your edits are discarded).
+          Your edits are kept, so the actions you added or removed on the previous step are not reflected here. Rebuild to start again from
+          the chosen actions (your edits are discarded).
         </Alert>
       )}
       <Container
@@ -101,13 +101,7 @@ export function CustomizeStep({
           </Header>
         }
       >
-        <PolicyEditorLazy
-          key={editorKey}
-          defaultValue={text}
-          onChange={onTextChange}
-          markers={a?.markers ?? []}
-          handleRef={editor}
-        />
+        <PolicyEditorLazy key={editorKey} defaultValue={text} onChange={onTextChange} markers={a?.markers ?? []} handleRef={editor} />
       </Container>
 
       <ColumnLayout columns={2}>
@@ -123,11 +117,16 @@ export function CustomizeStep({
                 resultText={`${a.length.toLocaleString("en")} of ${a.maxLength.toLocaleString("en")}`}
               />
               {a.parts && a.parts.length > 1 && (
-                <Alert type="info" header={`Too long for one managed policy: it will be created as ${a.parts.length} policies`} data-testid="split-preview">
+                <Alert
+                  type="info"
+                  header={`Too long for one managed policy: it will be created as ${a.parts.length} policies`}
+                  data-testid="split-preview"
+                >
                   <SpaceBetween size="xxs">
                     {a.parts.map((p, i) => (
                       <Box key={i} variant="small">
-                        Policy {i + 1}: {p.statements} statements, {p.length.toLocaleString("en")} characters ({p.sids.slice(0, 4).join(", ")}
+                        Policy {i + 1}: {p.statements} statements, {p.length.toLocaleString("en")} characters (
+                        {p.sids.slice(0, 4).join(", ")}
                         {p.sids.length > 4 ? ", ..." : ""})
                       </Box>
                     ))}
@@ -141,7 +140,11 @@ export function CustomizeStep({
         </Container>
 
         <Container
-          header={<Header variant="h3" counter={a ? `(${a.markers.length})` : undefined}>Problems</Header>}
+          header={
+            <Header variant="h3" counter={a ? `(${a.markers.length})` : undefined}>
+              Problems
+            </Header>
+          }
           data-testid="policy-problems"
         >
           {analysisError ? (
@@ -154,7 +157,11 @@ export function CustomizeStep({
             <SpaceBetween size="s">
               <ProblemList markers={a.markers} />
               {onAcknowledgeUnscoped && a.markers.some((m) => m.code === "UNSCOPED_WRITE") && (
-                <Checkbox checked={unscopedAcknowledged} onChange={(e) => onAcknowledgeUnscoped(e.detail.checked)} data-testid="acknowledge-unscoped">
+                <Checkbox
+                  checked={unscopedAcknowledged}
+                  onChange={(e) => onAcknowledgeUnscoped(e.detail.checked)}
+                  data-testid="acknowledge-unscoped"
+                >
                   I understand that the write actions above may change any resource, and I want them on &quot;*&quot;.
                 </Checkbox>
               )}
@@ -241,7 +248,9 @@ function SaveState({ state }: { state: "saved" | "saving" | "error" | "idle" }) 
 function ProblemList({ markers }: { markers: PolicyAnalysis["markers"] }) {
   // Placeholders get their own panel below; here they are one line, so real problems stay visible.
   const placeholders = markers.filter((m) => m.code === "PLACEHOLDER_LEFT").length;
-  const others = markers.filter((m) => m.code !== "PLACEHOLDER_LEFT").sort((x, y) => (x.severity === y.severity ? x.start - y.start : x.severity === "error" ? -1 : 1));
+  const others = markers
+    .filter((m) => m.code !== "PLACEHOLDER_LEFT")
+    .sort((x, y) => (x.severity === y.severity ? x.start - y.start : x.severity === "error" ? -1 : 1));
   return (
     <SpaceBetween size="xxs">
       {others.slice(0, 20).map((m, i) => (

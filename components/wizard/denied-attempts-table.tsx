@@ -36,7 +36,9 @@ export function DeniedAttemptsTable({
       noMatch: <Box textAlign="center">No denied attempt matches the filter.</Box>,
       filteringFunction: (g, text) => {
         const t = text.toLowerCase();
-        return [g.action ?? "", g.eventSource, g.eventNames.join(" "), g.errorCode, g.errorMessage ?? ""].some((s) => s.toLowerCase().includes(t));
+        return [g.action ?? "", g.eventSource, g.eventNames.join(" "), g.errorCode, g.errorMessage ?? ""].some((s) =>
+          s.toLowerCase().includes(t),
+        );
       },
     },
     pagination: { pageSize: 25 },
@@ -59,7 +61,14 @@ export function DeniedAttemptsTable({
           Denied attempts
         </Header>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find denied attempts" filteringAriaLabel="Filter denied attempts" countText={`${filteredItemsCount ?? 0} matches`} />}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find denied attempts"
+          filteringAriaLabel="Filter denied attempts"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
       pagination={<Pagination {...paginationProps} ariaLabels={pageLabels} />}
       columnDefinitions={[
         {
@@ -67,7 +76,11 @@ export function DeniedAttemptsTable({
           header: "Allow",
           width: 80,
           cell: (g) =>
-            g.action ? <Checkbox checked={isAccepted(g)} onChange={(e) => onAccept(g.keys, e.detail.checked)} ariaLabel={`Allow ${g.action}`} /> : "-",
+            g.action ? (
+              <Checkbox checked={isAccepted(g)} onChange={(e) => onAccept(g.keys, e.detail.checked)} ariaLabel={`Allow ${g.action}`} />
+            ) : (
+              "-"
+            ),
         },
         {
           id: "action",
@@ -89,7 +102,13 @@ export function DeniedAttemptsTable({
           cell: (g) => (
             <Box variant="small">
               <b>{g.errorCode}</b>
-              {g.errorMessage ? <>: <BreakableText text={g.errorMessage} /></> : ""}
+              {g.errorMessage ? (
+                <>
+                  : <BreakableText text={g.errorMessage} />
+                </>
+              ) : (
+                ""
+              )}
               {g.eventNames.length > 1 ? ` (events: ${g.eventNames.join(", ")})` : ""}
             </Box>
           ),

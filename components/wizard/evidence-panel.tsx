@@ -30,7 +30,9 @@ export function EvidencePanel({ ev, window }: { ev: ActionEvidence; window: { st
         <div>
           <Box variant="awsui-key-label">Observed resources ({ev.resourceArns.length})</Box>
           {ev.resourceArns.length === 0 ? (
-            <Box color="text-body-secondary">None named in the calls{ev.unscopedCalls ? ` (${ev.unscopedCalls} calls named no resource)` : ""}.</Box>
+            <Box color="text-body-secondary">
+              None named in the calls{ev.unscopedCalls ? ` (${ev.unscopedCalls} calls named no resource)` : ""}.
+            </Box>
           ) : (
             <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="evidence-resources">
               {ev.resourceArns.map((arn) => (

@@ -24,8 +24,8 @@ export async function GeneratedPolicyPage({ kind, name }: { kind: "role" | "user
       <ConsoleAppLayout breadcrumbs={crumbs}>
         <ContentLayout header={<Header variant="h1">Generated policy</Header>}>
           <Alert type="info" header="No generated policy to review">
-            {entity.name} has no successful policy generation in the last 7 days. <Link href={`${basePath}/generate`}>Generate a policy</Link>{" "}
-            first.
+            {entity.name} has no successful policy generation in the last 7 days.{" "}
+            <Link href={`${basePath}/generate`}>Generate a policy</Link> first.
           </Alert>
         </ContentLayout>
       </ConsoleAppLayout>

@@ -30,7 +30,10 @@ const FIELD_OF: Record<string, string> = { name: "name", policyName: "name", des
 
 /** The write actions on "*" the administrator acknowledged, as one key (a different set needs a new acknowledgement). */
 export function unscopedKey(a: PolicyAnalysis | undefined): string {
-  return (a?.markers ?? []).filter((m) => m.code === "UNSCOPED_WRITE").map((m) => m.message).join("\n");
+  return (a?.markers ?? [])
+    .filter((m) => m.code === "UNSCOPED_WRITE")
+    .map((m) => m.message)
+    .join("\n");
 }
 
 /** Errors, placeholders left, or write actions on "*" nobody acknowledged: a policy is never created with any. */
@@ -42,7 +45,8 @@ function blockingProblem(a: PolicyAnalysis, acknowledged: string): string | null
     return `${n} write or permissions-management action${n === 1 ? " is" : "s are"} allowed on every resource ("*"). Scope ${n === 1 ? "it" : "them"} in the editor, or confirm under Problems that this is intended.`;
   }
   const n = a.placeholders.length;
-  if (n > 0) return `${n} resource${n === 1 ? " still holds" : "s still hold"} placeholders. Fill ${n === 1 ? "it" : "them"} from the observed resources, type your own ARNs, or use "Replace the rest with wildcards".`;
+  if (n > 0)
+    return `${n} resource${n === 1 ? " still holds" : "s still hold"} placeholders. Fill ${n === 1 ? "it" : "them"} from the observed resources, type your own ARNs, or use "Replace the rest with wildcards".`;
   return null;
 }
 
@@ -170,7 +174,9 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
     }
     const tagIssues = tagProblems(form.tags);
     if (tagIssues.length > 0) {
-      showFormErrors({ tags: `Fix the ${tagIssues.length === 1 ? "tag" : `${tagIssues.length} tags`} marked below: ${tagIssues[0].message}` });
+      showFormErrors({
+        tags: `Fix the ${tagIssues.length === 1 ? "tag" : `${tagIssues.length} tags`} marked below: ${tagIssues[0].message}`,
+      });
       return;
     }
     setCreating(true);
@@ -237,119 +243,129 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
     </Modal>
   );
 
-  if (created) return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} entityArn={data.principalArn} />;
+  if (created)
+    return <CreatedResult created={created} basePath={data.basePath} entityName={data.entityName} entityArn={data.principalArn} />;
 
   const a = analysis.data;
   const empty = data.readSummary.noPrincipalEvents || data.readSummary.emptyPolicy;
   return (
     <SpaceBetween size="m">
-    {confirmModal}
-    {empty && <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />}
-    <Wizard
-      data-testid="policy-wizard"
-      activeStepIndex={step}
-      isLoadingNextStep={building || creating}
-      onNavigate={(e) => {
-        setStepError(null);
-        if (e.detail.requestedStepIndex === 2 && step === 1 && a) {
-          const problem = blockingProblem(a, acknowledgedUnscoped);
-          if (problem) {
-            setStepError(problem);
-            return;
+      {confirmModal}
+      {empty && <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />}
+      <Wizard
+        data-testid="policy-wizard"
+        activeStepIndex={step}
+        isLoadingNextStep={building || creating}
+        onNavigate={(e) => {
+          setStepError(null);
+          if (e.detail.requestedStepIndex === 2 && step === 1 && a) {
+            const problem = blockingProblem(a, acknowledgedUnscoped);
+            if (problem) {
+              setStepError(problem);
+              return;
+            }
           }
-        }
-        setStep(e.detail.requestedStepIndex);
-      }}
-      onCancel={() => {
-        const formChanged = JSON.stringify(form) !== JSON.stringify(initialForm);
-        if (formChanged || saveState === "saving" || saveState === "error") setConfirm("cancel");
-        else router.push(data.basePath);
-      }}
-      // Viewers see Create disabled with the reason; the server refuses them too (it decides).
-      onSubmit={() => void create()}
-      customPrimaryActions={
-        step === 2 && user.role !== "admin" ? (
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={() => router.push(data.basePath)}>
-              Cancel
-            </Button>
-            <Button onClick={() => setStep(1)}>Previous</Button>
-            <Button variant="primary" disabled disabledReason="Only administrators can create and attach policies. Your draft is saved: an administrator sees it here." data-testid="create-disabled">
-              {form.attach ? "Create and attach policy" : "Create policy"}
-            </Button>
-          </SpaceBetween>
-        ) : undefined
-      }
-      submitButtonText={form.attach ? "Create and attach policy" : "Create policy"}
-      i18nStrings={{
-        stepNumberLabel: (n) => `Step ${n}`,
-        collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
-        navigationAriaLabel: "Steps",
-        cancelButton: "Cancel",
-        previousButton: "Previous",
-        nextButton: "Next",
-        optional: "optional",
-      }}
-      steps={[
-        {
-          title: "Review permissions",
-          description: `Actions and services ${data.entityName} used between ${data.window.start.slice(0, 10)} and ${data.window.end.slice(0, 10)}.`,
-          content: <ReviewPermissionsStep data={{ ...data, accessLevels }} selection={selection} onChange={(s) => void changeSelection(s)} />,
-        },
-        {
-          title: "Customize permissions",
-          description: "Fill in resources, remove or add statements. The policy is checked as you type.",
-          errorText: stepError ?? undefined,
-          content: (
-            <CustomizeStep
-              editorKey={`${editorKey}`}
-              text={text}
-              onTextChange={(t) => {
-                setText(t);
-                setEdited(t !== builtText);
-              }}
-              analysis={a}
-              analyzing={analysis.isFetching && debouncedText !== text}
-              analysisError={analysis.error ? analysis.error.message : null}
-              edited={edited}
-              stale={stale}
-              onReset={() => setConfirm("reset")}
-              saveState={saveState}
-              principalArn={data.principalArn}
-              unscopedAcknowledged={!!a && unscopedKey(a) !== "" && unscopedKey(a) === acknowledgedUnscoped}
-              onAcknowledgeUnscoped={(yes) => setAcknowledgedUnscoped(yes ? unscopedKey(a) : "")}
-            />
-          ),
-        },
-        {
-          title: "Review and create",
-          description: "Name the managed policy, review what it allows, and create it.",
-          content: (
-            <SpaceBetween size="l">
-              <ReviewCreateStep
-                entityName={data.entityName}
-                entityKind={data.entityKind}
-                form={form}
-                onChange={setForm}
-                errors={formErrors}
-                analysis={a}
-                isAdmin={user.role === "admin"}
-              />
-              <PolicyCode
-                input={{
-                  text,
-                  name: form.name.trim() || "policy",
-                  description: form.description.trim() || undefined,
-                  tags: form.tags.filter((t) => t.key.trim() !== ""),
-                  attachTo: form.attach ? { kind: data.entityKind, name: data.entityName } : undefined,
-                }}
-              />
-              {step === 2 && <WizardUnusedPermissions entityArn={data.principalArn} entityName={data.entityName} jobId={data.jobId} text={text} />}
+          setStep(e.detail.requestedStepIndex);
+        }}
+        onCancel={() => {
+          const formChanged = JSON.stringify(form) !== JSON.stringify(initialForm);
+          if (formChanged || saveState === "saving" || saveState === "error") setConfirm("cancel");
+          else router.push(data.basePath);
+        }}
+        // Viewers see Create disabled with the reason; the server refuses them too (it decides).
+        onSubmit={() => void create()}
+        customPrimaryActions={
+          step === 2 && user.role !== "admin" ? (
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={() => router.push(data.basePath)}>
+                Cancel
+              </Button>
+              <Button onClick={() => setStep(1)}>Previous</Button>
+              <Button
+                variant="primary"
+                disabled
+                disabledReason="Only administrators can create and attach policies. Your draft is saved: an administrator sees it here."
+                data-testid="create-disabled"
+              >
+                {form.attach ? "Create and attach policy" : "Create policy"}
+              </Button>
             </SpaceBetween>
-          ),
-        },
-      ]}
-    />
+          ) : undefined
+        }
+        submitButtonText={form.attach ? "Create and attach policy" : "Create policy"}
+        i18nStrings={{
+          stepNumberLabel: (n) => `Step ${n}`,
+          collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
+          navigationAriaLabel: "Steps",
+          cancelButton: "Cancel",
+          previousButton: "Previous",
+          nextButton: "Next",
+          optional: "optional",
+        }}
+        steps={[
+          {
+            title: "Review permissions",
+            description: `Actions and services ${data.entityName} used between ${data.window.start.slice(0, 10)} and ${data.window.end.slice(0, 10)}.`,
+            content: (
+              <ReviewPermissionsStep data={{ ...data, accessLevels }} selection={selection} onChange={(s) => void changeSelection(s)} />
+            ),
+          },
+          {
+            title: "Customize permissions",
+            description: "Fill in resources, remove or add statements. The policy is checked as you type.",
+            errorText: stepError ?? undefined,
+            content: (
+              <CustomizeStep
+                editorKey={`${editorKey}`}
+                text={text}
+                onTextChange={(t) => {
+                  setText(t);
+                  setEdited(t !== builtText);
+                }}
+                analysis={a}
+                analyzing={analysis.isFetching && debouncedText !== text}
+                analysisError={analysis.error ? analysis.error.message : null}
+                edited={edited}
+                stale={stale}
+                onReset={() => setConfirm("reset")}
+                saveState={saveState}
+                principalArn={data.principalArn}
+                unscopedAcknowledged={!!a && unscopedKey(a) !== "" && unscopedKey(a) === acknowledgedUnscoped}
+                onAcknowledgeUnscoped={(yes) => setAcknowledgedUnscoped(yes ? unscopedKey(a) : "")}
+              />
+            ),
+          },
+          {
+            title: "Review and create",
+            description: "Name the managed policy, review what it allows, and create it.",
+            content: (
+              <SpaceBetween size="l">
+                <ReviewCreateStep
+                  entityName={data.entityName}
+                  entityKind={data.entityKind}
+                  form={form}
+                  onChange={setForm}
+                  errors={formErrors}
+                  analysis={a}
+                  isAdmin={user.role === "admin"}
+                />
+                <PolicyCode
+                  input={{
+                    text,
+                    name: form.name.trim() || "policy",
+                    description: form.description.trim() || undefined,
+                    tags: form.tags.filter((t) => t.key.trim() !== ""),
+                    attachTo: form.attach ? { kind: data.entityKind, name: data.entityName } : undefined,
+                  }}
+                />
+                {step === 2 && (
+                  <WizardUnusedPermissions entityArn={data.principalArn} entityName={data.entityName} jobId={data.jobId} text={text} />
+                )}
+              </SpaceBetween>
+            ),
+          },
+        ]}
+      />
     </SpaceBetween>
   );
 }

@@ -13,7 +13,15 @@ import { BreakableId } from "./breakable-id";
 const pageLabels = { nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n: number) => `Page ${n}` };
 
 /** Suggested iam:PassRole, filtered and paged like the actions table. */
-export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: PassRoleSuggestion[]; accepted: string[]; onAccept: (roleArn: string, on: boolean) => void }) {
+export function PassRoleTable({
+  passRoles,
+  accepted,
+  onAccept,
+}: {
+  passRoles: PassRoleSuggestion[];
+  accepted: string[];
+  onAccept: (roleArn: string, on: boolean) => void;
+}) {
   const { items, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(passRoles, {
     filtering: {
       empty: <Box textAlign="center">No call handed a role to a service.</Box>,
@@ -40,7 +48,14 @@ export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: Pa
           Suggested: iam:PassRole
         </Header>
       }
-      filter={<TextFilter {...filterProps} filteringPlaceholder="Find roles" filteringAriaLabel="Filter iam:PassRole suggestions" countText={`${filteredItemsCount ?? 0} matches`} />}
+      filter={
+        <TextFilter
+          {...filterProps}
+          filteringPlaceholder="Find roles"
+          filteringAriaLabel="Filter iam:PassRole suggestions"
+          countText={`${filteredItemsCount ?? 0} matches`}
+        />
+      }
       pagination={<Pagination {...paginationProps} ariaLabels={pageLabels} />}
       columnDefinitions={[
         {
@@ -74,7 +89,17 @@ export function PassRoleTable({ passRoles, accepted, onAccept }: { passRoles: Pa
               <BreakableId text={p.roleArn} />
             ),
         },
-        { id: "via", header: "Passed by", cell: (p) => p.viaActions.map((a, i) => <div key={i}><BreakableId text={a} /></div>), width: 190 },
+        {
+          id: "via",
+          header: "Passed by",
+          cell: (p) =>
+            p.viaActions.map((a, i) => (
+              <div key={i}>
+                <BreakableId text={a} />
+              </div>
+            )),
+          width: 190,
+        },
         { id: "calls", header: "Calls", sortingField: "calls", cell: (p) => p.calls.toLocaleString("en"), width: 100 },
         { id: "last", header: "Last seen", sortingField: "lastSeen", cell: (p) => formatDate(p.lastSeen), width: 170 },
       ]}

@@ -121,7 +121,12 @@ export function ReviewActionsTable({
           countText={`${filteredItemsCount ?? 0} matches`}
         />
       }
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />}
+      pagination={
+        <Pagination
+          {...paginationProps}
+          ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }}
+        />
+      }
       columnDefinitions={[
         {
           id: "action",
@@ -137,7 +142,13 @@ export function ReviewActionsTable({
           ),
         },
         { id: "accessLevel", header: "Access level", cell: (r) => r.accessLevel, sortingField: "accessLevel", width: 150 },
-        { id: "calls", header: "Calls", cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"), sortingField: "calls", width: 100 },
+        {
+          id: "calls",
+          header: "Calls",
+          cell: (r) => (r.origin === "generated" ? r.calls.toLocaleString("en") : "-"),
+          sortingField: "calls",
+          width: 100,
+        },
         { id: "lastSeen", header: "Last seen", cell: (r) => formatDate(r.lastSeen), sortingField: "lastSeen", width: 170 },
         {
           id: "evidence",
@@ -150,7 +161,11 @@ export function ReviewActionsTable({
             const marks = activityMarks(ev, window);
             return (
               <SpaceBetween size="xxs" direction="horizontal">
-                <Button variant="inline-link" ariaLabel={`Show evidence for ${r.action}`} onClick={() => openPanel({ header: `Evidence: ${r.action}`, content: <EvidencePanel ev={ev} window={window} /> })}>
+                <Button
+                  variant="inline-link"
+                  ariaLabel={`Show evidence for ${r.action}`}
+                  onClick={() => openPanel({ header: `Evidence: ${r.action}`, content: <EvidencePanel ev={ev} window={window} /> })}
+                >
                   Show
                 </Button>
                 {marks.map((m) => (

@@ -46,8 +46,8 @@ export function ReviewCreateStep({
     <SpaceBetween size="l">
       {!isAdmin && (
         <Alert type="info" header="Only administrators can create and attach policies">
-          You can review the policy and copy it from the previous step. Ask an administrator to create it; your draft is saved and they
-          will see it here.
+          You can review the policy and copy it from the previous step. Ask an administrator to create it; your draft is saved and they will
+          see it here.
         </Alert>
       )}
       <Container header={<Header variant="h2">Policy details</Header>}>
@@ -61,10 +61,21 @@ export function ReviewCreateStep({
                 : "Up to 128 characters: letters, digits and + = , . @ _ -"
             }
           >
-            <Input value={form.name} onChange={(e) => onChange({ ...form, name: e.detail.value })} ariaLabel="Policy name" data-testid="policy-name" invalid={!!errors.name} />
+            <Input
+              value={form.name}
+              onChange={(e) => onChange({ ...form, name: e.detail.value })}
+              ariaLabel="Policy name"
+              data-testid="policy-name"
+              invalid={!!errors.name}
+            />
           </FormField>
           <FormField label="Description - optional" errorText={errors.description} constraintText="Up to 1,000 characters.">
-            <Textarea value={form.description} onChange={(e) => onChange({ ...form, description: e.detail.value })} ariaLabel="Policy description" rows={2} />
+            <Textarea
+              value={form.description}
+              onChange={(e) => onChange({ ...form, description: e.detail.value })}
+              ariaLabel="Policy description"
+              rows={2}
+            />
           </FormField>
           <FormField label="Tags - optional" errorText={errors.tags} description="Key-value pairs to find and organize the policy.">
             <AttributeEditor
@@ -93,7 +104,9 @@ export function ReviewCreateStep({
                     <Input
                       value={item.value}
                       ariaLabel={`Tag value ${i + 1}`}
-                      onChange={(e) => onChange({ ...form, tags: form.tags.map((t, j) => (j === i ? { ...t, value: e.detail.value } : t)) })}
+                      onChange={(e) =>
+                        onChange({ ...form, tags: form.tags.map((t, j) => (j === i ? { ...t, value: e.detail.value } : t)) })
+                      }
                     />
                   ),
                 },
@@ -122,8 +135,23 @@ export function ReviewCreateStep({
         empty={<Box textAlign="center">The policy allows nothing.</Box>}
         columnDefinitions={[
           { id: "service", header: "Service", cell: (r) => r.service, width: 150 },
-          { id: "level", header: "Access level", cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`, width: 190 },
-          { id: "resources", header: "Resources", cell: (r) => r.resources.map((res, i) => <div key={i}><BreakableId text={res} /></div>), minWidth: 380 },
+          {
+            id: "level",
+            header: "Access level",
+            cell: (r) => `${r.accessLevel}: ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}`,
+            width: 190,
+          },
+          {
+            id: "resources",
+            header: "Resources",
+            cell: (r) =>
+              r.resources.map((res, i) => (
+                <div key={i}>
+                  <BreakableId text={res} />
+                </div>
+              )),
+            minWidth: 380,
+          },
           { id: "conditions", header: "Request conditions", cell: (r) => r.conditions.join(", ") || "None", width: 170 },
         ]}
       />

@@ -58,7 +58,15 @@ export function ReviewPermissionsStep({
       for (const a of list) {
         if (seen.has(a.toLowerCase()) || removed.has(a.toLowerCase())) continue;
         seen.add(a.toLowerCase());
-        out.push({ action: a, service: a.split(":")[0], accessLevel: accessLevels[a] ?? "-", calls: 0, lastSeen: null, regions: [], origin });
+        out.push({
+          action: a,
+          service: a.split(":")[0],
+          accessLevel: accessLevels[a] ?? "-",
+          calls: 0,
+          lastSeen: null,
+          regions: [],
+          origin,
+        });
       }
     }
     return out;
@@ -85,14 +93,21 @@ export function ReviewPermissionsStep({
     <SpaceBetween size="l">
       {!data.isComplete && (
         <Alert type="info" header="Some services are known only at service level">
-          CloudTrail showed that the entity used the services listed under Services used, but not which actions. Choose their actions
-          from the menus; services without chosen actions are left out of the policy.
+          CloudTrail showed that the entity used the services listed under Services used, but not which actions. Choose their actions from
+          the menus; services without chosen actions are left out of the policy.
         </Alert>
       )}
       <ReviewActionsTable rows={rows} evidence={usage.actions} window={data.window} onRemove={remove} />
 
       {selection.removedActions.length > 0 && (
-        <Container header={<Header variant="h3" counter={`(${selection.removedActions.length})`}>Removed actions</Header>} data-testid="removed-actions">
+        <Container
+          header={
+            <Header variant="h3" counter={`(${selection.removedActions.length})`}>
+              Removed actions
+            </Header>
+          }
+          data-testid="removed-actions"
+        >
           <SpaceBetween size="xs" direction="horizontal">
             {selection.removedActions.map((a) => (
               <Button
@@ -117,7 +132,10 @@ export function ReviewPermissionsStep({
         trackBy="service"
         wrapLines
         header={
-          <Header counter={`(${serviceLevel.length})`} description="Services the entity used whose actions CloudTrail does not reveal. Add the actions it needs.">
+          <Header
+            counter={`(${serviceLevel.length})`}
+            description="Services the entity used whose actions CloudTrail does not reveal. Add the actions it needs."
+          >
             Services used
           </Header>
         }
@@ -156,7 +174,9 @@ export function ReviewPermissionsStep({
         denied={usage.denied}
         inPolicy={inPolicy}
         accepted={selection.acceptedDenied}
-        onAccept={(keys, on) => onChange({ ...selection, acceptedDenied: keys.reduce((list, k) => toggle(list, k, on), selection.acceptedDenied) })}
+        onAccept={(keys, on) =>
+          onChange({ ...selection, acceptedDenied: keys.reduce((list, k) => toggle(list, k, on), selection.acceptedDenied) })
+        }
       />
 
       {unmapped.length > 0 && (

@@ -7,7 +7,17 @@ import { UnusedPermissions } from "@/components/entities/unused-permissions";
 import { useDebounced } from "./use-debounced";
 
 /** The last step's "Unused permissions": today's policies against the editor's policy. */
-export function WizardUnusedPermissions({ entityArn, entityName, jobId, text }: { entityArn: string; entityName: string; jobId: string; text: string }) {
+export function WizardUnusedPermissions({
+  entityArn,
+  entityName,
+  jobId,
+  text,
+}: {
+  entityArn: string;
+  entityName: string;
+  jobId: string;
+  text: string;
+}) {
   const debounced = useDebounced(text, 500);
   const q = useQuery({
     queryKey: ["permission-comparison", entityArn, jobId, debounced],
@@ -18,7 +28,12 @@ export function WizardUnusedPermissions({ entityArn, entityName, jobId, text }: 
     },
     placeholderData: (prev) => prev,
   });
-  if (q.error) return <Alert type="warning" header="Could not compare with today's permissions">{q.error.message}</Alert>;
+  if (q.error)
+    return (
+      <Alert type="warning" header="Could not compare with today's permissions">
+        {q.error.message}
+      </Alert>
+    );
   if (!q.data) return <Spinner />;
   return <UnusedPermissions view={q.data} entityName={entityName} />;
 }

@@ -54,7 +54,10 @@ export async function expectTablesFit(page: Page) {
   const overflowing = await page.evaluate(() =>
     [...document.querySelectorAll("table")]
       .filter((t) => t.scrollWidth > (t.parentElement?.clientWidth ?? 0) + 1)
-      .map((t) => `${(t.closest("[data-testid]") as HTMLElement | null)?.dataset.testid ?? "table"}: ${t.scrollWidth} px in ${t.parentElement?.clientWidth} px`),
+      .map(
+        (t) =>
+          `${(t.closest("[data-testid]") as HTMLElement | null)?.dataset.testid ?? "table"}: ${t.scrollWidth} px in ${t.parentElement?.clientWidth} px`,
+      ),
   );
   expect(overflowing).toEqual([]);
 }
@@ -64,7 +67,13 @@ export async function expectAccessible(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
-    bad.map((v) => `${v.id} (${v.impact}): ${v.help} - ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`),
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} - ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    ),
     `accessibility violations on ${what}`,
   ).toEqual([]);
 }

@@ -3,5 +3,9 @@
 import { requireApiKeyScope, type ApiKeyScope } from "@/lib/auth/api-key-scopes";
 
 export async function authorize(options: { requestedBy: string; scope: ApiKeyScope; operation: string }): Promise<void> {
-  await requireApiKeyScope({ accessKeyId: options.requestedBy.replace(/^apikey:/, ""), scope: options.scope, operation: options.operation });
+  await requireApiKeyScope({
+    accessKeyId: options.requestedBy.replace(/^apikey:/, ""),
+    scope: options.scope,
+    operation: options.operation,
+  });
 }

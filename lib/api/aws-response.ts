@@ -26,7 +26,12 @@ export function awsError(type: string, status: number, body: Record<string, unkn
 export function toAwsErrorResponse(error: unknown): Response {
   if (!isAppError(error)) {
     console.error("[api] unexpected error:", error);
-    return awsError("InternalServerException", 500, { message: "An internal error occurred. Retry the request; if it keeps failing, check the server log." }, { "retry-after": "1" });
+    return awsError(
+      "InternalServerException",
+      500,
+      { message: "An internal error occurred. Retry the request; if it keeps failing, check the server log." },
+      { "retry-after": "1" },
+    );
   }
   const e: AppError = error;
   const d = e.details ?? {};
@@ -43,7 +48,11 @@ export function toAwsErrorResponse(error: unknown): Response {
     case "CONFLICT":
       return awsError("ConflictException", 409, { message, resourceId: d.resourceId ?? "", resourceType: d.resourceType ?? "" });
     case "QUOTA":
-      return awsError("ServiceQuotaExceededException", 402, { message, resourceId: d.resourceId ?? "", resourceType: d.resourceType ?? "" });
+      return awsError("ServiceQuotaExceededException", 402, {
+        message,
+        resourceId: d.resourceId ?? "",
+        resourceType: d.resourceType ?? "",
+      });
     case "UNAUTHORIZED":
       return awsError(String(d.awsErrorType ?? "AccessDeniedException"), e.status === 401 ? 403 : e.status, { message });
     case "FORBIDDEN":

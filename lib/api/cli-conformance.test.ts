@@ -21,8 +21,14 @@ afterAll(async () => {
   release?.();
 });
 
-async function aws(args: string[], secret = s.key.secretAccessKey): Promise<{ code: number; // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the AWS CLI's JSON output, read field by field
-  out: any; stderr: string }> {
+async function aws(
+  args: string[],
+  secret = s.key.secretAccessKey,
+): Promise<{
+  code: number; // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the AWS CLI's JSON output, read field by field
+  out: any;
+  stderr: string;
+}> {
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: "test",
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -54,11 +60,27 @@ const details = () =>
 
 describe("Access Analyzer API with the AWS CLI", () => {
   it("start -> poll -> get (both flags) -> list with pagination -> cancel", async () => {
-    const start = await aws(["start-policy-generation", "--policy-generation-details", JSON.stringify({ principalArn: TEST_ROLE }), "--cloud-trail-details", details(), "--client-token", "cli-token-1"]);
+    const start = await aws([
+      "start-policy-generation",
+      "--policy-generation-details",
+      JSON.stringify({ principalArn: TEST_ROLE }),
+      "--cloud-trail-details",
+      details(),
+      "--client-token",
+      "cli-token-1",
+    ]);
     expect(start.stderr, start.stderr).toBe("");
     const jobId: string = start.out.jobId;
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-    const again = await aws(["start-policy-generation", "--policy-generation-details", JSON.stringify({ principalArn: TEST_ROLE }), "--cloud-trail-details", details(), "--client-token", "cli-token-1"]);
+    const again = await aws([
+      "start-policy-generation",
+      "--policy-generation-details",
+      JSON.stringify({ principalArn: TEST_ROLE }),
+      "--cloud-trail-details",
+      details(),
+      "--client-token",
+      "cli-token-1",
+    ]);
     expect(again.out.jobId).toBe(jobId);
 
     let got;
@@ -74,7 +96,13 @@ describe("Access Analyzer API with the AWS CLI", () => {
     const plain = await aws(["get-generated-policy", "--job-id", jobId, "--no-include-resource-placeholders"]);
     expect(JSON.stringify(plain.out.generatedPolicyResult.generatedPolicies)).not.toContain("${");
 
-    const second = await aws(["start-policy-generation", "--policy-generation-details", JSON.stringify({ principalArn: TEST_ROLE }), "--cloud-trail-details", details()]);
+    const second = await aws([
+      "start-policy-generation",
+      "--policy-generation-details",
+      JSON.stringify({ principalArn: TEST_ROLE }),
+      "--cloud-trail-details",
+      details(),
+    ]);
     // --page-size 1 makes the CLI fetch one item per call and follow nextToken to the end.
     const list = await aws(["list-policy-generations", "--page-size", "1"]);
     const ids = list.out.policyGenerations.map((g: { jobId: string }) => g.jobId);
@@ -87,7 +115,13 @@ describe("Access Analyzer API with the AWS CLI", () => {
   });
 
   it("reports validation errors, unknown jobs and bad signatures as the CLI expects", async () => {
-    const bad = await aws(["start-policy-generation", "--policy-generation-details", JSON.stringify({ principalArn: "arn:aws:iam::111122223333:group/x" }), "--cloud-trail-details", details()]);
+    const bad = await aws([
+      "start-policy-generation",
+      "--policy-generation-details",
+      JSON.stringify({ principalArn: "arn:aws:iam::111122223333:group/x" }),
+      "--cloud-trail-details",
+      details(),
+    ]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/ValidationException/);
     expect(bad.stderr).toMatch(/role or a user/);

@@ -21,10 +21,14 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   }));
   const first = fieldList[0];
   return (() => {
-    throw new AppError("VALIDATION", `${fieldList.length} validation error(s) detected: ${fieldList.map((f) => `${f.name}: ${f.message}`).join("; ")}`, {
-      field: first?.name,
-      details: { reason: "fieldValidationFailed", fieldList },
-    });
+    throw new AppError(
+      "VALIDATION",
+      `${fieldList.length} validation error(s) detected: ${fieldList.map((f) => `${f.name}: ${f.message}`).join("; ")}`,
+      {
+        field: first?.name,
+        details: { reason: "fieldValidationFailed", fieldList },
+      },
+    );
   })();
 }
 
@@ -33,5 +37,7 @@ export function parseBooleanParam(value: string | null, name: string): boolean |
   if (value === null) return undefined;
   if (value === "true") return true;
   if (value === "false") return false;
-  throw new AppError("VALIDATION", `${name} must be true or false.`, { details: { reason: "fieldValidationFailed", fieldList: [{ name, message: "must be true or false" }] } });
+  throw new AppError("VALIDATION", `${name} must be true or false.`, {
+    details: { reason: "fieldValidationFailed", fieldList: [{ name, message: "must be true or false" }] },
+  });
 }

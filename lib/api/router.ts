@@ -20,7 +20,12 @@ export async function handleApiRequest(req: Request): Promise<Response | null> {
     if (!route.pattern.test(pathname)) continue;
     const handler = route.methods[req.method.toUpperCase()];
     if (!handler) {
-      return awsError("ValidationException", 405, { message: `${req.method} is not supported on ${pathname}.`, reason: "unknownOperation" }, { allow: Object.keys(route.methods).join(", ") });
+      return awsError(
+        "ValidationException",
+        405,
+        { message: `${req.method} is not supported on ${pathname}.`, reason: "unknownOperation" },
+        { allow: Object.keys(route.methods).join(", ") },
+      );
     }
     return handler(req);
   }

@@ -18,7 +18,13 @@ import { startApiTestServer, type ApiTestServer } from "./test-server";
 let s: ApiTestServer;
 let client: AccessAnalyzerClient;
 const clientFor = (accessKeyId: string, secretAccessKey: string, extra: Record<string, unknown> = {}) =>
-  new AccessAnalyzerClient({ endpoint: s.url, region: "us-east-1", credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1, ...extra });
+  new AccessAnalyzerClient({
+    endpoint: s.url,
+    region: "us-east-1",
+    credentials: { accessKeyId, secretAccessKey },
+    maxAttempts: 1,
+    ...extra,
+  });
 
 beforeAll(async () => {
   s = await startApiTestServer();
@@ -29,7 +35,10 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const input = (over: Partial<StartPolicyGenerationCommandInput["cloudTrailDetails"]> = {}, principalArn = TEST_ROLE): StartPolicyGenerationCommandInput => ({
+const input = (
+  over: Partial<StartPolicyGenerationCommandInput["cloudTrailDetails"]> = {},
+  principalArn = TEST_ROLE,
+): StartPolicyGenerationCommandInput => ({
   policyGenerationDetails: { principalArn },
   cloudTrailDetails: {
     trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
@@ -50,7 +59,18 @@ async function poll(jobId: string, flags: { includeResourcePlaceholders?: boolea
 }
 
 async function failure(p: Promise<unknown>) {
-  const error = await p.then(() => undefined, (e: unknown) => e as { name: string; $metadata: { httpStatusCode: number }; reason?: string; fieldList?: { name: string; message: string }[]; message: string; resourceId?: string });
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) =>
+      e as {
+        name: string;
+        $metadata: { httpStatusCode: number };
+        reason?: string;
+        fieldList?: { name: string; message: string }[];
+        message: string;
+        resourceId?: string;
+      },
+  );
   expect(error, "the call should have failed").toBeDefined();
   return error!;
 }
@@ -70,7 +90,9 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     const plain = done.generatedPolicyResult!.generatedPolicies!.map((p) => p.policy!).join("\n");
     expect(plain).toContain('"Version":"2012-10-17"');
     expect(plain).not.toContain("${");
-    const full = await client.send(new GetGeneratedPolicyCommand({ jobId, includeResourcePlaceholders: true, includeServiceLevelTemplate: true }));
+    const full = await client.send(
+      new GetGeneratedPolicyCommand({ jobId, includeResourcePlaceholders: true, includeServiceLevelTemplate: true }),
+    );
     expect(typeof full.generatedPolicyResult!.properties!.isComplete).toBe("boolean");
     expect(full.generatedPolicyResult!.generatedPolicies!.map((p) => p.policy).join("")).toContain("${");
   });
@@ -79,7 +101,11 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     const a = await client.send(new StartPolicyGenerationCommand({ ...input(), clientToken: "same-token" }));
     const b = await client.send(new StartPolicyGenerationCommand({ ...input(), clientToken: "same-token" }));
     expect(b.jobId).toBe(a.jobId);
-    const e = await failure(client.send(new StartPolicyGenerationCommand({ ...input({}, "arn:aws:iam::111122223333:role/data-pipeline"), clientToken: "same-token" })));
+    const e = await failure(
+      client.send(
+        new StartPolicyGenerationCommand({ ...input({}, "arn:aws:iam::111122223333:role/data-pipeline"), clientToken: "same-token" }),
+      ),
+    );
     expect(e.name).toBe("ConflictException");
     expect(e.$metadata.httpStatusCode).toBe(409);
     expect(e.resourceId).toBe(a.jobId);
@@ -123,12 +149,24 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     ["a session ARN", () => input({}, "arn:aws:sts::111122223333:assumed-role/TargetRole/s"), "policyGenerationDetails.principalArn"],
     ["a user as access role", () => input({ accessRole: "arn:aws:iam::111122223333:user/bob" }), "cloudTrailDetails.accessRole"],
     ["a bad trail ARN", () => input({ trails: [{ cloudTrailArn: "arn:aws:s3:::bucket" }] }), "cloudTrailDetails.trails.1.cloudTrailArn"],
-    ["an unregistered trail", () => input({ trails: [{ cloudTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/nope-trail" }] }), "cloudTrailDetails.trails.1.cloudTrailArn"],
-    ["a bad region", () => input({ trails: [{ cloudTrailArn: TEST_TRAIL_ARN, regions: ["mars-1"] }] }), "cloudTrailDetails.trails.1.regions"],
+    [
+      "an unregistered trail",
+      () => input({ trails: [{ cloudTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/nope-trail" }] }),
+      "cloudTrailDetails.trails.1.cloudTrailArn",
+    ],
+    [
+      "a bad region",
+      () => input({ trails: [{ cloudTrailArn: TEST_TRAIL_ARN, regions: ["mars-1"] }] }),
+      "cloudTrailDetails.trails.1.regions",
+    ],
     ["no trails", () => input({ trails: [] }), "cloudTrailDetails.trails"],
     ["end before start", () => input({ endTime: new Date(s.trail.start.getTime() - DAY) }), "cloudTrailDetails.endTime"],
     ["over 90 days", () => input({ startTime: new Date(Date.now() - 120 * DAY), endTime: new Date() }), "cloudTrailDetails.startTime"],
-    ["a start in the future", () => input({ startTime: new Date(Date.now() + DAY), endTime: new Date(Date.now() + 2 * DAY) }), "cloudTrailDetails.startTime"],
+    [
+      "a start in the future",
+      () => input({ startTime: new Date(Date.now() + DAY), endTime: new Date(Date.now() + 2 * DAY) }),
+      "cloudTrailDetails.startTime",
+    ],
     ["no cloudTrailDetails", () => ({ policyGenerationDetails: { principalArn: TEST_ROLE } }), "cloudTrailDetails"],
   ])("refuses %s with a ValidationException naming the field", async (_, make, field) => {
     const e = await failure(client.send(new StartPolicyGenerationCommand(make())));
@@ -187,7 +225,9 @@ describe("Access Analyzer API with @aws-sdk/client-accessanalyzer", () => {
     expect(wrong.name).toBe("InvalidSignatureException");
     expect(wrong.message).toMatch(/signature we calculated does not match/);
 
-    const stale = await failure(clientFor(s.key.accessKeyId, s.key.secretAccessKey, { systemClockOffset: -20 * 60_000 }).send(new ListPolicyGenerationsCommand({})));
+    const stale = await failure(
+      clientFor(s.key.accessKeyId, s.key.secretAccessKey, { systemClockOffset: -20 * 60_000 }).send(new ListPolicyGenerationsCommand({})),
+    );
     expect(stale.name).toBe("InvalidSignatureException");
     expect(stale.message).toMatch(/Signature expired/);
 

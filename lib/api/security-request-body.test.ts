@@ -18,21 +18,55 @@ afterAll(async () => s?.stop());
 
 async function signedPut(body: string, headers: Record<string, string> = {}): Promise<{ url: URL; headers: Record<string, string> }> {
   const url = new URL(`${s.url}/policy/generation`);
-  const signer = new SignatureV4({ credentials: s.key, region: "us-east-1", service: "access-analyzer", sha256: Sha256, applyChecksum: false });
-  const out = await signer.sign({ method: "PUT", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host, "content-type": "application/json", ...headers }, body });
+  const signer = new SignatureV4({
+    credentials: s.key,
+    region: "us-east-1",
+    service: "access-analyzer",
+    sha256: Sha256,
+    applyChecksum: false,
+  });
+  const out = await signer.sign({
+    method: "PUT",
+    protocol: "http:",
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query: {},
+    headers: { host: url.host, "content-type": "application/json", ...headers },
+    body,
+  });
   return { url, headers: out.headers as Record<string, string> };
 }
 
 const startBody = (principalArn = TEST_ROLE) =>
-  JSON.stringify({ policyGenerationDetails: { principalArn }, cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: s.trail.start.toISOString(), endTime: s.trail.end.toISOString() } });
+  JSON.stringify({
+    policyGenerationDetails: { principalArn },
+    cloudTrailDetails: {
+      trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
+      accessRole: TEST_ACCESS_ROLE,
+      startTime: s.trail.start.toISOString(),
+      endTime: s.trail.end.toISOString(),
+    },
+  });
 
 describe("Access Analyzer API request bodies", () => {
   it("answers 413 RequestEntityTooLargeException to the SDK for a body over the cap", async () => {
     const client = new AccessAnalyzerClient({ endpoint: s.url, region: "us-east-1", credentials: s.key, maxAttempts: 1 });
-    const trails = Array.from({ length: 3000 }, (_, i) => ({ cloudTrailArn: `arn:aws:cloudtrail:us-east-1:111122223333:trail/${"t".repeat(100)}-${i}`, allRegions: true }));
+    const trails = Array.from({ length: 3000 }, (_, i) => ({
+      cloudTrailArn: `arn:aws:cloudtrail:us-east-1:111122223333:trail/${"t".repeat(100)}-${i}`,
+      allRegions: true,
+    }));
     const error = await client
-      .send(new StartPolicyGenerationCommand({ policyGenerationDetails: { principalArn: TEST_ROLE }, cloudTrailDetails: { trails, accessRole: TEST_ACCESS_ROLE, startTime: s.trail.start } }))
-      .then(() => undefined, (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode: number } });
+      .send(
+        new StartPolicyGenerationCommand({
+          policyGenerationDetails: { principalArn: TEST_ROLE },
+          cloudTrailDetails: { trails, accessRole: TEST_ACCESS_ROLE, startTime: s.trail.start },
+        }),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e as { name: string; message: string; $metadata: { httpStatusCode: number } },
+      );
     client.destroy();
     expect(error).toMatchObject({ name: "RequestEntityTooLargeException", $metadata: { httpStatusCode: 413 } });
     expect(error!.message).toBe(`The request body is larger than this API accepts (${API_MAX_BODY_BYTES} bytes).`);
@@ -76,15 +110,23 @@ describe("Access Analyzer API request bodies", () => {
   it("refuses an unsigned 50 MB upload with 403 before reading it", async () => {
     let sent = 0;
     const chunk = new Uint8Array(1024 * 1024);
-    const stream = new ReadableStream<Uint8Array>({
-      pull(c) {
-        if (sent >= 50 * chunk.length) return c.close();
-        sent += chunk.length;
-        c.enqueue(chunk);
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(c) {
+          if (sent >= 50 * chunk.length) return c.close();
+          sent += chunk.length;
+          c.enqueue(chunk);
+        },
       },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     const upload = new AbortController();
-    const res = await fetch(`${s.url}/policy/generation`, { method: "PUT", body: stream, duplex: "half", signal: upload.signal } as RequestInit);
+    const res = await fetch(`${s.url}/policy/generation`, {
+      method: "PUT",
+      body: stream,
+      duplex: "half",
+      signal: upload.signal,
+    } as RequestInit);
     expect(res.status).toBe(403);
     expect(res.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
     expect(sent).toBeLessThan(50 * chunk.length);

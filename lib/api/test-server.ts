@@ -21,7 +21,9 @@ export interface ApiTestServer {
   stop(): Promise<void>;
 }
 
-export async function startApiTestServer(options: { databaseUrl?: string; trailSizeMb?: number; trailDays?: number; worker?: boolean } = {}): Promise<ApiTestServer> {
+export async function startApiTestServer(
+  options: { databaseUrl?: string; trailSizeMb?: number; trailDays?: number; worker?: boolean } = {},
+): Promise<ApiTestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "lw-api-"));
   process.env.LEASTWISE_DATA_DIR = dataDir;
   process.env.LEASTWISE_LOCAL_TRAILS_ROOT = TEST_TRAILS_ROOT; // the generated trail is a temp directory

@@ -15,11 +15,14 @@ export function parseApiKeyScopes(values: readonly string[]): ApiKeyScope[] {
     const value = raw.trim();
     if (!value) continue;
     if (!(API_KEY_SCOPES as readonly string[]).includes(value)) {
-      throw new AppError("VALIDATION", `Unknown API key scope "${value.slice(0, 64)}". Use ${API_KEY_SCOPES.join(", ")}.`, { field: "scopes" });
+      throw new AppError("VALIDATION", `Unknown API key scope "${value.slice(0, 64)}". Use ${API_KEY_SCOPES.join(", ")}.`, {
+        field: "scopes",
+      });
     }
     out.add(value as ApiKeyScope);
   }
-  if (!out.size) throw new AppError("VALIDATION", `Choose at least one scope for the key: ${API_KEY_SCOPES.join(", ")}.`, { field: "scopes" });
+  if (!out.size)
+    throw new AppError("VALIDATION", `Choose at least one scope for the key: ${API_KEY_SCOPES.join(", ")}.`, { field: "scopes" });
   return API_KEY_SCOPES.filter((s) => out.has(s));
 }
 
@@ -33,9 +36,17 @@ export function effectiveScopes(key: { scoped: boolean; scopes: readonly string[
 }
 
 /** After the signature is verified: refuses (403 AccessDenied) a key without the scope. */
-export async function requireApiKeyScope(options: { accessKeyId: string; scope: ApiKeyScope; operation: string; db?: PrismaClient }): Promise<void> {
+export async function requireApiKeyScope(options: {
+  accessKeyId: string;
+  scope: ApiKeyScope;
+  operation: string;
+  db?: PrismaClient;
+}): Promise<void> {
   const db = options.db ?? (await getDb());
-  const key = await db.apiKey.findUnique({ where: { accessKeyId: options.accessKeyId }, select: { scoped: true, scopes: true, revokedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { accessKeyId: options.accessKeyId },
+    select: { scoped: true, scopes: true, revokedAt: true },
+  });
   if (key && !key.revokedAt && effectiveScopes(key).includes(options.scope)) return;
   throw new AppError(
     "FORBIDDEN",

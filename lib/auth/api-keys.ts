@@ -46,7 +46,17 @@ export async function createApiKey(options: {
   const id = randomUUID();
   const accessKeyId = newAccessKeyId();
   const secretAccessKey = randomBytes(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "B");
-  await db.apiKey.create({ data: { id, accessKeyId, name, createdBy: options.createdBy ?? null, secretEncrypted: encryptSecret(secretAccessKey), scoped: true, scopes } });
+  await db.apiKey.create({
+    data: {
+      id,
+      accessKeyId,
+      name,
+      createdBy: options.createdBy ?? null,
+      secretEncrypted: encryptSecret(secretAccessKey),
+      scoped: true,
+      scopes,
+    },
+  });
   return { id, accessKeyId, secretAccessKey, scopes };
 }
 
@@ -67,7 +77,10 @@ export async function listApiKeys(options: { db?: PrismaClient } = {}): Promise<
 }
 
 /** For the signature verifier: the key's secret if it exists and is active. */
-export async function lookupActiveApiKey(options: { accessKeyId: string; db?: PrismaClient }): Promise<{ secretAccessKey: string; id: string } | null> {
+export async function lookupActiveApiKey(options: {
+  accessKeyId: string;
+  db?: PrismaClient;
+}): Promise<{ secretAccessKey: string; id: string } | null> {
   const db = options.db ?? (await getDb());
   const key = await db.apiKey.findUnique({ where: { accessKeyId: options.accessKeyId } });
   if (!key || key.revokedAt) return null;

@@ -53,7 +53,9 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
       error(code, metadata) {
-        const message = (metadata as { message?: string } | undefined)?.message ?? (metadata as { error?: { message?: string } } | undefined)?.error?.message;
+        const message =
+          (metadata as { message?: string } | undefined)?.message ??
+          (metadata as { error?: { message?: string } } | undefined)?.error?.message;
         if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) return; // an ended sign-in, not a fault
         console.error(`[next-auth][error][${code}]`, metadata);
       },
@@ -90,8 +92,11 @@ export function getAuthOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const signedIn = await signInOidcUser({
           subject: account.providerAccountId,
-          username: (profile as { email?: string; preferred_username?: string } | undefined)?.email ??
-            (profile as { preferred_username?: string } | undefined)?.preferred_username ?? user.name ?? account.providerAccountId,
+          username:
+            (profile as { email?: string; preferred_username?: string } | undefined)?.email ??
+            (profile as { preferred_username?: string } | undefined)?.preferred_username ??
+            user.name ??
+            account.providerAccountId,
         });
         user.role = signedIn.role;
         user.name = signedIn.username;

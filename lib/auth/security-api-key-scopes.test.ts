@@ -3,7 +3,13 @@
 // (real @aws-sdk/client-iam / -cloudtrail / -sts). Keys from before scopes are read-only unless
 // LEASTWISE_LEGACY_API_KEYS=full.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessAnalyzerClient, CancelPolicyGenerationCommand, GetGeneratedPolicyCommand, ListPolicyGenerationsCommand, StartPolicyGenerationCommand } from "@aws-sdk/client-accessanalyzer";
+import {
+  AccessAnalyzerClient,
+  CancelPolicyGenerationCommand,
+  GetGeneratedPolicyCommand,
+  ListPolicyGenerationsCommand,
+  StartPolicyGenerationCommand,
+} from "@aws-sdk/client-accessanalyzer";
 import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { CreatePolicyCommand, IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -42,11 +48,21 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-const cfg = (k: Key, endpoint: string) => ({ endpoint, region: "us-east-1", credentials: { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey }, maxAttempts: 1 });
+const cfg = (k: Key, endpoint: string) => ({
+  endpoint,
+  region: "us-east-1",
+  credentials: { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey },
+  maxAttempts: 1,
+});
 const start = () =>
   new StartPolicyGenerationCommand({
     policyGenerationDetails: { principalArn: TEST_ROLE },
-    cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: api.trail.start, endTime: api.trail.end },
+    cloudTrailDetails: {
+      trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
+      accessRole: TEST_ACCESS_ROLE,
+      startTime: api.trail.start,
+      endTime: api.trail.end,
+    },
   });
 
 /** "ok" or the AWS error name. */
@@ -74,7 +90,12 @@ async function matrixFor(k: Key): Promise<Record<string, string>> {
   out.cancel = await outcome(() => aa.send(new CancelPolicyGenerationCommand({ jobId })));
   out.iamRead = await outcome(() => iam.send(new ListRolesCommand({})));
   out.iamWrite = await outcome(() =>
-    iam.send(new CreatePolicyCommand({ PolicyName: `p-${k.accessKeyId}`, PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }) })),
+    iam.send(
+      new CreatePolicyCommand({
+        PolicyName: `p-${k.accessKeyId}`,
+        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }),
+      }),
+    ),
   );
   out.cloudtrail = await outcome(() => ct.send(new DescribeTrailsCommand({})));
   out.sts = await outcome(() => sts.send(new GetCallerIdentityCommand({})));
@@ -88,14 +109,45 @@ const IAM_DENIED = "AccessDenied";
 
 describe("API key scopes", () => {
   it.each([
-    ["read", { start: DENIED, list: "ok", get: "ResourceNotFoundException", cancel: DENIED, iamRead: IAM_DENIED, iamWrite: IAM_DENIED, cloudtrail: DENIED, sts: "ok" }],
-    ["write", { start: "ok", list: DENIED, get: DENIED, cancel: "ok", iamRead: IAM_DENIED, iamWrite: IAM_DENIED, cloudtrail: DENIED, sts: "ok" }],
+    [
+      "read",
+      {
+        start: DENIED,
+        list: "ok",
+        get: "ResourceNotFoundException",
+        cancel: DENIED,
+        iamRead: IAM_DENIED,
+        iamWrite: IAM_DENIED,
+        cloudtrail: DENIED,
+        sts: "ok",
+      },
+    ],
+    [
+      "write",
+      { start: "ok", list: DENIED, get: DENIED, cancel: "ok", iamRead: IAM_DENIED, iamWrite: IAM_DENIED, cloudtrail: DENIED, sts: "ok" },
+    ],
     ["admin", { start: DENIED, list: DENIED, get: DENIED, cancel: DENIED, iamRead: "ok", iamWrite: "ok", cloudtrail: "ok", sts: "ok" }],
     ["all", { start: "ok", list: "ok", get: "ok", cancel: "ok", iamRead: "ok", iamWrite: "ok", cloudtrail: "ok", sts: "ok" }],
-    ["legacy", { start: DENIED, list: "ok", get: "ResourceNotFoundException", cancel: DENIED, iamRead: IAM_DENIED, iamWrite: IAM_DENIED, cloudtrail: DENIED, sts: "ok" }],
-  ])("a %s key", async (name, expected) => {
-    expect(await matrixFor(keys[name])).toEqual(expected);
-  }, 120_000);
+    [
+      "legacy",
+      {
+        start: DENIED,
+        list: "ok",
+        get: "ResourceNotFoundException",
+        cancel: DENIED,
+        iamRead: IAM_DENIED,
+        iamWrite: IAM_DENIED,
+        cloudtrail: DENIED,
+        sts: "ok",
+      },
+    ],
+  ])(
+    "a %s key",
+    async (name, expected) => {
+      expect(await matrixFor(keys[name])).toEqual(expected);
+    },
+    120_000,
+  );
 
   it("LEASTWISE_LEGACY_API_KEYS=full keeps a key from before scopes all-powerful", async () => {
     process.env.LEASTWISE_LEGACY_API_KEYS = "full";
@@ -103,7 +155,10 @@ describe("API key scopes", () => {
     try {
       const m = await matrixFor(keys.legacy);
       expect(Object.values(m).every((v) => v === "ok")).toBe(true);
-      expect((await listApiKeys()).find((k) => k.name === "legacy")).toMatchObject({ scoped: false, scopes: ["generations:read", "generations:write", "local-account:admin"] });
+      expect((await listApiKeys()).find((k) => k.name === "legacy")).toMatchObject({
+        scoped: false,
+        scopes: ["generations:read", "generations:write", "local-account:admin"],
+      });
     } finally {
       delete process.env.LEASTWISE_LEGACY_API_KEYS;
       resetEnvCache();
@@ -114,6 +169,9 @@ describe("API key scopes", () => {
   it("refuses a key without scopes or with an unknown one, with a clear message", async () => {
     await expect(createApiKey({ name: "none", scopes: [] })).rejects.toThrow(/Choose at least one scope/);
     await expect(createApiKey({ name: "bad", scopes: ["root"] })).rejects.toThrow(/Unknown API key scope "root"/);
-    expect(parseApiKeyScopes(["local-account:admin,generations:read", "generations:read"])).toEqual(["generations:read", "local-account:admin"]);
+    expect(parseApiKeyScopes(["local-account:admin,generations:read", "generations:read"])).toEqual([
+      "generations:read",
+      "local-account:admin",
+    ]);
   });
 });

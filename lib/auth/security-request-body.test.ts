@@ -58,7 +58,16 @@ async function signHeaders(spec: Sign): Promise<Record<string, string>> {
     applyChecksum: spec.contentSha ?? false,
   });
   const out = await signer.sign(
-    { method: "PUT", protocol: "http:", hostname: "127.0.0.1", port: 3000, path: "/policy/generation", query: {}, headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...spec.headers }, body: spec.body ?? "{}" },
+    {
+      method: "PUT",
+      protocol: "http:",
+      hostname: "127.0.0.1",
+      port: 3000,
+      path: "/policy/generation",
+      query: {},
+      headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...spec.headers },
+      body: spec.body ?? "{}",
+    },
     { signingDate: spec.date ?? new Date() },
   );
   return out.headers as Record<string, string>;
@@ -69,7 +78,10 @@ function request(headers: Record<string, string>, body: BodyInit): Request {
 }
 
 async function refusal(req: Request): Promise<{ type: string; status: number; message: string }> {
-  const error = await verifySigV4Request(req, { service: "access-analyzer", db: db.prisma }).then(() => undefined, (e: unknown) => e);
+  const error = await verifySigV4Request(req, { service: "access-analyzer", db: db.prisma }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected a refusal, got ${String(error)}`);
   return { type: String(error.details?.awsErrorType), status: error.status, message: error.message };
 }
@@ -78,13 +90,55 @@ const HUGE = 300 * 1024 * 1024;
 
 describe("the signature check and the request body", () => {
   it.each<[string, () => Promise<Record<string, string>>, string, number, RegExp]>([
-    ["no Authorization header", async () => ({ "content-type": "application/json" }), "MissingAuthenticationTokenException", 403, /Missing Authentication Token/],
-    ["an unknown key", async () => signHeaders({ accessKeyId: "LWAKNOSUCHKEY0000000" }), "UnrecognizedClientException", 403, /security token/],
-    ["a stale date", async () => signHeaders({ date: new Date(Date.now() - 20 * 60_000) }), "InvalidSignatureException", 403, /Signature expired/],
-    ["x-amz-content-sha256: UNSIGNED-PAYLOAD", async () => signHeaders({ headers: { "x-amz-content-sha256": "UNSIGNED-PAYLOAD" } }), "InvalidSignatureException", 403, /UNSIGNED-PAYLOAD/],
-    ["a streaming payload", async () => signHeaders({ headers: { "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" } }), "InvalidSignatureException", 403, /streaming payloads are S3 features/],
-    ["a signed payload hash with a wrong secret", async () => signHeaders({ contentSha: true, secret: "not-the-secret" }), "InvalidSignatureException", 403, /does not match/],
-    ["a Content-Length over the cap", async () => ({ ...(await signHeaders({})), "content-length": String(HUGE) }), "RequestEntityTooLargeException", 413, /larger than this API accepts/],
+    [
+      "no Authorization header",
+      async () => ({ "content-type": "application/json" }),
+      "MissingAuthenticationTokenException",
+      403,
+      /Missing Authentication Token/,
+    ],
+    [
+      "an unknown key",
+      async () => signHeaders({ accessKeyId: "LWAKNOSUCHKEY0000000" }),
+      "UnrecognizedClientException",
+      403,
+      /security token/,
+    ],
+    [
+      "a stale date",
+      async () => signHeaders({ date: new Date(Date.now() - 20 * 60_000) }),
+      "InvalidSignatureException",
+      403,
+      /Signature expired/,
+    ],
+    [
+      "x-amz-content-sha256: UNSIGNED-PAYLOAD",
+      async () => signHeaders({ headers: { "x-amz-content-sha256": "UNSIGNED-PAYLOAD" } }),
+      "InvalidSignatureException",
+      403,
+      /UNSIGNED-PAYLOAD/,
+    ],
+    [
+      "a streaming payload",
+      async () => signHeaders({ headers: { "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" } }),
+      "InvalidSignatureException",
+      403,
+      /streaming payloads are S3 features/,
+    ],
+    [
+      "a signed payload hash with a wrong secret",
+      async () => signHeaders({ contentSha: true, secret: "not-the-secret" }),
+      "InvalidSignatureException",
+      403,
+      /does not match/,
+    ],
+    [
+      "a Content-Length over the cap",
+      async () => ({ ...(await signHeaders({})), "content-length": String(HUGE) }),
+      "RequestEntityTooLargeException",
+      413,
+      /larger than this API accepts/,
+    ],
   ])("refuses %s before reading the body", async (_, headers, type, status, message) => {
     const body = countingBody(HUGE);
     const r = await refusal(request(await headers(), body.stream));

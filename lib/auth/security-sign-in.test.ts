@@ -57,8 +57,12 @@ describe.each<TestDbKind>(["pglite", "postgres"])("sign-in throttling on %s", (k
     const long = "a".repeat(73);
     expect(await attempt("ben", long, "10.8.0.1")).toMatch(/^Passwords can be at most 72 bytes long/);
     // bcrypt would have accepted any password sharing the first 72 bytes: creation refuses instead.
-    await expect(createConsoleUser({ username: "longpw", role: "viewer", password: long, db: testDb.prisma })).rejects.toThrow(/at most 72 bytes/);
-    await expect(createConsoleUser({ username: "longpw2", role: "viewer", password: "é".repeat(37), db: testDb.prisma })).rejects.toThrow(/at most 72 bytes/);
+    await expect(createConsoleUser({ username: "longpw", role: "viewer", password: long, db: testDb.prisma })).rejects.toThrow(
+      /at most 72 bytes/,
+    );
+    await expect(createConsoleUser({ username: "longpw2", role: "viewer", password: "é".repeat(37), db: testDb.prisma })).rejects.toThrow(
+      /at most 72 bytes/,
+    );
     await createConsoleUser({ username: "exact72", role: "viewer", password: "b".repeat(72), db: testDb.prisma });
     expect(await attempt("exact72", "b".repeat(72), "10.8.0.2")).toBe("ok");
   });

@@ -6,7 +6,11 @@ import { roleFromDb, type ConsoleRoleName } from "./users-types";
  * sign-in was ended (sign-out, demotion, password change), has expired, or its user was deleted.
  * The role is the user's current one, never what the cookie remembers.
  */
-export async function checkConsoleSession(options: { sessionId: string; db?: Db; now?: Date }): Promise<{ userId: string; username: string; role: ConsoleRoleName } | null> {
+export async function checkConsoleSession(options: {
+  sessionId: string;
+  db?: Db;
+  now?: Date;
+}): Promise<{ userId: string; username: string; role: ConsoleRoleName } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(options.sessionId)) return null;
   const db = options.db ?? (await getDb());
   const row = await db.consoleSession.findUnique({ where: { id: options.sessionId }, include: { user: true } });

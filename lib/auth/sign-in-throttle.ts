@@ -18,7 +18,12 @@ export async function assertSignInAllowed(options: { username: string; address: 
   const windowMs = env().LEASTWISE_SIGNIN_THROTTLE_MINUTES * 60_000;
   const since = new Date(now.getTime() - windowMs);
   for (const { key, limit } of keys(options)) {
-    const recent = await db.signInFailure.findMany({ where: { key, at: { gt: since } }, orderBy: { at: "desc" }, take: limit, select: { at: true } });
+    const recent = await db.signInFailure.findMany({
+      where: { key, at: { gt: since } },
+      orderBy: { at: "desc" },
+      take: limit,
+      select: { at: true },
+    });
     if (recent.length < limit) continue;
     // Free again when the oldest of the last `limit` failures leaves the window.
     const minutes = Math.max(1, Math.ceil((recent[limit - 1].at.getTime() + windowMs - now.getTime()) / 60_000));

@@ -49,7 +49,9 @@ async function signed(spec: Spec): Promise<{ req: Request; raw: { url: string; i
     },
     { signingDate: spec.date ?? new Date() },
   );
-  const qs = Object.entries(spec.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+  const qs = Object.entries(spec.query ?? {})
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join("&");
   const url = `http://127.0.0.1:3000${spec.path ?? "/policy/generation"}${qs ? `?${qs}` : ""}`;
   const headers = out.headers as Record<string, string>;
   const init: RequestInit = { method: spec.method ?? "GET", headers, body: spec.body };
@@ -57,7 +59,10 @@ async function signed(spec: Spec): Promise<{ req: Request; raw: { url: string; i
 }
 
 async function refusal(req: Request): Promise<{ type: string; message: string; status: number }> {
-  const error = await verifySigV4Request(req, { service: "access-analyzer", db: db.prisma }).then(() => undefined, (e: unknown) => e);
+  const error = await verifySigV4Request(req, { service: "access-analyzer", db: db.prisma }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAppError(error), `expected a refusal, got ${String(error)}`).toBe(true);
   if (!isAppError(error)) throw error;
   return { type: String(error.details?.awsErrorType), message: error.message, status: error.status };
@@ -65,14 +70,23 @@ async function refusal(req: Request): Promise<{ type: string; message: string; s
 
 describe("verifySigV4Request", () => {
   it.each<[string, Spec]>([
-    ["a GET with ARNs and tokens in the query", { query: { principalArn: "arn:aws:iam::111122223333:role/path/My+Role", nextToken: "eyJzIjoi=", maxResults: "5" } }],
-    ["a PUT with a JSON body", { method: "PUT", body: JSON.stringify({ policyGenerationDetails: { principalArn: "arn:aws:iam::1:role/x" } }) }],
+    [
+      "a GET with ARNs and tokens in the query",
+      { query: { principalArn: "arn:aws:iam::111122223333:role/path/My+Role", nextToken: "eyJzIjoi=", maxResults: "5" } },
+    ],
+    [
+      "a PUT with a JSON body",
+      { method: "PUT", body: JSON.stringify({ policyGenerationDetails: { principalArn: "arn:aws:iam::1:role/x" } }) },
+    ],
     ["a PUT whose payload hash header is signed (JS SDK style)", { method: "PUT", body: "{}", contentSha: true }],
     ["extra signed headers", { headers: { "x-amz-user-agent": "aws-sdk-js/3", "amz-sdk-invocation-id": "abc" } }],
     ["a clock 14 minutes behind", { date: new Date(Date.now() - 14 * 60_000) }],
   ])("accepts %s", async (_, spec) => {
     const { req } = await signed(spec);
-    await expect(verifySigV4Request(req, { service: "access-analyzer", db: db.prisma })).resolves.toMatchObject({ accessKeyId: key.accessKeyId, region: "us-east-1" });
+    await expect(verifySigV4Request(req, { service: "access-analyzer", db: db.prisma })).resolves.toMatchObject({
+      accessKeyId: key.accessKeyId,
+      region: "us-east-1",
+    });
   });
 
   it("refuses a tampered body, query or header", async () => {
@@ -81,22 +95,58 @@ describe("verifySigV4Request", () => {
     const shaPut = await signed({ method: "PUT", body: '{"a":1}', contentSha: true });
     expect((await refusal(new Request(shaPut.raw.url, { ...shaPut.raw.init, body: '{"a":2}' }))).message).toMatch(/x-amz-content-sha256/);
     const get = await signed({ query: { maxResults: "5" } });
-    expect((await refusal(new Request(get.raw.url.replace("maxResults=5", "maxResults=6"), get.raw.init))).type).toBe("InvalidSignatureException");
+    expect((await refusal(new Request(get.raw.url.replace("maxResults=5", "maxResults=6"), get.raw.init))).type).toBe(
+      "InvalidSignatureException",
+    );
     const hdr = await signed({ headers: { "x-amz-user-agent": "a" } });
-    expect((await refusal(new Request(hdr.raw.url, { ...hdr.raw.init, headers: { ...hdr.raw.headers, "x-amz-user-agent": "b" } }))).type).toBe("InvalidSignatureException");
+    expect(
+      (await refusal(new Request(hdr.raw.url, { ...hdr.raw.init, headers: { ...hdr.raw.headers, "x-amz-user-agent": "b" } }))).type,
+    ).toBe("InvalidSignatureException");
     const { x: _drop, ...rest } = { x: 0, ...hdr.raw.headers };
     delete (rest as Record<string, string>)["x-amz-user-agent"];
-    expect((await refusal(new Request(hdr.raw.url, { ...hdr.raw.init, headers: rest as Record<string, string> }))).message).toMatch(/missing from the request/);
+    expect((await refusal(new Request(hdr.raw.url, { ...hdr.raw.init, headers: rest as Record<string, string> }))).message).toMatch(
+      /missing from the request/,
+    );
   });
 
   it.each<[string, () => Promise<Request>, string, RegExp]>([
-    ["no Authorization header", async () => new Request("http://127.0.0.1:3000/policy/generation"), "MissingAuthenticationTokenException", /Missing Authentication Token/],
-    ["a malformed Authorization header", async () => new Request("http://h/policy/generation", { headers: { authorization: "Bearer xyz", "x-amz-date": "20260101T000000Z" } }), "IncompleteSignatureException", /AWS4-HMAC-SHA256/],
-    ["another service's scope", async () => (await signed({ service: "iam" })).req, "InvalidSignatureException", /correct service: 'access-analyzer'/],
+    [
+      "no Authorization header",
+      async () => new Request("http://127.0.0.1:3000/policy/generation"),
+      "MissingAuthenticationTokenException",
+      /Missing Authentication Token/,
+    ],
+    [
+      "a malformed Authorization header",
+      async () => new Request("http://h/policy/generation", { headers: { authorization: "Bearer xyz", "x-amz-date": "20260101T000000Z" } }),
+      "IncompleteSignatureException",
+      /AWS4-HMAC-SHA256/,
+    ],
+    [
+      "another service's scope",
+      async () => (await signed({ service: "iam" })).req,
+      "InvalidSignatureException",
+      /correct service: 'access-analyzer'/,
+    ],
     ["a wrong secret", async () => (await signed({ secret: "not-the-secret" })).req, "InvalidSignatureException", /does not match/],
-    ["an unknown key", async () => (await signed({ accessKeyId: "LWAKNOSUCHKEY0000000" })).req, "UnrecognizedClientException", /security token included in the request is invalid/],
-    ["a request 16 minutes old", async () => (await signed({ date: new Date(Date.now() - 16 * 60_000) })).req, "InvalidSignatureException", /Signature expired/],
-    ["a request 16 minutes in the future", async () => (await signed({ date: new Date(Date.now() + 16 * 60_000) })).req, "InvalidSignatureException", /Signature expired.*later/],
+    [
+      "an unknown key",
+      async () => (await signed({ accessKeyId: "LWAKNOSUCHKEY0000000" })).req,
+      "UnrecognizedClientException",
+      /security token included in the request is invalid/,
+    ],
+    [
+      "a request 16 minutes old",
+      async () => (await signed({ date: new Date(Date.now() - 16 * 60_000) })).req,
+      "InvalidSignatureException",
+      /Signature expired/,
+    ],
+    [
+      "a request 16 minutes in the future",
+      async () => (await signed({ date: new Date(Date.now() + 16 * 60_000) })).req,
+      "InvalidSignatureException",
+      /Signature expired.*later/,
+    ],
   ])("refuses %s", async (_, make, type, message) => {
     const r = await refusal(await make());
     expect(r.type).toBe(type);

@@ -20,7 +20,10 @@ function authError(awsErrorType: string, message: string, status = 403): AppErro
 function parseAuthorization(header: string) {
   const m = AUTH.exec(header.trim());
   if (!m) {
-    throw authError("IncompleteSignatureException", `Authorization header requires the AWS4-HMAC-SHA256 algorithm with 'Credential', 'SignedHeaders' and 'Signature' parameters.`);
+    throw authError(
+      "IncompleteSignatureException",
+      `Authorization header requires the AWS4-HMAC-SHA256 algorithm with 'Credential', 'SignedHeaders' and 'Signature' parameters.`,
+    );
   }
   const parts: Record<string, string> = {};
   for (const piece of m[1].split(",")) {
@@ -29,14 +32,24 @@ function parseAuthorization(header: string) {
   }
   const missing = ["Credential", "SignedHeaders", "Signature"].filter((k) => !parts[k]);
   if (missing.length) {
-    throw authError("IncompleteSignatureException", `Authorization header requires '${missing.join("', '")}' parameter(s). Authorization=${m[1].slice(0, 200)}`);
+    throw authError(
+      "IncompleteSignatureException",
+      `Authorization header requires '${missing.join("', '")}' parameter(s). Authorization=${m[1].slice(0, 200)}`,
+    );
   }
   const scope = parts.Credential.split("/");
   if (scope.length !== 5 || scope[4] !== "aws4_request") {
     throw authError("IncompleteSignatureException", `Credential should be scoped to a valid region and service: '${parts.Credential}'.`);
   }
   const [accessKeyId, date, region, service] = scope;
-  return { accessKeyId, date, region, service, signedHeaders: parts.SignedHeaders.split(";").map((h) => h.trim().toLowerCase()), signature: parts.Signature };
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    signedHeaders: parts.SignedHeaders.split(";").map((h) => h.trim().toLowerCase()),
+    signature: parts.Signature,
+  };
 }
 
 function parseAmzDate(value: string | null): Date | null {
@@ -99,11 +112,15 @@ export async function verifySigV4Request(
   const auth = parseAuthorization(header);
   const amzDate = req.headers.get("x-amz-date");
   const signingDate = parseAmzDate(amzDate);
-  if (!signingDate) throw authError("IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (!signingDate)
+    throw authError("IncompleteSignatureException", "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   if (!auth.signedHeaders.includes("host")) throw authError("InvalidSignatureException", "'Host' must be a signed header.");
   if (!auth.signedHeaders.includes("x-amz-date")) throw authError("InvalidSignatureException", "'X-Amz-Date' must be a signed header.");
   if (auth.date !== amzDate!.slice(0, 8)) {
-    throw authError("InvalidSignatureException", `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`);
+    throw authError(
+      "InvalidSignatureException",
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   if (auth.service !== opts.service) {
     throw authError("InvalidSignatureException", `Credential should be scoped to correct service: '${opts.service}'.`);
@@ -112,7 +129,10 @@ export async function verifySigV4Request(
   const skewMs = env().LEASTWISE_SIGV4_MAX_SKEW_S * 1000;
   if (Math.abs(now.getTime() - signingDate.getTime()) > skewMs) {
     const fmt = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-    const bound = signingDate < now ? `is now earlier than ${fmt(new Date(now.getTime() - skewMs))} (${fmt(now)} - 15 min.)` : `is now later than ${fmt(new Date(now.getTime() + skewMs))} (${fmt(now)} + 15 min.)`;
+    const bound =
+      signingDate < now
+        ? `is now earlier than ${fmt(new Date(now.getTime() - skewMs))} (${fmt(now)} - 15 min.)`
+        : `is now later than ${fmt(new Date(now.getTime() + skewMs))} (${fmt(now)} + 15 min.)`;
     throw authError("InvalidSignatureException", `Signature expired: ${amzDate} ${bound}`);
   }
 
@@ -123,12 +143,16 @@ export async function verifySigV4Request(
   const declaredHash = req.headers.get("x-amz-content-sha256");
   if (declaredHash !== null && !SHA256_HEX.test(declaredHash)) {
     // UNSIGNED-PAYLOAD and the STREAMING-* forms are S3 features: here the body must be signed.
-    throw authError("InvalidSignatureException", `x-amz-content-sha256 must be the hex SHA-256 of the body; '${declaredHash.slice(0, 64)}' is not accepted by this service (UNSIGNED-PAYLOAD and streaming payloads are S3 features).`);
+    throw authError(
+      "InvalidSignatureException",
+      `x-amz-content-sha256 must be the hex SHA-256 of the body; '${declaredHash.slice(0, 64)}' is not accepted by this service (UNSIGNED-PAYLOAD and streaming payloads are S3 features).`,
+    );
   }
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const value = req.headers.get(name);
-    if (value === null) throw authError("InvalidSignatureException", `The request signature covers the header '${name}', which is missing from the request.`);
+    if (value === null)
+      throw authError("InvalidSignatureException", `The request signature covers the header '${name}', which is missing from the request.`);
     headers[name] = value;
   }
   const url = new URL(req.url);
@@ -180,9 +204,21 @@ export async function verifySigV4Request(
   return { accessKeyId: auth.accessKeyId, region: auth.region, body };
 }
 
-async function canonicalRequest(signer: SignatureV4, request: { headers: Record<string, string>; body?: Uint8Array } & Record<string, unknown>, headers: Record<string, string>): Promise<string> {
-  const payloadHash = headers["x-amz-content-sha256"] ?? createHash("sha256").update(request.body ?? new Uint8Array()).digest("hex");
+async function canonicalRequest(
+  signer: SignatureV4,
+  request: { headers: Record<string, string>; body?: Uint8Array } & Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<string> {
+  const payloadHash =
+    headers["x-amz-content-sha256"] ??
+    createHash("sha256")
+      .update(request.body ?? new Uint8Array())
+      .digest("hex");
   const canonicalHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.trim().replace(/\s+/g, " ")]));
   // createCanonicalRequest is the signer's own (protected) method: the exact text it hashed.
-  return (signer as unknown as { createCanonicalRequest(r: unknown, h: Record<string, string>, p: string): string }).createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  return (signer as unknown as { createCanonicalRequest(r: unknown, h: Record<string, string>, p: string): string }).createCanonicalRequest(
+    request,
+    canonicalHeaders,
+    payloadHash,
+  );
 }

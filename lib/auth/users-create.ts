@@ -1,7 +1,14 @@
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generatePassword, hashPassword } from "./users-password";
-import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, passwordTooLongMessage, roleToDb, USERNAME_PATTERN, type ConsoleRoleName } from "./users-types";
+import {
+  MAX_PASSWORD_BYTES,
+  MIN_PASSWORD_LENGTH,
+  passwordTooLongMessage,
+  roleToDb,
+  USERNAME_PATTERN,
+  type ConsoleRoleName,
+} from "./users-types";
 
 /** Creates a console user with a password; without one, generates it and returns it (shown once). */
 export async function createConsoleUser(options: {
@@ -15,9 +22,13 @@ export async function createConsoleUser(options: {
     throw new AppError("VALIDATION", "Use 1 to 128 letters, digits or . _ @ + - for the user name.", { field: "username" });
   }
   if (options.password !== undefined && options.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError("VALIDATION", `Use at least ${MIN_PASSWORD_LENGTH} characters for the password, or leave it empty to generate one.`, {
-      field: "password",
-    });
+    throw new AppError(
+      "VALIDATION",
+      `Use at least ${MIN_PASSWORD_LENGTH} characters for the password, or leave it empty to generate one.`,
+      {
+        field: "password",
+      },
+    );
   }
   if (options.password !== undefined && Buffer.byteLength(options.password, "utf8") > MAX_PASSWORD_BYTES) {
     throw new AppError("VALIDATION", passwordTooLongMessage(), { field: "password" });

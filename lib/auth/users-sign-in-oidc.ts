@@ -6,9 +6,15 @@ import { roleFromDb, type ConsoleRoleName } from "./users-types";
  * Records an OIDC sign-in. New OIDC users are viewers unless listed in LEASTWISE_OIDC_ADMINS;
  * an administrator can change the role later on the Console users page.
  */
-export async function signInOidcUser(options: { subject: string; username: string }): Promise<{ id: string; username: string; role: ConsoleRoleName }> {
+export async function signInOidcUser(options: {
+  subject: string;
+  username: string;
+}): Promise<{ id: string; username: string; role: ConsoleRoleName }> {
   const db = await getDb();
-  const admins = (env().LEASTWISE_OIDC_ADMINS ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const admins = (env().LEASTWISE_OIDC_ADMINS ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const isListedAdmin = admins.includes(options.username.toLowerCase());
   const existing = await db.consoleUser.findUnique({ where: { oidcSubject: options.subject } });
   const user = existing

@@ -33,7 +33,10 @@ describe.each<TestDbKind>(["pglite", "postgres"])("console users and drafts on %
     const printed = log.mock.calls.map((c) => String(c[0])).join("\n");
     const password = /password:\s+(\S+)/.exec(printed)?.[1];
     expect(password).toMatch(/^[\w-]{24}$/);
-    expect(await verifyUserCredentials({ username: "admin", password: password!, db: testDb.prisma })).toMatchObject({ username: "admin", role: "admin" });
+    expect(await verifyUserCredentials({ username: "admin", password: password!, db: testDb.prisma })).toMatchObject({
+      username: "admin",
+      role: "admin",
+    });
     log.mockClear();
     await ensureFirstAdmin({ db: testDb.prisma });
     expect(log).not.toHaveBeenCalled();
@@ -45,12 +48,16 @@ describe.each<TestDbKind>(["pglite", "postgres"])("console users and drafts on %
     process.env.LEASTWISE_ADMIN_PASSWORD = "first-password-123";
     resetEnvCache();
     await ensureFirstAdmin({ db: testDb.prisma });
-    expect(await verifyUserCredentials({ username: "ops", password: "first-password-123", db: testDb.prisma })).toMatchObject({ role: "admin" });
+    expect(await verifyUserCredentials({ username: "ops", password: "first-password-123", db: testDb.prisma })).toMatchObject({
+      role: "admin",
+    });
     process.env.LEASTWISE_ADMIN_PASSWORD = "second-password-456";
     resetEnvCache();
     await ensureFirstAdmin({ db: testDb.prisma });
     expect(await verifyUserCredentials({ username: "ops", password: "first-password-123", db: testDb.prisma })).toBeNull();
-    expect(await verifyUserCredentials({ username: "ops", password: "second-password-456", db: testDb.prisma })).toMatchObject({ role: "admin" });
+    expect(await verifyUserCredentials({ username: "ops", password: "second-password-456", db: testDb.prisma })).toMatchObject({
+      role: "admin",
+    });
   });
 
   it("refuses wrong passwords and unknown users alike", async () => {
@@ -59,12 +66,19 @@ describe.each<TestDbKind>(["pglite", "postgres"])("console users and drafts on %
   });
 
   it("creates users with clear errors for bad names, short passwords and duplicates", async () => {
-    await expect(createConsoleUser({ username: "has space", role: "viewer", db: testDb.prisma })).rejects.toMatchObject({ field: "username" });
-    await expect(createConsoleUser({ username: "bob", role: "viewer", password: "short", db: testDb.prisma })).rejects.toMatchObject({ field: "password" });
+    await expect(createConsoleUser({ username: "has space", role: "viewer", db: testDb.prisma })).rejects.toMatchObject({
+      field: "username",
+    });
+    await expect(createConsoleUser({ username: "bob", role: "viewer", password: "short", db: testDb.prisma })).rejects.toMatchObject({
+      field: "password",
+    });
     const bob = await createConsoleUser({ username: "bob", role: "viewer", db: testDb.prisma });
     expect(bob.password).toHaveLength(24);
     expect(await verifyUserCredentials({ username: "bob", password: bob.password!, db: testDb.prisma })).toMatchObject({ role: "viewer" });
-    await expect(createConsoleUser({ username: "bob", role: "admin", db: testDb.prisma })).rejects.toMatchObject({ code: "CONFLICT", field: "username" });
+    await expect(createConsoleUser({ username: "bob", role: "admin", db: testDb.prisma })).rejects.toMatchObject({
+      code: "CONFLICT",
+      field: "username",
+    });
     const carol = await createConsoleUser({ username: "carol", role: "viewer", password: "carols-own-password", db: testDb.prisma });
     expect(carol.password).toBeNull();
   });
@@ -72,7 +86,9 @@ describe.each<TestDbKind>(["pglite", "postgres"])("console users and drafts on %
   it("never deletes or demotes the last administrator, nor lets one delete themselves", async () => {
     const users = await listConsoleUsers({ db: testDb.prisma });
     const id = (name: string) => users.find((u) => u.username === name)!.id;
-    await expect(deleteConsoleUser({ id: id("bob"), actingUsername: "bob", db: testDb.prisma })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(deleteConsoleUser({ id: id("bob"), actingUsername: "bob", db: testDb.prisma })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await setConsoleUserRole({ id: id("admin"), role: "viewer", db: testDb.prisma });
     await expect(setConsoleUserRole({ id: id("ops"), role: "viewer", db: testDb.prisma })).rejects.toThrow(/last administrator/);
     await expect(deleteConsoleUser({ id: id("ops"), actingUsername: "bob", db: testDb.prisma })).rejects.toThrow(/last administrator/);

@@ -13,7 +13,10 @@ import { listServiceRoles } from "@/lib/iam/list-service-roles";
 import { startLocalAws, type LocalAwsFixture } from "@/lib/local-aws/testing/local-aws-fixture";
 import { cloudTrailClient, iamClient, stsClient } from "./clients";
 
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 describe("SDK client factories", () => {
   let f: LocalAwsFixture;
@@ -79,7 +82,10 @@ describe("SDK client factories", () => {
     const role = await createServiceRole({ trailBucket: "aws-mode-bucket", suffix: "awsmode" });
     const trust = JSON.parse((await getEntity({ arn: role.arn })).trustPolicy!);
     const { Account } = await stsClient().send(new GetCallerIdentityCommand({}));
-    expect(trust.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([{ Service: "access-analyzer.amazonaws.com" }, { AWS: `arn:aws:iam::${Account}:root` }]);
+    expect(trust.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([
+      { Service: "access-analyzer.amazonaws.com" },
+      { AWS: `arn:aws:iam::${Account}:root` },
+    ]);
     expect((await listServiceRoles()).find((r) => r.name === role.name)?.trustsLeastwise).toBe(true);
   });
 
@@ -98,6 +104,10 @@ describe("SDK client factories", () => {
       AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
       AWS_ENDPOINT_URL_IAM: `${f.server.origin}/local-aws/iam`,
     });
-    await expect(listRoles({})).rejects.toMatchObject({ code: "AWS_CREDENTIALS", status: 502, userMessage: expect.stringMatching(/has no AWS credentials/) });
+    await expect(listRoles({})).rejects.toMatchObject({
+      code: "AWS_CREDENTIALS",
+      status: 502,
+      userMessage: expect.stringMatching(/has no AWS credentials/),
+    });
   });
 });

@@ -66,7 +66,12 @@ const c = await import("./lib/core/catalog.ts");
 const { createHash } = await import("node:crypto");
 const all = c.listServices().map((s) => [s, c.getServiceName(s), c.getServiceActions(s).map((a) => c.getActionInfo(a))]);
 console.log(createHash("sha256").update(JSON.stringify([all, c.matchActions("s3:Get*"), c.getResourceType("s3", "bucket")])).digest("hex"));`;
-    const run = (install: boolean) => spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script(install)], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const run = (install: boolean) =>
+      spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script(install)], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
     run(true); // writes the snapshot if this runtime has none yet
     const withCache = run(true);
     const without = run(false);

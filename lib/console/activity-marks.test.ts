@@ -10,7 +10,13 @@ describe("activityMarks", () => {
     ["first seen in the last days", "2026-11-28T10:00:00Z", "2026-11-30T10:00:00Z", window, ["recent-only"]],
     ["a single day at the end", "2026-11-30T10:00:00Z", "2026-11-30T11:00:00Z", window, ["single-day", "recent-only"]],
     ["just before the recent span", "2026-11-27T23:00:00Z", "2026-11-30T10:00:00Z", window, []],
-    ["a two-day window marks nothing", "2026-11-30T10:00:00Z", "2026-11-30T11:00:00Z", { start: "2026-11-29T00:00:00Z", end: "2026-11-30T23:59:59Z" }, []],
+    [
+      "a two-day window marks nothing",
+      "2026-11-30T10:00:00Z",
+      "2026-11-30T11:00:00Z",
+      { start: "2026-11-29T00:00:00Z", end: "2026-11-30T23:59:59Z" },
+      [],
+    ],
     ["bad dates mark nothing", "garbage", "garbage", window, []],
   ])("%s", (_what, firstSeen, lastSeen, w, marks) => {
     expect(activityMarks({ firstSeen, lastSeen }, w)).toEqual(marks);

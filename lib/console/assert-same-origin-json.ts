@@ -16,7 +16,11 @@ export function assertSameOriginJson(request: Request): void {
   }
   const fetchSite = request.headers.get("sec-fetch-site");
   if (!originHost || !host || originHost !== host || (fetchSite !== null && fetchSite !== "same-origin")) {
-    throw new AppError("FORBIDDEN", "This request did not come from the Leastwise console (its Origin is another site). Reload the console and try again.", { status: 403 });
+    throw new AppError(
+      "FORBIDDEN",
+      "This request did not come from the Leastwise console (its Origin is another site). Reload the console and try again.",
+      { status: 403 },
+    );
   }
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json") {

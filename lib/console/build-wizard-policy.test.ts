@@ -26,8 +26,19 @@ const usage: UsageSummary = {
   serviceLevel: { sqs: { service: "sqs", calls: 3, eventNames: ["SendMessage"] } },
   denied: {},
   passRole: {
-    "arn:aws:iam::111122223333:role/fn": { roleArn: "arn:aws:iam::111122223333:role/fn", viaActions: ["lambda:CreateFunction"], calls: 1, lastSeen: "" },
-    "arn:aws:iam::111122223333:instance-profile/web": { roleArn: "arn:aws:iam::111122223333:instance-profile/web", viaActions: ["ec2:RunInstances"], calls: 1, lastSeen: "", kind: "instance-profile" },
+    "arn:aws:iam::111122223333:role/fn": {
+      roleArn: "arn:aws:iam::111122223333:role/fn",
+      viaActions: ["lambda:CreateFunction"],
+      calls: 1,
+      lastSeen: "",
+    },
+    "arn:aws:iam::111122223333:instance-profile/web": {
+      roleArn: "arn:aws:iam::111122223333:instance-profile/web",
+      viaActions: ["ec2:RunInstances"],
+      calls: 1,
+      lastSeen: "",
+      kind: "instance-profile",
+    },
   },
   unmapped: {},
   noPermissionCalls: 0,
@@ -47,7 +58,12 @@ describe("buildWizardPolicy (real core and catalog)", () => {
   it("applies removals, catalog additions and accepted PassRole", () => {
     const { text } = buildWizardPolicy({
       usage,
-      selection: { ...EMPTY_SELECTION, removedActions: ["dynamodb:GetItem"], addedActions: ["sqs:sendmessage"], acceptedPassRoles: ["arn:aws:iam::111122223333:role/fn"] },
+      selection: {
+        ...EMPTY_SELECTION,
+        removedActions: ["dynamodb:GetItem"],
+        addedActions: ["sqs:sendmessage"],
+        acceptedPassRoles: ["arn:aws:iam::111122223333:role/fn"],
+      },
     });
     const doc = JSON.parse(text);
     const all = JSON.stringify(doc);
@@ -65,17 +81,25 @@ describe("buildWizardPolicy (real core and catalog)", () => {
   it("never puts iam:PassRole on an instance profile, and says which accepted ARNs were left out", () => {
     const { text, passRoleLeftOut } = buildWizardPolicy({
       usage,
-      selection: { ...EMPTY_SELECTION, acceptedPassRoles: ["arn:aws:iam::111122223333:instance-profile/web", "arn:aws:iam::111122223333:role/fn"] },
+      selection: {
+        ...EMPTY_SELECTION,
+        acceptedPassRoles: ["arn:aws:iam::111122223333:instance-profile/web", "arn:aws:iam::111122223333:role/fn"],
+      },
     });
     expect(text).not.toContain("instance-profile");
     expect(passRoleLeftOut).toEqual(["arn:aws:iam::111122223333:instance-profile/web"]);
-    for (const st of JSON.parse(text).Statement.filter((s: { Action: string }) => s.Action === "iam:PassRole")) expect(st.Condition).toBeDefined();
+    for (const st of JSON.parse(text).Statement.filter((s: { Action: string }) => s.Action === "iam:PassRole"))
+      expect(st.Condition).toBeDefined();
   });
 });
 
 describe("analyzePolicy", () => {
-  it("lists write actions on \"*\" as problems to acknowledge", () => {
-    const text = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["cloudwatch:GetMetricData", "s3:DeleteObject"], Resource: "*" }] }, null, 2);
+  it('lists write actions on "*" as problems to acknowledge', () => {
+    const text = JSON.stringify(
+      { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["cloudwatch:GetMetricData", "s3:DeleteObject"], Resource: "*" }] },
+      null,
+      2,
+    );
     const a = analyzePolicy({ text, usage });
     const m = a.markers.filter((x) => x.code === "UNSCOPED_WRITE");
     expect(m).toHaveLength(1);

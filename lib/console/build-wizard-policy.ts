@@ -18,12 +18,20 @@ export function catalogLookup(action: string): { name: string; accessLevel?: str
  * instance profile, or a role whose service is not known, gets no statement: they come back in
  * `passRoleLeftOut`. One document; splitting happens only when the policy is created.
  */
-export function buildWizardPolicy(options: { usage: UsageSummary; selection: DraftSelection }): { text: string; isComplete: boolean; passRoleLeftOut: string[] } {
+export function buildWizardPolicy(options: { usage: UsageSummary; selection: DraftSelection }): {
+  text: string;
+  isComplete: boolean;
+  passRoleLeftOut: string[];
+} {
   const usage = applySelection(options.usage, options.selection, catalogLookup);
   const { document } = buildPolicyDocument(usage, { includeResourcePlaceholders: true, includeServiceLevelTemplate: false });
   const accepted = options.selection.acceptedPassRoles.map((arn) => options.usage.passRole[arn]).filter((s) => s !== undefined);
   const { statements, needsRole, needsService } = passRoleStatements(accepted, PASSROLE_SID);
   for (const st of statements) (document.Statement as unknown[]).push(st);
   const original = buildPolicyDocument(options.usage, { includeResourcePlaceholders: false, includeServiceLevelTemplate: false });
-  return { text: JSON.stringify(document, null, 2), isComplete: original.isComplete, passRoleLeftOut: [...needsRole, ...needsService].sort() };
+  return {
+    text: JSON.stringify(document, null, 2),
+    isComplete: original.isComplete,
+    passRoleLeftOut: [...needsRole, ...needsService].sort(),
+  };
 }

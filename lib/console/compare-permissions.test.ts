@@ -14,7 +14,12 @@ describe("grantedActions (real IAM catalog)", () => {
     ["an unknown action grants nothing", [doc(allow("s3:NoSuchThing"))], 0, []],
     ["JSON text and a single statement object", [JSON.stringify({ Statement: allow("kms:Decrypt") })], 1, ["kms:Decrypt"]],
     ["broken JSON grants nothing", ["{"], 0, []],
-    ["a Deny on * takes actions away", [doc(allow("sqs:*"), { Effect: "Deny", Action: "sqs:Delete*", Resource: "*" })], matchActions("sqs:*").length - matchActions("sqs:Delete*").length, ["sqs:SendMessage"]],
+    [
+      "a Deny on * takes actions away",
+      [doc(allow("sqs:*"), { Effect: "Deny", Action: "sqs:Delete*", Resource: "*" })],
+      matchActions("sqs:*").length - matchActions("sqs:Delete*").length,
+      ["sqs:SendMessage"],
+    ],
     ["several documents are unioned", [doc(allow("s3:GetObject")), doc(allow("kms:Decrypt"))], 2, ["s3:GetObject", "kms:Decrypt"]],
     ["* is every action", [doc(allow("*"))], everything, ["iam:PassRole"]],
   ])("%s", (_what, docs, size, includes) => {
@@ -43,7 +48,14 @@ describe("grantedActions (real IAM catalog)", () => {
 
 describe("groupRemovals", () => {
   it("puts services with sensitive actions first and sensitive levels first within a service", () => {
-    const groups = groupRemovals(["s3:ListAllMyBuckets", "s3:GetObject", "s3:PutObject", "iam:PutRolePolicy", "iam:CreateRole", "cloudwatch:GetMetricData"]);
+    const groups = groupRemovals([
+      "s3:ListAllMyBuckets",
+      "s3:GetObject",
+      "s3:PutObject",
+      "iam:PutRolePolicy",
+      "iam:CreateRole",
+      "cloudwatch:GetMetricData",
+    ]);
     expect(groups.map((g) => g.service)).toEqual(["iam", "s3", "cloudwatch"]);
     expect(groups[1].actions.map((a) => [a.action, a.accessLevel])).toEqual([
       ["s3:PutObject", "Write"],

@@ -44,7 +44,8 @@ export interface PermissionComparison {
 
 const LEVEL_RANK: Record<string, number> = { "Permissions management": 0, Write: 1, Tagging: 2, Read: 3, List: 4 };
 const SENSITIVE = new Set(["Permissions management", "Write", "Tagging"]);
-const list = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const list = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 let everyAction: string[] | null = null;
 function allActions(): string[] {

@@ -31,7 +31,11 @@ describe("dateRangeProblem", () => {
     ["absolute too long", { type: "absolute", startDate: "2025-11-01", endDate: "2026-03-15" }, /at most 90/],
     ["end before start", { type: "absolute", startDate: "2026-03-15", endDate: "2026-03-01" }, /before its end/],
     ["future start", { type: "absolute", startDate: "2026-05-01", endDate: "2026-05-15" }, /future/],
-    ["future end date", { type: "absolute", startDate: "2026-03-01", endDate: "2026-04-01" }, /cannot end in the future: choose an end date on or before today \(2026-03-31\)/],
+    [
+      "future end date",
+      { type: "absolute", startDate: "2026-03-01", endDate: "2026-04-01" },
+      /cannot end in the future: choose an end date on or before today \(2026-03-31\)/,
+    ],
     ["future end time", { type: "absolute", startDate: "2026-03-01", endDate: "2026-03-31T13:00:00Z" }, /cannot end in the future/],
     ["today as the end date", { type: "absolute", startDate: "2026-03-01", endDate: "2026-03-31" }, null],
     ["garbage", { type: "absolute", startDate: "yesterday", endDate: "2026-03-01" }, /valid/],

@@ -36,7 +36,9 @@ const usage: UsageSummary = {
   eventsMatched: 10,
 };
 
-const catalog = new Map(["s3:GetObject", "s3:PutObject", "sts:GetCallerIdentity", "sqs:SendMessage", "dynamodb:PutItem"].map((a) => [a.toLowerCase(), a]));
+const catalog = new Map(
+  ["s3:GetObject", "s3:PutObject", "sts:GetCallerIdentity", "sqs:SendMessage", "dynamodb:PutItem"].map((a) => [a.toLowerCase(), a]),
+);
 const lookup = (a: string) => {
   const name = catalog.get(a.toLowerCase());
   return name ? { name, accessLevel: "Write" } : undefined;
@@ -67,12 +69,7 @@ describe("applySelection", () => {
 });
 
 describe("normalizeSelection", () => {
-  it.each([
-    [null],
-    [undefined],
-    ["text"],
-    [{ removedActions: "s3:GetObject" }],
-  ])("turns %j into an empty selection", (v) => {
+  it.each([[null], [undefined], ["text"], [{ removedActions: "s3:GetObject" }]])("turns %j into an empty selection", (v) => {
     expect(normalizeSelection(v)).toEqual({ removedActions: [], addedActions: [], acceptedPassRoles: [], acceptedDenied: [] });
   });
   it("dedupes, sorts and drops non-strings", () => {

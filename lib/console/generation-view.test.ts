@@ -22,7 +22,9 @@ describe("generation view helpers", () => {
   ])("progressPercent(%j) = %s", (s, pct) => expect(progressPercent(s)).toBe(pct));
 
   it("expires 7 days after completion, or after the start while running", () => {
-    expect(expiresOn({ startedOn: "2026-01-01T00:00:00.000Z", completedOn: "2026-01-02T00:00:00.000Z" }, 7)).toBe("2026-01-09T00:00:00.000Z");
+    expect(expiresOn({ startedOn: "2026-01-01T00:00:00.000Z", completedOn: "2026-01-02T00:00:00.000Z" }, 7)).toBe(
+      "2026-01-09T00:00:00.000Z",
+    );
     expect(expiresOn({ startedOn: "2026-01-01T00:00:00.000Z", completedOn: null }, 7)).toBe("2026-01-08T00:00:00.000Z");
   });
 

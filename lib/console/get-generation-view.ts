@@ -63,8 +63,19 @@ export async function getLatestGenerationView(options: { principalArn: string })
 
 async function withReadSummary(db: PrismaClient, view: GenerationView): Promise<GenerationView> {
   if (view.status !== "SUCCEEDED") return view;
-  const result = await db.generationResult.findUnique({ where: { jobId: view.jobId }, select: { stats: true, warnings: true, usage: true } });
+  const result = await db.generationResult.findUnique({
+    where: { jobId: view.jobId },
+    select: { stats: true, warnings: true, usage: true },
+  });
   if (!result) return view;
   const stats = result.stats as unknown as StoredScanStats;
-  return { ...view, readSummary: buildReadSummary({ stats, warnings: result.warnings as unknown as ScanWarning[], usage: result.usage as unknown as UsageSummary, trails: stats.trails }) };
+  return {
+    ...view,
+    readSummary: buildReadSummary({
+      stats,
+      warnings: result.warnings as unknown as ScanWarning[],
+      usage: result.usage as unknown as UsageSummary,
+      trails: stats.trails,
+    }),
+  };
 }

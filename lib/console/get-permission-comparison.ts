@@ -41,7 +41,9 @@ export async function getPermissionComparison(options: {
   entity?: EntityDetail;
 }): Promise<PermissionComparisonView> {
   const [entity, inline, job] = await Promise.all([
-    options.entity?.attachedPolicies.every((p) => p.document !== undefined) ? options.entity : getEntity({ arn: options.entityArn, withDocuments: true }),
+    options.entity?.attachedPolicies.every((p) => p.document !== undefined)
+      ? options.entity
+      : getEntity({ arn: options.entityArn, withDocuments: true }),
     getInlinePolicies({ entityArn: options.entityArn }),
     options.jobId ? getWizardJob({ jobId: options.jobId }) : getActiveWizardJob({ principalArn: options.entityArn }),
   ]);

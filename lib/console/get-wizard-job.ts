@@ -18,7 +18,10 @@ export interface WizardJob {
 }
 
 const notFound = () =>
-  new AppError("NOT_FOUND", "There is no generated policy to review: it expired (results are kept 7 days) or was replaced by a newer generation. Generate a policy again.");
+  new AppError(
+    "NOT_FOUND",
+    "There is no generated policy to review: it expired (results are kept 7 days) or was replaced by a newer generation. Generate a policy again.",
+  );
 
 /** A succeeded generation's usage with the wizard draft, by job id (what the wizard's actions act on). */
 export async function getWizardJob(options: { jobId: string }): Promise<WizardJob> {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { DeniedAttempt } from "@/lib/core/types";
 import { groupDenied } from "./group-denied";
 
-const d = (eventName: string, action: string | undefined, calls: number, lastSeen: string, errorCode = "AccessDenied", errorMessage?: string): DeniedAttempt => ({
+const d = (
+  eventName: string,
+  action: string | undefined,
+  calls: number,
+  lastSeen: string,
+  errorCode = "AccessDenied",
+  errorMessage?: string,
+): DeniedAttempt => ({
   eventSource: "s3.amazonaws.com",
   eventName,
   action,
@@ -18,7 +25,14 @@ describe("groupDenied", () => {
     const rows = groupDenied(
       {
         "s3:PutObject:AccessDenied": d("PutObject", "s3:PutObject", 2, "2026-11-02T00:00:00Z", "AccessDenied", "old"),
-        "s3:CreateMultipartUpload:AccessDenied": d("CreateMultipartUpload", "s3:PutObject", 3, "2026-11-05T00:00:00Z", "AccessDenied", "new"),
+        "s3:CreateMultipartUpload:AccessDenied": d(
+          "CreateMultipartUpload",
+          "s3:PutObject",
+          3,
+          "2026-11-05T00:00:00Z",
+          "AccessDenied",
+          "new",
+        ),
         "s3:PutObject:SlowDown": d("PutObject", "s3:PutObject", 1, "2026-11-01T00:00:00Z", "SlowDown"),
         "s3:Weird:AccessDenied": d("Weird", undefined, 1, "2026-11-01T00:00:00Z"),
         "s3:DeleteObject:AccessDenied": d("DeleteObject", "s3:DeleteObject", 1, "2026-11-01T00:00:00Z"),

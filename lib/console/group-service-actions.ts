@@ -3,7 +3,9 @@ import { getActionInfo, getServiceActions, serviceExists } from "@/lib/core/cata
 const LEVEL_ORDER = ["List", "Read", "Write", "Permissions management", "Tagging"];
 
 /** A service's actions grouped by access level in the IAM console's order; null for an unknown service. */
-export function groupServiceActions(service: string): { accessLevel: string; actions: { name: string; resourceTypes: string[] }[] }[] | null {
+export function groupServiceActions(
+  service: string,
+): { accessLevel: string; actions: { name: string; resourceTypes: string[] }[] }[] | null {
   if (!serviceExists(service)) return null;
   const groups = new Map<string, { name: string; resourceTypes: string[] }[]>();
   for (const name of getServiceActions(service)) {

@@ -18,7 +18,11 @@ export interface PolicyReplacementView {
 
 export async function listPolicyReplacements(options: { principalArn: string; take?: number }): Promise<PolicyReplacementView[]> {
   const db = await getDb();
-  const rows = await db.policyReplacement.findMany({ where: { principalArn: options.principalArn }, orderBy: { createdAt: "desc" }, take: options.take ?? 50 });
+  const rows = await db.policyReplacement.findMany({
+    where: { principalArn: options.principalArn },
+    orderBy: { createdAt: "desc" },
+    take: options.take ?? 50,
+  });
   return rows.map((r) => ({
     id: r.id,
     actor: r.actor,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fillRemainingPlaceholders, replaceResourceWithList, findPlaceholderResources, replaceResourceInText, templateRegex } from "./placeholder-fill";
+import {
+  fillRemainingPlaceholders,
+  replaceResourceWithList,
+  findPlaceholderResources,
+  replaceResourceInText,
+  templateRegex,
+} from "./placeholder-fill";
 
 describe("templateRegex", () => {
   it.each([
@@ -19,8 +25,18 @@ describe("findPlaceholderResources", () => {
     Version: "2012-10-17",
     Statement: [
       { Sid: "SupportedServiceSid0", Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" },
-      { Sid: "SupportedServiceSid1", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::${BucketName}/${ObjectName}" },
-      { Sid: "SupportedServiceSid2", Effect: "Allow", Action: "iam:GetRole", Resource: ["arn:aws:iam::${Account}:role/${RoleNameWithPath}"] },
+      {
+        Sid: "SupportedServiceSid1",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject"],
+        Resource: "arn:aws:s3:::${BucketName}/${ObjectName}",
+      },
+      {
+        Sid: "SupportedServiceSid2",
+        Effect: "Allow",
+        Action: "iam:GetRole",
+        Resource: ["arn:aws:iam::${Account}:role/${RoleNameWithPath}"],
+      },
     ],
   };
   const ev = (resourceArns: string[], calls: number) => ({
@@ -40,9 +56,19 @@ describe("findPlaceholderResources", () => {
         "s3:GetObject": ev(["arn:aws:s3:::b1/k1", "arn:aws:s3:::b1"], 1),
         "s3:PutObject": ev(["arn:aws:s3:::b2/k2"], 9),
       },
-      passRole: { "arn:aws:iam::111122223333:role/app-fn": { roleArn: "arn:aws:iam::111122223333:role/app-fn", viaActions: [], calls: 1, lastSeen: "" } },
+      passRole: {
+        "arn:aws:iam::111122223333:role/app-fn": {
+          roleArn: "arn:aws:iam::111122223333:role/app-fn",
+          viaActions: [],
+          calls: 1,
+          lastSeen: "",
+        },
+      },
     });
-    expect(out.map((r) => r.resource)).toEqual(["arn:aws:s3:::${BucketName}/${ObjectName}", "arn:aws:iam::${Account}:role/${RoleNameWithPath}"]);
+    expect(out.map((r) => r.resource)).toEqual([
+      "arn:aws:s3:::${BucketName}/${ObjectName}",
+      "arn:aws:iam::${Account}:role/${RoleNameWithPath}",
+    ]);
     expect(out[0].candidates).toEqual(["arn:aws:s3:::b2/k2", "arn:aws:s3:::b1/k1"]);
     expect(out[0].placeholders).toEqual(["${BucketName}", "${ObjectName}"]);
     expect(out[1].candidates).toEqual(["arn:aws:iam::111122223333:role/app-fn"]);
@@ -75,7 +101,9 @@ describe("replaceResourceWithList", () => {
   it("puts every observed ARN in place of the template", () => {
     const out = replaceResourceWithList(text, "arn:aws:s3:::${BucketName}/${ObjectName}", ["arn:aws:s3:::a/1", "arn:aws:s3:::b/2"]);
     expect(JSON.parse(out!).Statement[0].Resource).toEqual(["arn:aws:s3:::a/1", "arn:aws:s3:::b/2"]);
-    expect(JSON.parse(replaceResourceWithList(text, "arn:aws:s3:::${BucketName}/${ObjectName}", ["arn:aws:s3:::a/1"])!).Statement[0].Resource).toBe("arn:aws:s3:::a/1");
+    expect(
+      JSON.parse(replaceResourceWithList(text, "arn:aws:s3:::${BucketName}/${ObjectName}", ["arn:aws:s3:::a/1"])!).Statement[0].Resource,
+    ).toBe("arn:aws:s3:::a/1");
   });
   it("refuses when the template is not a whole Resource value", () => {
     expect(replaceResourceWithList(text, "arn:aws:s3:::${BucketName}", ["x"])).toBeNull();

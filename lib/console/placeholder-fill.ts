@@ -31,7 +31,8 @@ export function templateRegex(template: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-const asList = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const asList = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 /** Every placeholder Resource in a policy document, with candidates from the usage's evidence. */
 export function findPlaceholderResources(doc: unknown, usage: Pick<UsageSummary, "actions" | "passRole">): PlaceholderResource[] {
@@ -44,7 +45,13 @@ export function findPlaceholderResources(doc: unknown, usage: Pick<UsageSummary,
     for (const resource of asList(s.Resource)) {
       const names = [...resource.matchAll(PLACEHOLDER)].map((m) => m[0]);
       if (names.length === 0) continue;
-      const entry = byResource.get(resource) ?? { resource, placeholders: [...new Set(names)], statements: [], actions: [], candidates: [] };
+      const entry = byResource.get(resource) ?? {
+        resource,
+        placeholders: [...new Set(names)],
+        statements: [],
+        actions: [],
+        candidates: [],
+      };
       entry.statements.push(typeof s.Sid === "string" ? s.Sid : `#${i + 1}`);
       entry.actions.push(...actions);
       byResource.set(resource, entry);
@@ -60,7 +67,10 @@ export function findPlaceholderResources(doc: unknown, usage: Pick<UsageSummary,
     }
     for (const arn of Object.keys(usage.passRole ?? {})) if (re.test(arn)) counts.set(arn, (counts.get(arn) ?? 0) + 1);
     entry.actions = [...new Set(entry.actions)].sort();
-    entry.candidates = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([arn]) => arn).slice(0, 25);
+    entry.candidates = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([arn]) => arn)
+      .slice(0, 25);
   }
   return [...byResource.values()];
 }
@@ -81,7 +91,9 @@ export function replaceResourceInText(text: string, resource: string, value: str
  * service and resource type stay, so this is still narrower than Resource "*".
  */
 export function fillRemainingPlaceholders(text: string, accountId: string | undefined): string {
-  return text.replace(PLACEHOLDER, (_m, name: string) => (name === "Account" && accountId ? accountId : name === "Partition" ? "aws" : "*"));
+  return text.replace(PLACEHOLDER, (_m, name: string) =>
+    name === "Account" && accountId ? accountId : name === "Partition" ? "aws" : "*",
+  );
 }
 
 /**

@@ -10,16 +10,43 @@ const small = {
   Version: "2012-10-17",
   Statement: [
     { Sid: "S3", Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::app-assets/${aws:username}/*" },
-    { Effect: "Allow", Action: "sqs:SendMessage", Resource: "arn:aws:sqs:us-east-1:123456789012:jobs", Condition: { StringEquals: { "aws:RequestTag/team": "pay\"ments %{x}" } } },
+    {
+      Effect: "Allow",
+      Action: "sqs:SendMessage",
+      Resource: "arn:aws:sqs:us-east-1:123456789012:jobs",
+      Condition: { StringEquals: { "aws:RequestTag/team": 'pay"ments %{x}' } },
+    },
   ],
 };
 // Over 6,144 characters: split into several parts.
 const big = {
   Version: "2012-10-17",
-  Statement: Array.from({ length: 40 }, (_, i) => ({ Sid: `Part${i}`, Effect: "Allow", Action: [`s3:GetObject`], Resource: Array.from({ length: 4 }, (_, j) => `arn:aws:s3:::bucket-number-${i}-${j}/some/long/prefix/*`) })),
+  Statement: Array.from({ length: 40 }, (_, i) => ({
+    Sid: `Part${i}`,
+    Effect: "Allow",
+    Action: [`s3:GetObject`],
+    Resource: Array.from({ length: 4 }, (_, j) => `arn:aws:s3:::bucket-number-${i}-${j}/some/long/prefix/*`),
+  })),
 };
 
-type Tf = { resource: Record<string, Record<string, { name: string; path: string; description?: string; policy: string; tags?: Record<string, string>; role?: string; user?: string; policy_arn?: string }[]>> };
+type Tf = {
+  resource: Record<
+    string,
+    Record<
+      string,
+      {
+        name: string;
+        path: string;
+        description?: string;
+        policy: string;
+        tags?: Record<string, string>;
+        role?: string;
+        user?: string;
+        policy_arn?: string;
+      }[]
+    >
+  >;
+};
 
 function tf(text: string): Tf {
   const [parsed, error] = parseToObject(text) as [Tf[] | Tf, unknown];
@@ -28,8 +55,22 @@ function tf(text: string): Tf {
 }
 
 const cases: [string, PolicyCodeInput, object[]][] = [
-  ["a role, one policy", { text: JSON.stringify(small), name: "app-backend-least", description: 'Generated "by" Leastwise ${not} interpolated', tags: [{ key: "team", value: "pay" }], attachTo: { kind: "role", name: "app-backend" } }, [small]],
-  ["a user, a split policy", { text: JSON.stringify(big), name: "9lives", attachTo: { kind: "user", name: "alice" } }, splitPolicyDocument(big)],
+  [
+    "a role, one policy",
+    {
+      text: JSON.stringify(small),
+      name: "app-backend-least",
+      description: 'Generated "by" Leastwise ${not} interpolated',
+      tags: [{ key: "team", value: "pay" }],
+      attachTo: { kind: "role", name: "app-backend" },
+    },
+    [small],
+  ],
+  [
+    "a user, a split policy",
+    { text: JSON.stringify(big), name: "9lives", attachTo: { kind: "user", name: "alice" } },
+    splitPolicyDocument(big),
+  ],
   ["no attachment, not split", { text: JSON.stringify(big), name: "existing", split: false }, [big]],
 ];
 
@@ -64,14 +105,18 @@ describe("policyAsCode", () => {
 
   it.each(cases)("CloudFormation parses as YAML with AWS::IAM::ManagedPolicy resources (%s)", (_what, input, docs) => {
     const out = policyAsCode("cloudformation", input);
-    const t = parseYaml(out.text) as { AWSTemplateFormatVersion: string; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const t = parseYaml(out.text) as {
+      AWSTemplateFormatVersion: string;
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
     expect(t.AWSTemplateFormatVersion).toBe("2010-09-09");
     const resources = Object.entries(t.Resources);
     expect(resources.map(([id]) => id).every((id) => /^[A-Za-z][A-Za-z0-9]*$/.test(id))).toBe(true);
     expect(resources.map(([, r]) => r.Type)).toEqual(docs.map(() => "AWS::IAM::ManagedPolicy"));
     expect(resources.map(([, r]) => r.Properties.ManagedPolicyName)).toEqual(out.names);
     expect(resources.map(([, r]) => r.Properties.PolicyDocument)).toEqual(docs);
-    if (input.attachTo) expect(resources[0][1].Properties[input.attachTo.kind === "role" ? "Roles" : "Users"]).toEqual([input.attachTo.name]);
+    if (input.attachTo)
+      expect(resources[0][1].Properties[input.attachTo.kind === "role" ? "Roles" : "Users"]).toEqual([input.attachTo.name]);
   });
 
   it.each(cases)("JSON is the document, or the parts by name (%s)", (_what, input, docs) => {

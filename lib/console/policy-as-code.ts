@@ -107,7 +107,10 @@ function yamlItem(value: unknown, indent: string): string {
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length === 0) return " {}";
     const [first, ...rest] = entries;
-    return ` ${JSON.stringify(first[0])}:${yaml(first[1], `${indent}  `)}` + rest.map(([k, v]) => `\n${indent}${JSON.stringify(k)}:${yaml(v, `${indent}  `)}`).join("");
+    return (
+      ` ${JSON.stringify(first[0])}:${yaml(first[1], `${indent}  `)}` +
+      rest.map(([k, v]) => `\n${indent}${JSON.stringify(k)}:${yaml(v, `${indent}  `)}`).join("")
+    );
   }
   return yaml(value, indent);
 }
@@ -141,7 +144,9 @@ export function policyAsCode(format: CodeFormat, input: PolicyCodeInput): Policy
   const names = namesFor(input.name, docs.length);
   const safe = input.name.replace(/[^\w.+=,@-]/g, "_") || "policy";
   if (format === "terraform") return { format, fileName: `${safe}.tf`, mimeType: "text/plain", text: terraform(input), names };
-  if (format === "cloudformation") return { format, fileName: `${safe}.yaml`, mimeType: "application/yaml", text: cloudFormation(input), names };
-  const text = docs.length === 1 ? JSON.stringify(docs[0], null, 2) : JSON.stringify(Object.fromEntries(docs.map((d, i) => [names[i], d])), null, 2);
+  if (format === "cloudformation")
+    return { format, fileName: `${safe}.yaml`, mimeType: "application/yaml", text: cloudFormation(input), names };
+  const text =
+    docs.length === 1 ? JSON.stringify(docs[0], null, 2) : JSON.stringify(Object.fromEntries(docs.map((d, i) => [names[i], d])), null, 2);
   return { format, fileName: `${safe}.json`, mimeType: "application/json", text: `${text}\n`, names };
 }

@@ -14,7 +14,17 @@ describe.each(["pglite", "postgres"] as const)("refuseDiscardingDraft (%s)", (ki
     await p.consoleUser.create({ data: { username: "ada", role: "ADMIN" } });
     await p.consoleUser.create({ data: { username: "vic", role: "VIEWER" } });
     await p.generationJob.create({
-      data: { id: JOB, principalArn: ROLE, accountId: "111122223333", trails: [], startTime: new Date(0), endTime: new Date(1000), status: "SUCCEEDED", requestHash: "h", requestedBy: "user:ada" },
+      data: {
+        id: JOB,
+        principalArn: ROLE,
+        accountId: "111122223333",
+        trails: [],
+        startTime: new Date(0),
+        endTime: new Date(1000),
+        status: "SUCCEEDED",
+        requestHash: "h",
+        requestedBy: "user:ada",
+      },
     });
     await p.activeGeneratedPolicy.create({ data: { principalArn: ROLE, jobId: JOB } });
   });
@@ -26,7 +36,8 @@ describe.each(["pglite", "postgres"] as const)("refuseDiscardingDraft (%s)", (ki
       update: { documentText, updatedBy },
       create: { principalArn: ROLE, jobId: JOB, selection: {}, documentText, updatedBy },
     });
-  const check = (username: string, role: "admin" | "viewer", principalArn = ROLE) => refuseDiscardingDraft({ principalArn, username, role, db: db.prisma });
+  const check = (username: string, role: "admin" | "viewer", principalArn = ROLE) =>
+    refuseDiscardingDraft({ principalArn, username, role, db: db.prisma });
 
   it("refuses a viewer when an administrator edited the draft, and says who", async () => {
     await draft("{}", "ada");

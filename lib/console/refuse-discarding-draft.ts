@@ -4,12 +4,19 @@
 import { getDb, type Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export async function refuseDiscardingDraft(options: { principalArn: string; username: string; role: "admin" | "viewer"; db?: Db }): Promise<void> {
+export async function refuseDiscardingDraft(options: {
+  principalArn: string;
+  username: string;
+  role: "admin" | "viewer";
+  db?: Db;
+}): Promise<void> {
   if (options.role === "admin") return;
   const db = options.db ?? (await getDb());
   const active = await db.activeGeneratedPolicy.findUnique({ where: { principalArn: options.principalArn } });
   if (!active) return;
-  const draft = await db.policyDraft.findUnique({ where: { principalArn_jobId: { principalArn: options.principalArn, jobId: active.jobId } } });
+  const draft = await db.policyDraft.findUnique({
+    where: { principalArn_jobId: { principalArn: options.principalArn, jobId: active.jobId } },
+  });
   if (!draft || draft.documentText === null || draft.updatedBy === options.username) return;
   const editor = await db.consoleUser.findUnique({ where: { username: draft.updatedBy } });
   if (editor?.role !== "ADMIN") return;

@@ -28,8 +28,12 @@ import { listPolicyReplacements } from "./list-policy-replacements";
 import { replaceBroadPolicies } from "./replace-broad-policies";
 import { undoPolicyReplacement } from "./undo-policy-replacement";
 
-const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
-const doc = (action: string | string[], resource = "*") => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
+const trust = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+const doc = (action: string | string[], resource = "*") =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -62,7 +66,10 @@ describe.each([
       kind,
       wrap: (handler) => async (req) => {
         if (faults.failAction && (await req.clone().text()).includes(`Action=${faults.failAction}&`)) {
-          return new Response("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>injected</Message></Error><RequestId>x</RequestId></ErrorResponse>", { status: 500 });
+          return new Response(
+            "<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>injected</Message></Error><RequestId>x</RequestId></ErrorResponse>",
+            { status: 500 },
+          );
         }
         return handler(req);
       },
@@ -82,12 +89,18 @@ describe.each([
     resetInternalCredential(); // a new database: the previous fixture's key is gone
     const r = await f.iam.send(new CreateRoleCommand({ RoleName: "app", AssumeRolePolicyDocument: trust }));
     account = r.Role!.Arn!.split(":")[4];
-    for (const [name, action] of [["broad", ["s3:*", "sqs:*"]], ["also-broad", ["kms:*"]], ["least", ["s3:GetObject"]]] as const) {
+    for (const [name, action] of [
+      ["broad", ["s3:*", "sqs:*"]],
+      ["also-broad", ["kms:*"]],
+      ["least", ["s3:GetObject"]],
+    ] as const) {
       await f.iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: doc([...action]) }));
     }
     await f.iam.send(new AttachRolePolicyCommand({ RoleName: "app", PolicyArn: arn("policy/broad") }));
     await f.iam.send(new AttachRolePolicyCommand({ RoleName: "app", PolicyArn: arn("policy/also-broad") }));
-    await f.iam.send(new PutRolePolicyCommand({ RoleName: "app", PolicyName: "legacy", PolicyDocument: doc("sqs:*", "arn:aws:sqs:*:*:legacy-*") }));
+    await f.iam.send(
+      new PutRolePolicyCommand({ RoleName: "app", PolicyName: "legacy", PolicyDocument: doc("sqs:*", "arn:aws:sqs:*:*:legacy-*") }),
+    );
   });
   afterAll(() => f?.stop());
 
@@ -109,9 +122,18 @@ describe.each([
       actor: "admin-1",
       status: "DONE",
       keptPolicyArns: [arn("policy/least")],
-      detached: [{ name: "broad", arn: arn("policy/broad") }, { name: "also-broad", arn: arn("policy/also-broad") }],
+      detached: [
+        { name: "broad", arn: arn("policy/broad") },
+        { name: "also-broad", arn: arn("policy/also-broad") },
+      ],
       deletedInline: ["legacy"],
-      previous: { managed: [{ name: "also-broad", arn: arn("policy/also-broad") }, { name: "broad", arn: arn("policy/broad") }], inline: ["legacy"] },
+      previous: {
+        managed: [
+          { name: "also-broad", arn: arn("policy/also-broad") },
+          { name: "broad", arn: arn("policy/broad") },
+        ],
+        inline: ["legacy"],
+      },
     });
     expect(Date.now() - Date.parse(audit.createdAt)).toBeLessThan(60_000);
   });
@@ -156,7 +178,13 @@ describe.each([
     await f.iam.send(new AttachUserPolicyCommand({ UserName: "dana", PolicyArn: arn("policy/broad") }));
     faults.failAction = "AttachUserPolicy";
     const error = await failure(
-      replaceBroadPolicies({ entityArn: arn("user/dana"), keepPolicyArns: [arn("policy/least")], detachPolicyArns: [arn("policy/broad")], deleteInlineNames: [], actor: "a" }),
+      replaceBroadPolicies({
+        entityArn: arn("user/dana"),
+        keepPolicyArns: [arn("policy/least")],
+        detachPolicyArns: [arn("policy/broad")],
+        deleteInlineNames: [],
+        actor: "a",
+      }),
     );
     faults.failAction = "";
     expect(error.userMessage).toMatch(/Nothing was detached or deleted/);
@@ -167,14 +195,32 @@ describe.each([
   it.each([
     ["no replacement", { keepPolicyArns: [], detachPolicyArns: ["x"], deleteInlineNames: [] }, /without a replacement/],
     ["nothing to remove", { keepPolicyArns: ["k"], detachPolicyArns: [], deleteInlineNames: [] }, /at least one/],
-    ["a policy not attached", { keepPolicyArns: ["POLICY/least"], detachPolicyArns: ["POLICY/nope"], deleteInlineNames: [] }, /is not attached to app/],
-    ["an unknown inline policy", { keepPolicyArns: ["POLICY/least"], detachPolicyArns: [], deleteInlineNames: ["nope"] }, /no inline policy named "nope"/],
-    ["kept and detached", { keepPolicyArns: ["POLICY/least"], detachPolicyArns: ["POLICY/least"], deleteInlineNames: [] }, /both kept and detached/],
+    [
+      "a policy not attached",
+      { keepPolicyArns: ["POLICY/least"], detachPolicyArns: ["POLICY/nope"], deleteInlineNames: [] },
+      /is not attached to app/,
+    ],
+    [
+      "an unknown inline policy",
+      { keepPolicyArns: ["POLICY/least"], detachPolicyArns: [], deleteInlineNames: ["nope"] },
+      /no inline policy named "nope"/,
+    ],
+    [
+      "kept and detached",
+      { keepPolicyArns: ["POLICY/least"], detachPolicyArns: ["POLICY/least"], deleteInlineNames: [] },
+      /both kept and detached/,
+    ],
   ])("refuses %s with a clear message and changes nothing", async (_what, o, message) => {
     const fix = (list: string[]) => list.map((s) => s.replace("POLICY/", arn("policy/")));
     const before = await role("app");
     const error = await failure(
-      replaceBroadPolicies({ entityArn: arn("role/app"), keepPolicyArns: fix(o.keepPolicyArns), detachPolicyArns: fix(o.detachPolicyArns), deleteInlineNames: o.deleteInlineNames, actor: "a" }),
+      replaceBroadPolicies({
+        entityArn: arn("role/app"),
+        keepPolicyArns: fix(o.keepPolicyArns),
+        detachPolicyArns: fix(o.detachPolicyArns),
+        deleteInlineNames: o.deleteInlineNames,
+        actor: "a",
+      }),
     );
     expect(error.code).toBe("VALIDATION");
     expect(error.userMessage).toMatch(message);
@@ -186,9 +232,15 @@ describe.each([
     await f.iam.send(new CreatePolicyVersionCommand({ PolicyArn: p, PolicyDocument: doc("s3:*"), SetAsDefault: true }));
     await f.iam.send(new TagPolicyCommand({ PolicyArn: p, Tags: [{ Key: "team", Value: "pay" }] }));
     const detail = await getManagedPolicy({ arn: p });
-    expect(detail.versions.map((v) => [v.versionId, v.isDefault]).sort()).toEqual([["v1", false], ["v2", true]]);
+    expect(detail.versions.map((v) => [v.versionId, v.isDefault]).sort()).toEqual([
+      ["v1", false],
+      ["v2", true],
+    ]);
     expect(detail.tags).toEqual([{ key: "team", value: "pay" }]);
-    expect(detail.attachedTo).toEqual([{ kind: "role", name: "app" }, { kind: "user", name: "dana" }]);
+    expect(detail.attachedTo).toEqual([
+      { kind: "role", name: "app" },
+      { kind: "user", name: "dana" },
+    ]);
     const refused = await failure(deleteManagedPolicy({ arn: p }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.userMessage).toMatch(/attached to 2 entities.*Detach it/);
@@ -197,7 +249,9 @@ describe.each([
     expect((await getManagedPolicy({ arn: p })).attachedTo).toEqual([]);
     expect(await deleteManagedPolicy({ arn: p })).toEqual({ deleted: "broad", versionsDeleted: 1 });
     expect((await failure(getManagedPolicy({ arn: p }))).code).toBe("NOT_FOUND");
-    expect((await failure(deleteManagedPolicy({ arn: "arn:aws:iam::aws:policy/AdministratorAccess" }))).userMessage).toMatch(/AWS managed policies cannot be deleted/);
+    expect((await failure(deleteManagedPolicy({ arn: "arn:aws:iam::aws:policy/AdministratorAccess" }))).userMessage).toMatch(
+      /AWS managed policies cannot be deleted/,
+    );
   });
 
   it("keeps the audit rows in the database table", async () => {

@@ -21,7 +21,11 @@ describe("assertSameOriginJson", () => {
     ["same origin, JSON", { ...json, origin: "http://127.0.0.1:3000" }, "ok"],
     ["JSON with a charset", { ...json, "content-type": "application/json; charset=utf-8", origin: "http://127.0.0.1:3000" }, "ok"],
     ["same origin, Sec-Fetch-Site same-origin", { ...json, origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" }, "ok"],
-    ["behind a proxy (x-forwarded-host)", { ...json, host: "127.0.0.1:3000", "x-forwarded-host": "leastwise.example.com", origin: "https://leastwise.example.com" }, "ok"],
+    [
+      "behind a proxy (x-forwarded-host)",
+      { ...json, host: "127.0.0.1:3000", "x-forwarded-host": "leastwise.example.com", origin: "https://leastwise.example.com" },
+      "ok",
+    ],
     ["another port of the same host", { ...json, origin: "http://127.0.0.1:3001" }, "403"],
     ["another site", { ...json, origin: "https://evil.example" }, "403"],
     ["no Origin", { ...json }, "403"],

@@ -47,9 +47,12 @@ describe("safeReturnPath refuses everything a browser would take off-site", () =
     expect(safeReturnPath(input)).toBe(expected);
   });
 
-  it.each([...OFFSITE, ...ABSOLUTE, ...RELATIVE.map(([i]) => i)])("%j: whatever comes out resolves to this origin in a URL parser", (input) => {
-    expect(new URL(safeReturnPath(input), "http://leastwise.example").origin).toBe("http://leastwise.example");
-  });
+  it.each([...OFFSITE, ...ABSOLUTE, ...RELATIVE.map(([i]) => i)])(
+    "%j: whatever comes out resolves to this origin in a URL parser",
+    (input) => {
+      expect(new URL(safeReturnPath(input), "http://leastwise.example").origin).toBe("http://leastwise.example");
+    },
+  );
 });
 
 describe("safeReturnPath keeps same-origin paths, normalised", () => {

@@ -7,7 +7,12 @@ describe("summarizePolicy (real IAM catalog)", () => {
       Version: "2012-10-17",
       Statement: [
         { Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: "arn:aws:s3:::b/*" },
-        { Effect: "Allow", Action: "s3:PutObject", Resource: ["arn:aws:s3:::b/*"], Condition: { StringEquals: { "s3:x-amz-acl": "private" } } },
+        {
+          Effect: "Allow",
+          Action: "s3:PutObject",
+          Resource: ["arn:aws:s3:::b/*"],
+          Condition: { StringEquals: { "s3:x-amz-acl": "private" } },
+        },
         { Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" },
       ],
     });

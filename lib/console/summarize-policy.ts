@@ -1,7 +1,8 @@
 import { getActionInfo, matchActions } from "@/lib/core/catalog";
 import type { SummaryRow } from "./policy-analysis-types";
 
-const list = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const list = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 /**
  * The Review step's summary: what a policy allows, by service and access level, with its resources
@@ -16,19 +17,32 @@ export function summarizePolicy(doc: unknown): SummaryRow[] {
     const st = (raw ?? {}) as Record<string, unknown>;
     const effect = st.Effect === "Deny" ? "Deny" : "Allow";
     const resources = st.NotResource !== undefined ? list(st.NotResource).map((r) => `not ${r}`) : list(st.Resource);
-    const conditions = st.Condition && typeof st.Condition === "object"
-      ? Object.entries(st.Condition as Record<string, unknown>).flatMap(([op, body]) =>
-          body && typeof body === "object" ? Object.keys(body).map((k) => `${k} (${op})`) : [],
-        )
-      : [];
-    const actionsOf = st.NotAction !== undefined ? list(st.NotAction).map((a) => ({ name: a, level: "All except" })) : list(st.Action).flatMap((a) => expand(a));
+    const conditions =
+      st.Condition && typeof st.Condition === "object"
+        ? Object.entries(st.Condition as Record<string, unknown>).flatMap(([op, body]) =>
+            body && typeof body === "object" ? Object.keys(body).map((k) => `${k} (${op})`) : [],
+          )
+        : [];
+    const actionsOf =
+      st.NotAction !== undefined
+        ? list(st.NotAction).map((a) => ({ name: a, level: "All except" }))
+        : list(st.Action).flatMap((a) => expand(a));
     for (const { name, level } of actionsOf) {
       const service = name.includes(":") ? name.split(":")[0].toLowerCase() : "*";
       const accessLevel = effect === "Deny" ? `Deny ${level}` : level;
       const key = `${service}\n${accessLevel}`;
       let row = rows.get(key);
       if (!row) {
-        row = { service, accessLevel, actions: [], resources: [], conditions: [], actionSet: new Set(), resourceSet: new Set(), conditionSet: new Set() };
+        row = {
+          service,
+          accessLevel,
+          actions: [],
+          resources: [],
+          conditions: [],
+          actionSet: new Set(),
+          resourceSet: new Set(),
+          conditionSet: new Set(),
+        };
         rows.set(key, row);
       }
       row.actionSet.add(name);

@@ -19,15 +19,31 @@ export function tagProblems(tags: { key: string; value: string }[]): TagProblem[
     if (key === "" && t.value.trim() === "") return; // an empty row is ignored
     if (key === "") out.push({ index, field: "key", message: "Enter a key (a tag with a value needs one)." });
     else if (key.length > 128) out.push({ index, field: "key", message: `The key has ${key.length} characters; at most 128.` });
-    else if (!ALLOWED.test(key)) out.push({ index, field: "key", message: `The key may contain only letters, digits, spaces and _ . : / = + - @ (not ${badChars(key)}).` });
+    else if (!ALLOWED.test(key))
+      out.push({
+        index,
+        field: "key",
+        message: `The key may contain only letters, digits, spaces and _ . : / = + - @ (not ${badChars(key)}).`,
+      });
     else if (/^aws:/i.test(key)) out.push({ index, field: "key", message: 'Keys starting with "aws:" are reserved for AWS.' });
-    else if (seen.has(key.toLowerCase())) out.push({ index, field: "key", message: `Duplicate key: tag ${seen.get(key.toLowerCase())! + 1} has the key "${key}" already (keys ignore case).` });
+    else if (seen.has(key.toLowerCase()))
+      out.push({
+        index,
+        field: "key",
+        message: `Duplicate key: tag ${seen.get(key.toLowerCase())! + 1} has the key "${key}" already (keys ignore case).`,
+      });
     if (key) seen.set(key.toLowerCase(), seen.get(key.toLowerCase()) ?? index);
     if (t.value.length > 256) out.push({ index, field: "value", message: `The value has ${t.value.length} characters; at most 256.` });
-    else if (!ALLOWED.test(t.value)) out.push({ index, field: "value", message: `The value may contain only letters, digits, spaces and _ . : / = + - @ (not ${badChars(t.value)}).` });
+    else if (!ALLOWED.test(t.value))
+      out.push({
+        index,
+        field: "value",
+        message: `The value may contain only letters, digits, spaces and _ . : / = + - @ (not ${badChars(t.value)}).`,
+      });
   });
   const used = tags.filter((t) => t.key.trim() !== "" || t.value.trim() !== "").length;
-  if (used > MAX_TAGS) out.push({ index: MAX_TAGS, field: "key", message: `IAM allows at most ${MAX_TAGS} tags; remove ${used - MAX_TAGS}.` });
+  if (used > MAX_TAGS)
+    out.push({ index: MAX_TAGS, field: "key", message: `IAM allows at most ${MAX_TAGS} tags; remove ${used - MAX_TAGS}.` });
   return out;
 }
 

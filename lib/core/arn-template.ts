@@ -34,7 +34,15 @@ export function templateRegex(template: string): RegExp {
       source += escape(template.slice(last, m.index));
       const name = m[1];
       source +=
-        name === "Region" ? "[a-z0-9-]*" : name === "Account" ? "(\\d{12}|aws)?" : NO_COLON.test(name) ? "[^:]+" : MULTI_SEGMENT.test(name) ? ".+" : "[^/]+";
+        name === "Region"
+          ? "[a-z0-9-]*"
+          : name === "Account"
+            ? "(\\d{12}|aws)?"
+            : NO_COLON.test(name)
+              ? "[^:]+"
+              : MULTI_SEGMENT.test(name)
+                ? ".+"
+                : "[^/]+";
       last = (m.index ?? 0) + m[0].length;
     }
     source += `${escape(template.slice(last))}$`;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CoreError } from "./errors";
-import { isValidTrailArn, parseArn, parsePrincipalArn, parseRoleArn, parseTrailArn, principalArnProblem, PRINCIPAL_ARN_PATTERN } from "./arn";
+import {
+  isValidTrailArn,
+  parseArn,
+  parsePrincipalArn,
+  parseRoleArn,
+  parseTrailArn,
+  principalArnProblem,
+  PRINCIPAL_ARN_PATTERN,
+} from "./arn";
 
 describe("parsePrincipalArn: valid", () => {
   it.each([
@@ -67,8 +75,14 @@ describe("API pattern vs stricter checks", () => {
 
 describe("parseTrailArn", () => {
   it.each([
-    ["arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events", { partition: "aws", region: "us-east-1", accountId: "123456789012", name: "management-events" }],
-    ["arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/org.trail_1", { partition: "aws-cn", region: "cn-north-1", accountId: "123456789012", name: "org.trail_1" }],
+    [
+      "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events",
+      { partition: "aws", region: "us-east-1", accountId: "123456789012", name: "management-events" },
+    ],
+    [
+      "arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/org.trail_1",
+      { partition: "aws-cn", region: "cn-north-1", accountId: "123456789012", name: "org.trail_1" },
+    ],
   ])("%s", (arn, expected) => {
     expect(parseTrailArn(arn)).toEqual(expected);
     expect(isValidTrailArn(arn)).toBe(true);
@@ -90,8 +104,14 @@ describe("parseTrailArn", () => {
 
 describe("parseArn", () => {
   it.each([
-    ["arn:aws:s3:::bucket/key:with:colons", { partition: "aws", service: "s3", region: "", accountId: "", resource: "bucket/key:with:colons" }],
-    ["arn:aws:lambda:us-east-1:123456789012:function:f", { partition: "aws", service: "lambda", region: "us-east-1", accountId: "123456789012", resource: "function:f" }],
+    [
+      "arn:aws:s3:::bucket/key:with:colons",
+      { partition: "aws", service: "s3", region: "", accountId: "", resource: "bucket/key:with:colons" },
+    ],
+    [
+      "arn:aws:lambda:us-east-1:123456789012:function:f",
+      { partition: "aws", service: "lambda", region: "us-east-1", accountId: "123456789012", resource: "function:f" },
+    ],
     ["nope", null],
     ["arn:aws:s3", null],
   ])("%s", (arn, expected) => {
@@ -101,7 +121,9 @@ describe("parseArn", () => {
 
 describe("parseRoleArn", () => {
   it("accepts a role and names the field", () => {
-    expect(parseRoleArn("arn:aws:iam::123456789012:role/service-role/AccessAnalyzerMonitorServiceRole").name).toBe("AccessAnalyzerMonitorServiceRole");
+    expect(parseRoleArn("arn:aws:iam::123456789012:role/service-role/AccessAnalyzerMonitorServiceRole").name).toBe(
+      "AccessAnalyzerMonitorServiceRole",
+    );
   });
   it.each([
     ["arn:aws:iam::123456789012:user/u", /Expected a role ARN/],

@@ -36,7 +36,12 @@ describe("the IAM catalog snapshot", () => {
       ["resource type row without an ARN", [[good[0], good[1], good[2], [["bucket"]]]]],
     ];
     for (const [name, services] of cases) {
-      const bad = services === "format" ? { ...snapshot, format: "0" } : services === "loader" ? { ...snapshot, format: snapshotFormat("changed loader code") } : { ...snapshot, services };
+      const bad =
+        services === "format"
+          ? { ...snapshot, format: "0" }
+          : services === "loader"
+            ? { ...snapshot, format: snapshotFormat("changed loader code") }
+            : { ...snapshot, services };
       expect(() => fromSnapshot(bad as CatalogSnapshot, FORMAT), name).toThrow();
     }
     expect(fromSnapshot(snapshot, FORMAT).length).toBe(fromPackage.length);

@@ -68,7 +68,12 @@ export function toSnapshot(services: ServiceIndex[], pkg: CatalogSnapshot["packa
       s.prefix,
       s.name,
       [...s.actions].map(([key, a]): ActionRow => {
-        const row: ActionRow = [a.action, a.accessLevels, a.resourceTypes.map((r) => (r.required ? `*${r.name}` : r.name)), a.dependentActions];
+        const row: ActionRow = [
+          a.action,
+          a.accessLevels,
+          a.resourceTypes.map((r) => (r.required ? `*${r.name}` : r.name)),
+          a.dependentActions,
+        ];
         return key === a.action.toLowerCase() ? row : [...row, key];
       }),
       [...s.resourceTypes].map(([key, t]): TypeRow => (key === t.key.toLowerCase() ? [t.key, t.arn] : [t.key, t.arn, key])),
@@ -89,12 +94,27 @@ function checkShape(snapshot: CatalogSnapshot): void {
   if (!Array.isArray(snapshot.services) || snapshot.services.length === 0) throw new Error("empty catalog snapshot");
   for (const row of snapshot.services) {
     const [prefix, name, actions, types] = row;
-    if (row.length !== 4 || typeof prefix !== "string" || typeof name !== "string" || !Array.isArray(actions) || !Array.isArray(types)) throw new Error("bad service row");
+    if (row.length !== 4 || typeof prefix !== "string" || typeof name !== "string" || !Array.isArray(actions) || !Array.isArray(types))
+      throw new Error("bad service row");
     for (const a of actions) {
-      if (!Array.isArray(a) || typeof a[0] !== "string" || !isStrings(a[1]) || !isStrings(a[2]) || !isStrings(a[3]) || (a.length === 5 ? typeof a[4] !== "string" : a.length !== 4)) throw new Error(`bad action row in ${prefix}`);
+      if (
+        !Array.isArray(a) ||
+        typeof a[0] !== "string" ||
+        !isStrings(a[1]) ||
+        !isStrings(a[2]) ||
+        !isStrings(a[3]) ||
+        (a.length === 5 ? typeof a[4] !== "string" : a.length !== 4)
+      )
+        throw new Error(`bad action row in ${prefix}`);
     }
     for (const t of types) {
-      if (!Array.isArray(t) || typeof t[0] !== "string" || typeof t[1] !== "string" || (t.length === 3 ? typeof t[2] !== "string" : t.length !== 2)) throw new Error(`bad resource type row in ${prefix}`);
+      if (
+        !Array.isArray(t) ||
+        typeof t[0] !== "string" ||
+        typeof t[1] !== "string" ||
+        (t.length === 3 ? typeof t[2] !== "string" : t.length !== 2)
+      )
+        throw new Error(`bad resource type row in ${prefix}`);
     }
   }
 }
@@ -115,7 +135,9 @@ export function fromSnapshot(snapshot: CatalogSnapshot, format: string): LazySer
           action,
           accessLevel: accessLevels[0] ?? "Unknown",
           accessLevels,
-          resourceTypes: resourceTypes.map((r) => (r.startsWith("*") ? { name: r.slice(1), required: true } : { name: r, required: false })),
+          resourceTypes: resourceTypes.map((r) =>
+            r.startsWith("*") ? { name: r.slice(1), required: true } : { name: r, required: false },
+          ),
           dependentActions,
         };
         out.actions.set(key ?? action.toLowerCase(), info);

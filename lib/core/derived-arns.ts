@@ -47,7 +47,9 @@ const RULES: Readonly<Record<string, Rule>> = {
       // (without it the action would fall back to "*": any object of any bucket).
       const del = (q.delete ?? q.Delete) as Record<string, unknown> | undefined;
       const list = del && typeof del === "object" ? (del.Object ?? del.objects ?? del.Objects) : undefined;
-      const keys = (Array.isArray(list) ? list : list ? [list] : []).map((o) => str((o as Record<string, unknown> | null)?.Key ?? (o as Record<string, unknown> | null)?.key)).filter((k): k is string => !!k);
+      const keys = (Array.isArray(list) ? list : list ? [list] : [])
+        .map((o) => str((o as Record<string, unknown> | null)?.Key ?? (o as Record<string, unknown> | null)?.key))
+        .filter((k): k is string => !!k);
       if (keys.length > 0) for (const k of keys.slice(0, 50)) out.push(`arn:${c.p}:s3:::${bucket}/${k}`);
       else out.push(`arn:${c.p}:s3:::${bucket}/*`);
     }
@@ -63,7 +65,8 @@ const RULES: Readonly<Record<string, Rule>> = {
     if (!eventName.includes("Parameter")) return; // "name" names documents, associations... elsewhere
     for (const name of [q.name, ...(Array.isArray(q.names) ? q.names : [])]) {
       const n = str(name);
-      if (n && /^\/?[A-Za-z0-9_.\-/]{1,1011}$/.test(n) && !n.startsWith("arn:")) out.push(`arn:${c.p}:ssm:${c.r}:${c.a}:parameter${n.startsWith("/") ? n : `/${n}`}`);
+      if (n && /^\/?[A-Za-z0-9_.\-/]{1,1011}$/.test(n) && !n.startsWith("arn:"))
+        out.push(`arn:${c.p}:ssm:${c.r}:${c.a}:parameter${n.startsWith("/") ? n : `/${n}`}`);
     }
   },
   "kms.amazonaws.com": (q, c, out) => {
@@ -88,7 +91,10 @@ export function derivedArns(record: CloudTrailRecord, partition: string, fallbac
   if (!rule || !params || typeof params !== "object") return [];
   const region = typeof record.awsRegion === "string" && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(record.awsRegion) ? record.awsRegion : undefined;
   if (!region) return [];
-  const account = typeof record.recipientAccountId === "string" && /^\d{12}$/.test(record.recipientAccountId) ? record.recipientAccountId : fallbackAccount;
+  const account =
+    typeof record.recipientAccountId === "string" && /^\d{12}$/.test(record.recipientAccountId)
+      ? record.recipientAccountId
+      : fallbackAccount;
   const out: string[] = [];
   rule(params as Params, { p: partition, r: region, a: account }, out, typeof record.eventName === "string" ? record.eventName : "");
   return out;

@@ -4,13 +4,7 @@
  * fieldList can point at it.
  */
 export type CoreErrorCode =
-  | "INVALID_ARN"
-  | "INVALID_WINDOW"
-  | "WINDOW_TOO_LONG"
-  | "WINDOW_IN_FUTURE"
-  | "INVALID_USAGE"
-  | "INVALID_POLICY"
-  | "UNKNOWN_PLACEHOLDER";
+  "INVALID_ARN" | "INVALID_WINDOW" | "WINDOW_TOO_LONG" | "WINDOW_IN_FUTURE" | "INVALID_USAGE" | "INVALID_POLICY" | "UNKNOWN_PLACEHOLDER";
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 // lib/core is pure: it may import only itself and the IAM catalog. Tests may also read their
 // fixtures (node:fs, node:path, node:url) and use vitest.
 const root = fileURLToPath(new URL(".", import.meta.url));
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[^\w.])import\s*\(\s*["']([^"']+)["']|(?:^|[^\w.])import\s+["']([^"']+)["']|require\s*\(\s*["']([^"']+)["']/gm;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s[^;]*?from\s*["']([^"']+)["']|(?:^|[^\w.])import\s*\(\s*["']([^"']+)["']|(?:^|[^\w.])import\s+["']([^"']+)["']|require\s*\(\s*["']([^"']+)["']/gm;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -20,7 +20,12 @@ function randomValue(depth: number): unknown {
     case 4:
       return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, (_, i) => [pick(["Version", "Statement", "k", `k${i}`, ""]), randomValue(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rand() * 4) }, (_, i) => [
+          pick(["Version", "Statement", "k", `k${i}`, ""]),
+          randomValue(depth + 1),
+        ]),
+      );
   }
 }
 
@@ -34,7 +39,10 @@ describe("parseJsonAst agrees with JSON.parse", () => {
   });
 
   it("on 2,000 mangled texts: both accept or both refuse", () => {
-    const base = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*", n: -1.5e3, b: true, z: null }] });
+    const base = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*", n: -1.5e3, b: true, z: null }],
+    });
     for (let n = 0; n < 2000; n++) {
       const at = Math.floor(rand() * base.length);
       const text = pick([

@@ -131,7 +131,11 @@ export function parseJsonAst(text: string): JsonNode {
       i += number[0].length;
       return { type: "number", start, end: i, value: Number(number[0]) };
     }
-    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return value === null ? { type: "null", start, end: i, value } : { type: "boolean", start, end: i, value };

@@ -1,13 +1,22 @@
 import { serviceExists } from "./catalog";
 import { mapEvent, serviceForEventSource } from "./mapping";
 import { SOURCE_PREFIX_EXCEPTIONS } from "./mapping-tables";
-import { allOperations, findOperation, operationMapVersion, policyGenerationSupported, prefixesServedBy, type OperationMapVersion } from "./operation-map";
+import {
+  allOperations,
+  findOperation,
+  operationMapVersion,
+  policyGenerationSupported,
+  prefixesServedBy,
+  type OperationMapVersion,
+} from "./operation-map";
 
 /** The eventSource CloudTrail uses for an IAM prefix, as far as the mapping knows it. */
 export function eventSourceFor(prefix: string): string | undefined {
   const own = `${prefix}.amazonaws.com`;
   if (serviceForEventSource(own) === prefix) return own;
-  const key = Object.keys(SOURCE_PREFIX_EXCEPTIONS).find((k) => SOURCE_PREFIX_EXCEPTIONS[k] === prefix && serviceForEventSource(`${k}.amazonaws.com`) === prefix);
+  const key = Object.keys(SOURCE_PREFIX_EXCEPTIONS).find(
+    (k) => SOURCE_PREFIX_EXCEPTIONS[k] === prefix && serviceForEventSource(`${k}.amazonaws.com`) === prefix,
+  );
   return key ? `${key}.amazonaws.com` : undefined;
 }
 
@@ -37,7 +46,15 @@ export interface ServiceCoverage {
 export interface MappingReport {
   map: OperationMapVersion;
   services: ServiceCoverage[];
-  totals: { operations: number; withActions: number; mapped: number; coverage: number; noActions: number; noActionsMapped: number; beyondAwsGenerator: number };
+  totals: {
+    operations: number;
+    withActions: number;
+    mapped: number;
+    coverage: number;
+    noActions: number;
+    noActionsMapped: number;
+    beyondAwsGenerator: number;
+  };
   /** operations with authorized actions that do not map to actions, with the reason */
   exceptions: { key: string; mapped: string; reason: string }[];
   rows: OperationRow[];
@@ -46,9 +63,12 @@ export interface MappingReport {
 const REASONS: Readonly<Record<string, string>> = {
   "sts:GetCallerIdentity": "AWS documents that it needs no permission; counted as a no-permission call",
   "sts:GetSessionToken": "AWS documents that it needs no permission; counted as a no-permission call",
-  "dynamodb:ExecuteStatement": "PartiQL: the actions follow the statement kinds in the request; without a statement the event stays unmapped",
-  "dynamodb:BatchExecuteStatement": "PartiQL: the actions follow the statement kinds in the request; without statements the event stays unmapped",
-  "dynamodb:ExecuteTransaction": "PartiQL: the actions follow the statement kinds in the request; without statements the event stays unmapped",
+  "dynamodb:ExecuteStatement":
+    "PartiQL: the actions follow the statement kinds in the request; without a statement the event stays unmapped",
+  "dynamodb:BatchExecuteStatement":
+    "PartiQL: the actions follow the statement kinds in the request; without statements the event stays unmapped",
+  "dynamodb:ExecuteTransaction":
+    "PartiQL: the actions follow the statement kinds in the request; without statements the event stays unmapped",
   "lambda:AddEventSource": "AWS lists only iam:PassRole, which Leastwise offers as a suggestion, never as a policy action",
 };
 
@@ -99,7 +119,13 @@ export function mappingReport(): MappingReport {
     },
     exceptions: withActions
       .filter((r) => !Array.isArray(r.mapped))
-      .map((r) => ({ key: `${r.prefix}:${r.operation}`, mapped: String(r.mapped), reason: REASONS[`${r.prefix}:${r.operation}`] ?? (r.eventSource ? "no action of the catalog fits" : "no eventSource resolves to this prefix") })),
+      .map((r) => ({
+        key: `${r.prefix}:${r.operation}`,
+        mapped: String(r.mapped),
+        reason:
+          REASONS[`${r.prefix}:${r.operation}`] ??
+          (r.eventSource ? "no action of the catalog fits" : "no eventSource resolves to this prefix"),
+      })),
     rows,
   };
 }

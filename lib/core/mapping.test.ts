@@ -107,9 +107,19 @@ describe("mapEvent: request-dependent cases", () => {
     ["ec2", "RunInstances", { tagSpecificationSet: { items: [] } }, ["ec2:CreateTags", "ec2:RunInstances"]],
     ["ec2", "CreateVolume", { tagSpecificationSet: { items: [] } }, ["ec2:CreateTags", "ec2:CreateVolume"]],
     ["ec2", "RunInstances", {}, ["ec2:RunInstances"]],
-    ["secretsmanager", "BatchGetSecretValue", { filters: [] }, ["secretsmanager:BatchGetSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:ListSecrets"]],
+    [
+      "secretsmanager",
+      "BatchGetSecretValue",
+      { filters: [] },
+      ["secretsmanager:BatchGetSecretValue", "secretsmanager:GetSecretValue", "secretsmanager:ListSecrets"],
+    ],
     ["dynamodb", "ExecuteStatement", { statement: "select * from t" }, ["dynamodb:PartiQLSelect"]],
-    ["dynamodb", "BatchExecuteStatement", { statements: [{ statement: "UPDATE t SET a=1" }, { statement: "DELETE FROM t" }] }, ["dynamodb:PartiQLDelete", "dynamodb:PartiQLUpdate"]],
+    [
+      "dynamodb",
+      "BatchExecuteStatement",
+      { statements: [{ statement: "UPDATE t SET a=1" }, { statement: "DELETE FROM t" }] },
+      ["dynamodb:PartiQLDelete", "dynamodb:PartiQLUpdate"],
+    ],
     ["dynamodb", "ExecuteTransaction", { transactStatements: [{ statement: "INSERT INTO t VALUE {}" }] }, ["dynamodb:PartiQLInsert"]],
     ["dynamodb", "ExecuteStatement", {}, "unmapped"],
     ["dynamodb", "ExecuteStatement", { statement: "HELLO" }, "unmapped"],
@@ -143,15 +153,25 @@ describe("mapEvent: no permission, unmapped", () => {
   });
 
   it("maps whole records", () => {
-    expect(mapRecord({ eventSource: src("s3"), eventName: "GetObject", requestParameters: { versionId: "1" } })).toEqual({ kind: "actions", service: "s3", actions: ["s3:GetObjectVersion"] });
+    expect(mapRecord({ eventSource: src("s3"), eventName: "GetObject", requestParameters: { versionId: "1" } })).toEqual({
+      kind: "actions",
+      service: "s3",
+      actions: ["s3:GetObjectVersion"],
+    });
     expect(mapRecord({})).toMatchObject({ kind: "unmapped" });
   });
 });
 
 describe("parseDeniedAction", () => {
   it.each([
-    ["User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action", "lambda:ListFunctions"],
-    ["You are not authorized to perform this operation. User: arn:aws:iam::1:user/u is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows it", "ec2:DescribeInstances"],
+    [
+      "User: arn:aws:sts::123456789012:assumed-role/R/s is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action",
+      "lambda:ListFunctions",
+    ],
+    [
+      "You are not authorized to perform this operation. User: arn:aws:iam::1:user/u is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows it",
+      "ec2:DescribeInstances",
+    ],
     ["User: x is not authorized to perform: iam:passrole on resource: arn:aws:iam::1:role/r", "iam:PassRole"],
     ["User: x is not authorized to perform: newsvc:FutureThing", "newsvc:FutureThing"],
     ["Access Denied", undefined],
@@ -161,8 +181,39 @@ describe("parseDeniedAction", () => {
 
 describe("every emitted action is in the catalog", () => {
   it("for a broad sample of events", () => {
-    const sources = ["s3", "ec2", "iam", "lambda", "monitoring", "kms", "sts", "dynamodb", "apigateway", "cloudfront", "logs", "sns", "sqs", "secretsmanager", "ssm", "ecs", "eks", "rds"];
-    const names = [...Object.keys(S3_RENAMES), "Describe", "GetRestApis", "List", "Invoke", "ReEncrypt", "GetObject", "RunInstances", "ListFunctions20150331", "CreateStack", "DescribeTable"];
+    const sources = [
+      "s3",
+      "ec2",
+      "iam",
+      "lambda",
+      "monitoring",
+      "kms",
+      "sts",
+      "dynamodb",
+      "apigateway",
+      "cloudfront",
+      "logs",
+      "sns",
+      "sqs",
+      "secretsmanager",
+      "ssm",
+      "ecs",
+      "eks",
+      "rds",
+    ];
+    const names = [
+      ...Object.keys(S3_RENAMES),
+      "Describe",
+      "GetRestApis",
+      "List",
+      "Invoke",
+      "ReEncrypt",
+      "GetObject",
+      "RunInstances",
+      "ListFunctions20150331",
+      "CreateStack",
+      "DescribeTable",
+    ];
     for (const s of sources) {
       for (const n of names) {
         const m = mapEvent(src(s), n, { versionId: "1", tagSpecificationSet: {}, filters: [] });

@@ -70,7 +70,17 @@ function dynamicFlags(service: string | undefined, eventName: string, params: Re
  * most services' tags / tagList / tagSpecifications, S3's tagging. Present (even empty) means the
  * caller asked for tagging, which IAM authorizes with the service's tagging action.
  */
-const TAG_KEYS = new Set(["tags", "taglist", "tagset", "tagging", "tagspecifications", "tagspecification", "tagspecificationset", "resourcetags", "x-amz-tagging"]);
+const TAG_KEYS = new Set([
+  "tags",
+  "taglist",
+  "tagset",
+  "tagging",
+  "tagspecifications",
+  "tagspecification",
+  "tagspecificationset",
+  "resourcetags",
+  "x-amz-tagging",
+]);
 
 function hasTags(params: Record<string, unknown>): boolean {
   for (const key of Object.keys(params)) if (params[key] != null && TAG_KEYS.has(key.toLowerCase())) return true;
@@ -124,10 +134,19 @@ function computeMapping(eventSource: string, eventName: string, service: string 
   if (NO_PERMISSION_EVENTS.has(`${eventSource}:${eventName}`)) return { kind: "noPermission", service };
   // Sign-in events need no permission (ConsoleLogin, CheckMfa, SwitchRole...), except the
   // IAM-authenticated administration APIs AWS's operation map lists with authorized actions.
-  if (NO_PERMISSION_SOURCES.has(eventSource) && !(service && findOperation(service, eventName)?.actions.length)) return { kind: "noPermission", service };
+  if (NO_PERMISSION_SOURCES.has(eventSource) && !(service && findOperation(service, eventName)?.actions.length))
+    return { kind: "noPermission", service };
   if (!service) return { kind: "unmapped", reason: `The event source "${eventSource}" is not a service in the IAM catalog.` };
   const partiql = flags.match(/p([A-Z,]*)/);
-  const resolved: Resolved = partiql ? { names: partiql[1].split(",").filter(Boolean).map((k) => PARTIQL_ACTIONS[k]), tagging: [] } : baseActions(service, eventName);
+  const resolved: Resolved = partiql
+    ? {
+        names: partiql[1]
+          .split(",")
+          .filter(Boolean)
+          .map((k) => PARTIQL_ACTIONS[k]),
+        tagging: [],
+      }
+    : baseActions(service, eventName);
   const names = resolved.names;
   if (names.length === 0) {
     return { kind: "unmapped", service, reason: `No IAM action of "${service}" matches the event "${eventName}".` };

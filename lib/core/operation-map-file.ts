@@ -65,10 +65,17 @@ export function validateOperationMap(value: unknown): OperationMapFile {
   const v = value as Record<string, unknown>;
   if (v.format !== OPERATION_MAP_FORMAT) fail(`format is ${JSON.stringify(v.format)}, expected ${OPERATION_MAP_FORMAT}`);
   const source = v.source as Record<string, unknown> | undefined;
-  if (!source || typeof source.origin !== "string" || typeof source.snapshot !== "string" || typeof source.date !== "string" || Number.isNaN(Date.parse(source.date))) {
+  if (
+    !source ||
+    typeof source.origin !== "string" ||
+    typeof source.snapshot !== "string" ||
+    typeof source.date !== "string" ||
+    Number.isNaN(Date.parse(source.date))
+  ) {
     fail("source needs origin, snapshot and an ISO date");
   }
-  if (source!.commit !== undefined && (typeof source!.commit !== "string" || !/^[0-9a-f]{7,40}$/.test(source!.commit))) fail("source.commit is not a commit id");
+  if (source!.commit !== undefined && (typeof source!.commit !== "string" || !/^[0-9a-f]{7,40}$/.test(source!.commit)))
+    fail("source.commit is not a commit id");
   const ops = v.operations as Record<string, unknown> | undefined;
   if (!ops || typeof ops !== "object" || Array.isArray(ops)) fail("operations is not an object");
   let count = 0;
@@ -82,7 +89,8 @@ export function validateOperationMap(value: unknown): OperationMapFile {
       for (const t of tokens) {
         const [action, services] = t.split(">");
         if (!ACTION.test(action)) fail(`action ${JSON.stringify(t)} of ${file}:${op}`);
-        if (services !== undefined && (action !== "iam:PassRole" || !services.split(",").every((s) => SERVICE_PRINCIPAL.test(s)))) fail(`context ${JSON.stringify(t)} of ${file}:${op}`);
+        if (services !== undefined && (action !== "iam:PassRole" || !services.split(",").every((s) => SERVICE_PRINCIPAL.test(s))))
+          fail(`context ${JSON.stringify(t)} of ${file}:${op}`);
       }
       count++;
     }
@@ -97,7 +105,8 @@ export function validateOperationMap(value: unknown): OperationMapFile {
   const npg = (v.noPolicyGeneration ?? {}) as Record<string, unknown>;
   for (const [s, names] of Object.entries(npg)) if (!NAME.test(s) || typeof names !== "string") fail(`noPolicyGeneration.${s}`);
   const res = (v.resources ?? {}) as Record<string, unknown>;
-  for (const [a, list] of Object.entries(res)) if (!ACTION.test(a) || !Array.isArray(list) || !list.every((x) => typeof x === "string")) fail(`resources.${a}`);
+  for (const [a, list] of Object.entries(res))
+    if (!ACTION.test(a) || !Array.isArray(list) || !list.every((x) => typeof x === "string")) fail(`resources.${a}`);
   return {
     format: OPERATION_MAP_FORMAT,
     source: source as unknown as OperationMapSource,
@@ -116,7 +125,9 @@ export function serializeOperationMap(file: OperationMapFile): string {
   const sortedKeys = (o: Record<string, unknown>) => Object.keys(o).sort();
   const out: string[] = ["{"];
   out.push(`  "format": ${j(file.format)},`);
-  out.push(`  "source": ${j({ origin: file.source.origin, snapshot: file.source.snapshot, ...(file.source.commit ? { commit: file.source.commit } : {}), date: file.source.date })},`);
+  out.push(
+    `  "source": ${j({ origin: file.source.origin, snapshot: file.source.snapshot, ...(file.source.commit ? { commit: file.source.commit } : {}), date: file.source.date })},`,
+  );
   out.push(`  "generator": ${j(file.generator)},`);
   out.push(`  "counts": ${j({ services: file.counts.services, operations: file.counts.operations })},`);
   out.push(`  "aliases": ${j(Object.fromEntries(sortedKeys(file.aliases).map((k) => [k, [...file.aliases[k]].sort()])))},`);
@@ -173,14 +184,19 @@ export function buildOperationMap(
   for (const raw of documents) {
     const doc = raw as SrDocument;
     if (!doc || typeof doc !== "object" || typeof doc.Name !== "string" || !NAME.test(doc.Name) || !Array.isArray(doc.Actions)) {
-      throw new OperationMapError(`Not a Service Reference document: ${JSON.stringify(String((doc as SrDocument)?.Name ?? "?"))} has no Name or Actions.`);
+      throw new OperationMapError(
+        `Not a Service Reference document: ${JSON.stringify(String((doc as SrDocument)?.Name ?? "?"))} has no Name or Actions.`,
+      );
     }
     const file = doc.Name;
     const unsupported: string[] = [];
     for (const a of doc.Actions) {
       if (typeof a?.Name !== "string") throw new OperationMapError(`Not a Service Reference document: an action of ${file} has no Name.`);
       if (a.SupportedBy?.["IAM Access Analyzer Policy Generation"] === false) unsupported.push(a.Name);
-      const srList = (a.Resources ?? []).map((r) => String(r?.Name ?? "").toLowerCase()).filter(Boolean).sort();
+      const srList = (a.Resources ?? [])
+        .map((r) => String(r?.Name ?? "").toLowerCase())
+        .filter(Boolean)
+        .sort();
       const catList = catalogResources(`${file}:${a.Name}`);
       if (catList && [...catList].sort().join(" ") !== srList.join(" ")) resources[`${file}:${a.Name}`] = srList;
     }
@@ -188,12 +204,14 @@ export function buildOperationMap(
     const lines: string[] = [];
     const owners = new Map<string, number>();
     for (const op of doc.Operations ?? []) {
-      if (typeof op?.Name !== "string" || !NAME.test(op.Name)) throw new OperationMapError(`Not a Service Reference document: an operation of ${file} has no usable Name.`);
+      if (typeof op?.Name !== "string" || !NAME.test(op.Name))
+        throw new OperationMapError(`Not a Service Reference document: an operation of ${file} has no usable Name.`);
       const tokens: string[] = [];
       const seen = new Set<string>();
       for (const aa of op.AuthorizedActions ?? []) {
         const name = `${String(aa?.Service ?? "")}:${String(aa?.Name ?? "")}`;
-        if (!ACTION.test(name)) throw new OperationMapError(`Not a Service Reference document: ${file}:${op.Name} authorizes ${JSON.stringify(name)}.`);
+        if (!ACTION.test(name))
+          throw new OperationMapError(`Not a Service Reference document: ${file}:${op.Name} authorizes ${JSON.stringify(name)}.`);
         owners.set(String(aa.Service), (owners.get(String(aa.Service)) ?? 0) + 1);
         const passed = name === "iam:PassRole" ? aa.Context?.["iam:PassedToService"] : undefined;
         const services = Array.isArray(passed) ? [...new Set(passed.map(String))].filter((s) => SERVICE_PRINCIPAL.test(s)).sort() : [];
@@ -223,4 +241,3 @@ export function buildOperationMap(
     resources,
   };
 }
-

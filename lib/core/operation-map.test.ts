@@ -96,8 +96,24 @@ function expectedActions(entry: OperationEntry, prefix: string): string[] {
   const own = all.filter((a) => a.split(":")[0] === prefix);
   const verbs: Record<string, string> = { Get: "GET", Create: "POST", Update: "PATCH", Delete: "DELETE", Put: "PUT" };
   const verbOf = (op: string) => Object.entries(verbs).find(([p]) => op.startsWith(p) && /^[A-Z]/.test(op.slice(p.length)))?.[1];
-  const exceptionsVerb: Record<string, string> = { ImportRestApi: "POST", ImportApiKeys: "POST", ImportDocumentationParts: "PUT", PutRestApi: "PUT", TagResource: "PUT", UntagResource: "DELETE", FlushStageCache: "DELETE", FlushStageAuthorizersCache: "DELETE", ResetAuthorizersCache: "DELETE", TestInvokeMethod: "POST", TestInvokeAuthorizer: "POST", GenerateClientCertificate: "POST", ReimportApi: "PUT", ImportApi: "PUT" };
-  const target = prefix === "apigateway" ? (exceptionsVerb[entry.operation] ?? verbOf(entry.operation) ?? entry.operation) : entry.operation;
+  const exceptionsVerb: Record<string, string> = {
+    ImportRestApi: "POST",
+    ImportApiKeys: "POST",
+    ImportDocumentationParts: "PUT",
+    PutRestApi: "PUT",
+    TagResource: "PUT",
+    UntagResource: "DELETE",
+    FlushStageCache: "DELETE",
+    FlushStageAuthorizersCache: "DELETE",
+    ResetAuthorizersCache: "DELETE",
+    TestInvokeMethod: "POST",
+    TestInvokeAuthorizer: "POST",
+    GenerateClientCertificate: "POST",
+    ReimportApi: "PUT",
+    ImportApi: "PUT",
+  };
+  const target =
+    prefix === "apigateway" ? (exceptionsVerb[entry.operation] ?? verbOf(entry.operation) ?? entry.operation) : entry.operation;
   const namesake = own.filter((a) => a.split(":")[1].toLowerCase() === target.toLowerCase());
   if (namesake.length > 0) return namesake.sort();
   const tagging = all.filter((a) => getActionInfo(a)?.accessLevels.includes("Tagging"));
@@ -114,20 +130,26 @@ function expectedActions(entry: OperationEntry, prefix: string): string[] {
 export const MAP_EXCEPTIONS: Readonly<Record<string, string>> = {
   "sts:GetCallerIdentity": "AWS documents that it needs no permission (an explicit Deny does not stop it): a no-permission call",
   "sts:GetSessionToken": "AWS documents that it needs no permission: a no-permission call",
-  "lambda:AddEventSource": "AWS lists only iam:PassRole, which Leastwise offers as a suggestion, never as an action: the event stays unmapped (service level)",
-  "s3:ListObjects": "S3 table: s3:ListBucket; AWS also lists s3:GetObjectAcl (only FetchOwner needs it) and s3-object-lambda (Object Lambda access points)",
-  "s3:ListObjectsV2": "S3 table: s3:ListBucket; AWS also lists s3:GetObjectAcl (only FetchOwner needs it) and s3-object-lambda (Object Lambda access points)",
+  "lambda:AddEventSource":
+    "AWS lists only iam:PassRole, which Leastwise offers as a suggestion, never as an action: the event stays unmapped (service level)",
+  "s3:ListObjects":
+    "S3 table: s3:ListBucket; AWS also lists s3:GetObjectAcl (only FetchOwner needs it) and s3-object-lambda (Object Lambda access points)",
+  "s3:ListObjectsV2":
+    "S3 table: s3:ListBucket; AWS also lists s3:GetObjectAcl (only FetchOwner needs it) and s3-object-lambda (Object Lambda access points)",
   "s3:HeadObject": "S3 table: s3:GetObject; AWS also lists the legal-hold and retention reads, which only add fields to the answer",
-  "s3:CopyObject": "S3 table: s3:PutObject + s3:GetObject (the source); ACL, tagging, object-lock and version actions only with the headers that ask for them",
+  "s3:CopyObject":
+    "S3 table: s3:PutObject + s3:GetObject (the source); ACL, tagging, object-lock and version actions only with the headers that ask for them",
   "s3:UploadPartCopy": "S3 table: s3:PutObject + s3:GetObject (the source); s3:GetObjectVersion only with a source version",
   "s3:CreateMultipartUpload": "S3 table: s3:PutObject; ACL, tagging and object-lock actions only with the headers that ask for them",
-  "s3:DeleteObjects": "S3 table: s3:DeleteObject; s3:DeleteObjectVersion and s3:BypassGovernanceRetention only with versions or the bypass header",
+  "s3:DeleteObjects":
+    "S3 table: s3:DeleteObject; s3:DeleteObjectVersion and s3:BypassGovernanceRetention only with versions or the bypass header",
   "dynamodb:ExecuteStatement": "PartiQL: the statement kinds in the request (PartiQLSelect/Insert/Update/Delete), not all four",
   "dynamodb:BatchExecuteStatement": "PartiQL: the statement kinds in the request, not all four",
   "dynamodb:ExecuteTransaction": "PartiQL: the statement kinds in the request, not all four",
   "secretsmanager:BatchGetSecretValue": "secretsmanager:ListSecrets only when the request uses filters",
   "bedrock:Converse": "bedrock:InvokeModel; ApplyGuardrail, InvokeTool and CallWithBearerToken only with guardrails, tools or API keys",
-  "bedrock:ConverseStream": "bedrock:InvokeModelWithResponseStream; ApplyGuardrail, InvokeTool and CallWithBearerToken only with guardrails, tools or API keys",
+  "bedrock:ConverseStream":
+    "bedrock:InvokeModelWithResponseStream; ApplyGuardrail, InvokeTool and CallWithBearerToken only with guardrails, tools or API keys",
 };
 
 describe("every operation of AWS's map (generated)", () => {
@@ -145,8 +167,18 @@ describe("every operation of AWS's map (generated)", () => {
         continue;
       }
       const m = mapEvent(source, entry.operation, {});
-      const hand = !!EVENT_ACTIONS[`${prefix}:${entry.operation}`] || (prefix === "s3" && !!S3_RENAMES[entry.operation]) || (prefix === "dynamodb" && PARTIQL_EVENTS.has(entry.operation)) || NO_PERMISSION_EVENTS.has(`${source}:${entry.operation}`);
-      rows.push({ key: `${prefix}:${entry.operation}`, prefix, expected: expectedActions(entry, prefix), got: m.kind === "actions" ? m.actions : m.kind, hand });
+      const hand =
+        !!EVENT_ACTIONS[`${prefix}:${entry.operation}`] ||
+        (prefix === "s3" && !!S3_RENAMES[entry.operation]) ||
+        (prefix === "dynamodb" && PARTIQL_EVENTS.has(entry.operation)) ||
+        NO_PERMISSION_EVENTS.has(`${source}:${entry.operation}`);
+      rows.push({
+        key: `${prefix}:${entry.operation}`,
+        prefix,
+        expected: expectedActions(entry, prefix),
+        got: m.kind === "actions" ? m.actions : m.kind,
+        hand,
+      });
     }
   }
 

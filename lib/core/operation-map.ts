@@ -118,7 +118,9 @@ export function prefixesServedBy(file: string): string[] {
 /** false when AWS's SupportedBy "IAM Access Analyzer Policy Generation" is false for the action; undefined when the map does not say. */
 export function policyGenerationSupported(action: string): boolean | undefined {
   if (!unsupportedIndex) {
-    unsupportedIndex = new Map(Object.entries(active.noPolicyGeneration).map(([s, names]) => [s.toLowerCase(), new Set(names.toLowerCase().split(" "))]));
+    unsupportedIndex = new Map(
+      Object.entries(active.noPolicyGeneration).map(([s, names]) => [s.toLowerCase(), new Set(names.toLowerCase().split(" "))]),
+    );
   }
   const colon = action.indexOf(":");
   if (colon < 0) return undefined;

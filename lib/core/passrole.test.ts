@@ -13,14 +13,32 @@ describe("extractPassedRoles", () => {
     ["ec2:RunInstances", { iamInstanceProfile: { arn: profile("web") } }, [{ arn: profile("web"), kind: "instance-profile" }]],
     ["ec2:RunInstances", { iamInstanceProfile: { name: "web" } }, [{ arn: profile("web"), kind: "instance-profile" }]],
     ["autoscaling:CreateLaunchConfiguration", { iamInstanceProfile: "web" }, [{ arn: profile("web"), kind: "instance-profile" }]],
-    ["ecs:RegisterTaskDefinition", { taskRoleArn: role("task"), executionRoleArn: role("exec") }, [{ arn: role("exec"), kind: "role" }, { arn: role("task"), kind: "role" }]],
-    ["ecs:RunTask", { overrides: { taskRoleArn: role("override"), executionRoleArn: role("exec2") } }, [{ arn: role("exec2"), kind: "role" }, { arn: role("override"), kind: "role" }]],
+    [
+      "ecs:RegisterTaskDefinition",
+      { taskRoleArn: role("task"), executionRoleArn: role("exec") },
+      [
+        { arn: role("exec"), kind: "role" },
+        { arn: role("task"), kind: "role" },
+      ],
+    ],
+    [
+      "ecs:RunTask",
+      { overrides: { taskRoleArn: role("override"), executionRoleArn: role("exec2") } },
+      [
+        { arn: role("exec2"), kind: "role" },
+        { arn: role("override"), kind: "role" },
+      ],
+    ],
     ["cloudformation:CreateStack", { stackName: "s", roleARN: role("cfn") }, [{ arn: role("cfn"), kind: "role" }]],
     ["states:CreateStateMachine", { roleArn: role("sfn") }, [{ arn: role("sfn"), kind: "role" }]],
     ["glue:CreateJob", { role: "GlueRole" }, [{ arn: role("GlueRole"), kind: "role" }]],
     ["sagemaker:CreateTrainingJob", { roleArn: role("sm") }, [{ arn: role("sm"), kind: "role" }]],
     ["codebuild:CreateProject", { serviceRole: role("cb") }, [{ arn: role("cb"), kind: "role" }]],
-    ["events:PutTargets", { targets: [{ id: "1", arn: "arn:aws:sqs:us-east-1:123456789012:q", roleArn: role("ev") }] }, [{ arn: role("ev"), kind: "role" }]],
+    [
+      "events:PutTargets",
+      { targets: [{ id: "1", arn: "arn:aws:sqs:us-east-1:123456789012:q", roleArn: role("ev") }] },
+      [{ arn: role("ev"), kind: "role" }],
+    ],
     ["apigateway:PUT", { restApiId: "a1", httpMethod: "GET", credentials: role("apigw") }, [{ arn: role("apigw"), kind: "role" }]],
     ["apigateway:PUT", { credentials: "arn:aws:iam::*:user/*" }, []],
     // not a trigger, or nothing role-like
@@ -52,15 +70,40 @@ describe("PASS_ROLE_TRIGGERS", () => {
 
 describe("mergePassRole", () => {
   it("sums calls, unions the actions and keeps the latest time", () => {
-    const a = { roleArn: role("r"), viaActions: ["lambda:CreateFunction"], calls: 2, lastSeen: "2026-05-02T00:00:00.000Z", kind: "role" as const };
-    const b = { roleArn: role("r"), viaActions: ["ecs:RunTask", "lambda:CreateFunction"], calls: 1, lastSeen: "2026-05-03T00:00:00.000Z", kind: "role" as const };
-    expect(mergePassRole(a, b)).toEqual({ roleArn: role("r"), viaActions: ["ecs:RunTask", "lambda:CreateFunction"], calls: 3, lastSeen: "2026-05-03T00:00:00.000Z", kind: "role" });
+    const a = {
+      roleArn: role("r"),
+      viaActions: ["lambda:CreateFunction"],
+      calls: 2,
+      lastSeen: "2026-05-02T00:00:00.000Z",
+      kind: "role" as const,
+    };
+    const b = {
+      roleArn: role("r"),
+      viaActions: ["ecs:RunTask", "lambda:CreateFunction"],
+      calls: 1,
+      lastSeen: "2026-05-03T00:00:00.000Z",
+      kind: "role" as const,
+    };
+    expect(mergePassRole(a, b)).toEqual({
+      roleArn: role("r"),
+      viaActions: ["ecs:RunTask", "lambda:CreateFunction"],
+      calls: 3,
+      lastSeen: "2026-05-03T00:00:00.000Z",
+      kind: "role",
+    });
     expect(mergePassRole(b, a)).toEqual(mergePassRole(a, b));
   });
 });
 
 describe("passRoleStatements", () => {
-  const sug = (arn: string, viaActions: string[], kind: "role" | "instance-profile" = "role", passedToService?: string[]) => ({ roleArn: arn, viaActions, calls: 1, lastSeen: "2026-05-01T00:00:00.000Z", kind, ...(passedToService ? { passedToService } : {}) });
+  const sug = (arn: string, viaActions: string[], kind: "role" | "instance-profile" = "role", passedToService?: string[]) => ({
+    roleArn: arn,
+    viaActions,
+    calls: 1,
+    lastSeen: "2026-05-01T00:00:00.000Z",
+    kind,
+    ...(passedToService ? { passedToService } : {}),
+  });
   it("groups roles by the services they were passed to, always with iam:PassedToService", () => {
     const out = passRoleStatements([
       sug(role("fn-a"), ["lambda:CreateFunction"]),
@@ -73,9 +116,27 @@ describe("passRoleStatements", () => {
     expect(out.needsRole).toEqual([profile("web")]);
     expect(out.needsService).toEqual([role("odd")]);
     expect(out.statements).toEqual([
-      { Sid: "SuggestedPassRole0", Effect: "Allow", Action: "iam:PassRole", Resource: role("task"), Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } },
-      { Sid: "SuggestedPassRole1", Effect: "Allow", Action: "iam:PassRole", Resource: role("ng"), Condition: { StringEquals: { "iam:PassedToService": "eks.amazonaws.com" } } },
-      { Sid: "SuggestedPassRole2", Effect: "Allow", Action: "iam:PassRole", Resource: [role("fn-a"), role("fn-b")], Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } },
+      {
+        Sid: "SuggestedPassRole0",
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: role("task"),
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+      },
+      {
+        Sid: "SuggestedPassRole1",
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: role("ng"),
+        Condition: { StringEquals: { "iam:PassedToService": "eks.amazonaws.com" } },
+      },
+      {
+        Sid: "SuggestedPassRole2",
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: [role("fn-a"), role("fn-b")],
+        Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } },
+      },
     ]);
     for (const st of out.statements) expect(String(st.Resource)).not.toContain("instance-profile");
   });
@@ -84,12 +145,23 @@ describe("passRoleStatements", () => {
       instanceProfileRole: (arn) => (arn === profile("web") ? role("web-role") : undefined),
     });
     expect(out).toEqual({
-      statements: [{ Sid: "P0", Effect: "Allow", Action: "iam:PassRole", Resource: role("web-role"), Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } }],
+      statements: [
+        {
+          Sid: "P0",
+          Effect: "Allow",
+          Action: "iam:PassRole",
+          Resource: role("web-role"),
+          Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+        },
+      ],
       needsRole: [],
       needsService: [],
     });
     // a lookup that answers something other than a role ARN is not trusted
-    expect(passRoleStatements([sug(profile("web"), ["ec2:RunInstances"], "instance-profile")], "P", { instanceProfileRole: () => profile("x") }).needsRole).toEqual([profile("web")]);
+    expect(
+      passRoleStatements([sug(profile("web"), ["ec2:RunInstances"], "instance-profile")], "P", { instanceProfileRole: () => profile("x") })
+        .needsRole,
+    ).toEqual([profile("web")]);
   });
   it("returns nothing for nothing", () => expect(passRoleStatements([])).toEqual({ statements: [], needsRole: [], needsService: [] }));
 });

@@ -9,15 +9,32 @@ const doc = {
   Statement: [
     { Sid: "SupportedServiceSid0", Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" },
     { Sid: "SupportedServiceSid1", Effect: "Allow", Action: "s3:GetObject", Resource: OBJECT },
-    { Sid: "SupportedServiceSid2", Effect: "Allow", Action: ["ec2:StartInstances", "ec2:StopInstances"], Resource: "arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}" },
-    { Sid: "Mine", Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::home/${aws:username}/*", "arn:aws:s3:::${BucketName}/x"] },
+    {
+      Sid: "SupportedServiceSid2",
+      Effect: "Allow",
+      Action: ["ec2:StartInstances", "ec2:StopInstances"],
+      Resource: "arn:aws:ec2:${Region}:${Account}:instance/${InstanceId}",
+    },
+    {
+      Sid: "Mine",
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: ["arn:aws:s3:::home/${aws:username}/*", "arn:aws:s3:::${BucketName}/x"],
+    },
   ],
 };
 
 describe("listPlaceholders", () => {
   it("lists templated resources, not policy variables", () => {
     expect(listPlaceholders(doc)).toEqual([
-      { statementIndex: 1, sid: "SupportedServiceSid1", path: ["Statement", 1, "Resource"], resource: OBJECT, placeholders: ["BucketName", "ObjectName"], actions: ["s3:GetObject"] },
+      {
+        statementIndex: 1,
+        sid: "SupportedServiceSid1",
+        path: ["Statement", 1, "Resource"],
+        resource: OBJECT,
+        placeholders: ["BucketName", "ObjectName"],
+        actions: ["s3:GetObject"],
+      },
       {
         statementIndex: 2,
         sid: "SupportedServiceSid2",
@@ -26,7 +43,14 @@ describe("listPlaceholders", () => {
         placeholders: ["Region", "Account", "InstanceId"],
         actions: ["ec2:StartInstances", "ec2:StopInstances"],
       },
-      { statementIndex: 3, sid: "Mine", path: ["Statement", 3, "Resource", 1], resource: "arn:aws:s3:::${BucketName}/x", placeholders: ["BucketName"], actions: ["s3:GetObject"] },
+      {
+        statementIndex: 3,
+        sid: "Mine",
+        path: ["Statement", 3, "Resource", 1],
+        resource: "arn:aws:s3:::${BucketName}/x",
+        placeholders: ["BucketName"],
+        actions: ["s3:GetObject"],
+      },
     ]);
   });
 });
@@ -34,7 +58,10 @@ describe("listPlaceholders", () => {
 describe("fillPlaceholder", () => {
   it.each([
     [["arn:aws:s3:::reports/2026/a.csv"], "arn:aws:s3:::reports/2026/a.csv"],
-    [["arn:aws:s3:::b/1", "arn:aws:s3:::b/2", "arn:aws:s3:::b/1"], ["arn:aws:s3:::b/1", "arn:aws:s3:::b/2"]],
+    [
+      ["arn:aws:s3:::b/1", "arn:aws:s3:::b/2", "arn:aws:s3:::b/1"],
+      ["arn:aws:s3:::b/1", "arn:aws:s3:::b/2"],
+    ],
     [["arn:aws:s3:::b/*"], "arn:aws:s3:::b/*"],
   ])("fills statement 1 with %j", (arns, resource) => {
     const out = fillPlaceholder(doc, { statementIndex: 1, arns }) as typeof doc;
@@ -68,7 +95,13 @@ describe("fillVariable", () => {
 
 describe("observedArnsForTemplate", () => {
   it("offers the observed ARNs that fit", () => {
-    const usage = goldenUsage({ description: "", principalArn: "arn:aws:iam::123456789012:role/R", window: { start: "2026-05-01T00:00:00Z", end: "2026-05-02T00:00:00Z" }, options: { includeResourcePlaceholders: true, includeServiceLevelTemplate: false }, actions: ["s3:GetObject"] });
+    const usage = goldenUsage({
+      description: "",
+      principalArn: "arn:aws:iam::123456789012:role/R",
+      window: { start: "2026-05-01T00:00:00Z", end: "2026-05-02T00:00:00Z" },
+      options: { includeResourcePlaceholders: true, includeServiceLevelTemplate: false },
+      actions: ["s3:GetObject"],
+    });
     usage.actions["s3:GetObject"].resourceArns = ["arn:aws:s3:::b", "arn:aws:s3:::b/k1", "arn:aws:s3:::c/k/2"];
     expect(observedArnsForTemplate(OBJECT, ["s3:GetObject", "s3:Unused"], usage)).toEqual(["arn:aws:s3:::b/k1", "arn:aws:s3:::c/k/2"]);
   });

@@ -3,7 +3,10 @@ import { CoreError } from "./errors";
 import { placeholdersIn } from "./policy-variables";
 import type { UsageSummary } from "./types";
 
-type Statement = { Sid?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[] } & Record<string, unknown>;
+type Statement = { Sid?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[] } & Record<
+  string,
+  unknown
+>;
 type Doc = { Statement?: Statement | Statement[] } & Record<string, unknown>;
 
 export interface PlaceholderSite {
@@ -23,7 +26,8 @@ function statementsOf(doc: Doc): Statement[] {
   return Array.isArray(s) ? s : s && typeof s === "object" ? [s] : [];
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
 
 /** Every resource string that still holds placeholders (policy variables such as ${aws:username} are not placeholders). */
 export function listPlaceholders(doc: object): PlaceholderSite[] {
@@ -83,7 +87,10 @@ export function fillPlaceholder(doc: object, target: { statementIndex: number; r
     const resources = list(s.Resource);
     const template = target.resource ?? resources.find((r) => placeholdersIn(r).length > 0);
     if (template === undefined || !resources.includes(template)) {
-      throw new CoreError("UNKNOWN_PLACEHOLDER", `Statement ${target.statementIndex} has no resource ${template === undefined ? "with placeholders" : `"${template}"`}.`);
+      throw new CoreError(
+        "UNKNOWN_PLACEHOLDER",
+        `Statement ${target.statementIndex} has no resource ${template === undefined ? "with placeholders" : `"${template}"`}.`,
+      );
     }
     const re = templateRegex(template);
     for (const arn of arns) {
@@ -100,10 +107,12 @@ export function fillPlaceholder(doc: object, target: { statementIndex: number; r
  * every statement when statementIndex is omitted. Values may be "*" (any). Returns a new document.
  */
 export function fillVariable(doc: object, target: { name: string; value: string; statementIndex?: number }): object {
-  if (!/^[^${}]+$/.test(target.value)) throw new CoreError("INVALID_POLICY", "A placeholder value must not contain $, { or }.", { field: "value" });
+  if (!/^[^${}]+$/.test(target.value))
+    throw new CoreError("INVALID_POLICY", "A placeholder value must not contain $, { or }.", { field: "value" });
   const token = `\${${target.name}}`;
   const replace = (s: Statement): Statement => {
-    if (Array.isArray(s.Resource)) return { ...s, Resource: s.Resource.map((r) => (typeof r === "string" ? r.split(token).join(target.value) : r)) };
+    if (Array.isArray(s.Resource))
+      return { ...s, Resource: s.Resource.map((r) => (typeof r === "string" ? r.split(token).join(target.value) : r)) };
     if (typeof s.Resource === "string") return { ...s, Resource: s.Resource.split(token).join(target.value) };
     return s;
   };

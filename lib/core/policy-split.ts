@@ -47,7 +47,12 @@ function withList(s: Statement, key: string, items: string[]): Statement {
  * the first get "PartN" appended to a hand-written Sid so Sids stay unique.
  */
 function splitStatement(s: Statement, budget: number): Statement[] {
-  const key = Array.isArray(s.Action) && s.Action.length > 1 ? "Action" : Array.isArray(s.Resource) && (s.Resource as unknown[]).length > 1 ? "Resource" : null;
+  const key =
+    Array.isArray(s.Action) && s.Action.length > 1
+      ? "Action"
+      : Array.isArray(s.Resource) && (s.Resource as unknown[]).length > 1
+        ? "Resource"
+        : null;
   const fail = (): never => {
     throw new CoreError("INVALID_POLICY", `A statement (${String(s.Sid ?? "without Sid")}) cannot fit in one managed policy even alone.`);
   };

@@ -7,8 +7,18 @@ describe("summarizePolicy", () => {
       JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-          { Sid: "A", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "iam:ListRoles"], Resource: "arn:aws:s3:::${BucketName}/${ObjectName}" },
-          { Effect: "Deny", NotAction: "iam:*", Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-west-3"] } } },
+          {
+            Sid: "A",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "iam:ListRoles"],
+            Resource: "arn:aws:s3:::${BucketName}/${ObjectName}",
+          },
+          {
+            Effect: "Deny",
+            NotAction: "iam:*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1", "eu-west-3"] } },
+          },
         ],
       }),
     );
@@ -23,9 +33,20 @@ describe("summarizePolicy", () => {
     });
     expect(summary[0].services).toEqual([
       { service: "iam", serviceName: expect.any(String), actions: ["iam:ListRoles"], actionCount: 1, accessLevels: ["List"] },
-      { service: "s3", serviceName: expect.any(String), actions: ["s3:GetObject", "s3:PutObject"], actionCount: 2, accessLevels: ["Read", "Write"] },
+      {
+        service: "s3",
+        serviceName: expect.any(String),
+        actions: ["s3:GetObject", "s3:PutObject"],
+        actionCount: 2,
+        accessLevels: ["Read", "Write"],
+      },
     ]);
-    expect(summary[1]).toMatchObject({ effect: "Deny", notAction: true, hasPlaceholders: false, conditions: [{ operator: "StringEquals", key: "aws:RequestedRegion", values: ["eu-west-1", "eu-west-3"] }] });
+    expect(summary[1]).toMatchObject({
+      effect: "Deny",
+      notAction: true,
+      hasPlaceholders: false,
+      conditions: [{ operator: "StringEquals", key: "aws:RequestedRegion", values: ["eu-west-1", "eu-west-3"] }],
+    });
     expect(summary[1].services[0].actionCount).toBeGreaterThan(100);
     expect(summary[1].services[0].accessLevels).toEqual(["List", "Read", "Write", "Permissions management", "Tagging"]);
   });

@@ -67,7 +67,8 @@ export function summarizePolicy(doc: object | string): StatementSummary[] {
     if (cond && typeof cond === "object") {
       for (const [operator, keys] of Object.entries(cond as Record<string, unknown>)) {
         if (keys && typeof keys === "object") {
-          for (const [key, values] of Object.entries(keys as Record<string, unknown>)) conditions.push({ operator, key, values: asList(values) });
+          for (const [key, values] of Object.entries(keys as Record<string, unknown>))
+            conditions.push({ operator, key, values: asList(values) });
         }
       }
     }

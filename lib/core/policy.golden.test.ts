@@ -9,7 +9,9 @@ import { goldenUsage, type GoldenCase } from "./testdata/golden-input";
 // Golden files pin the exact output format. After a deliberate change, review the diff of
 // `UPDATE_GOLDEN=1 npx vitest run lib/core/policy.golden.test.ts`.
 const dir = join(fileURLToPath(new URL(".", import.meta.url)), "testdata", "golden");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("generated policy golden files", () => {
   it("has golden files", () => expect(files.length).toBeGreaterThanOrEqual(6));

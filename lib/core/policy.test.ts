@@ -7,7 +7,13 @@ import type { UsageSummary } from "./types";
 
 const window = { start: "2026-05-01T00:00:00Z", end: "2026-05-31T23:59:59Z" };
 const usageOf = (actions: string[], principalArn = "arn:aws:iam::123456789012:role/R"): UsageSummary =>
-  goldenUsage({ description: "", principalArn, window, options: { includeResourcePlaceholders: true, includeServiceLevelTemplate: false }, actions });
+  goldenUsage({
+    description: "",
+    principalArn,
+    window,
+    options: { includeResourcePlaceholders: true, includeServiceLevelTemplate: false },
+    actions,
+  });
 const P = { includeResourcePlaceholders: true, includeServiceLevelTemplate: false };
 
 describe("actionResourceTemplates", () => {
@@ -32,7 +38,10 @@ describe("actionResourceTemplates", () => {
 
 describe("buildPolicyDocument rules", () => {
   it("orders template statements in byte order ($ before :) and resolves only the partition", () => {
-    const { document } = buildPolicyDocument(usageOf(["ec2:DescribeVpcs", "ec2:RunInstances"], "arn:aws-us-gov:iam::123456789012:user/u"), P);
+    const { document } = buildPolicyDocument(
+      usageOf(["ec2:DescribeVpcs", "ec2:RunInstances"], "arn:aws-us-gov:iam::123456789012:user/u"),
+      P,
+    );
     const resources = document.Statement.map((s) => s.Resource);
     expect(resources[0]).toBe("*");
     expect(resources.slice(1)).toEqual([...resources.slice(1)].sort());
@@ -41,7 +50,10 @@ describe("buildPolicyDocument rules", () => {
   });
 
   it("numbers Sids without padding and uses a string Action for one action", () => {
-    const { document } = buildPolicyDocument(usageOf(["ec2:RunInstances", "iam:GetRole", "iam:ListRoles", "kms:CreateAlias", "lambda:GetFunction", "s3:CreateBucket"]), P);
+    const { document } = buildPolicyDocument(
+      usageOf(["ec2:RunInstances", "iam:GetRole", "iam:ListRoles", "kms:CreateAlias", "lambda:GetFunction", "s3:CreateBucket"]),
+      P,
+    );
     expect(document.Statement.map((s) => s.Sid)).toEqual(document.Statement.map((_, i) => `SupportedServiceSid${i}`));
     expect(document.Statement.length).toBeGreaterThan(10);
     const single = document.Statement.find((s) => s.Resource.includes(":role/"))!;
@@ -56,7 +68,9 @@ describe("buildPolicyDocument rules", () => {
 
   it("folds everything into one * statement without placeholders", () => {
     const { document } = buildPolicyDocument(usageOf(["ec2:RunInstances", "iam:GetRole"]), { ...P, includeResourcePlaceholders: false });
-    expect(document.Statement).toEqual([{ Sid: "SupportedServiceSid0", Effect: "Allow", Action: ["ec2:RunInstances", "iam:GetRole"], Resource: "*" }]);
+    expect(document.Statement).toEqual([
+      { Sid: "SupportedServiceSid0", Effect: "Allow", Action: ["ec2:RunInstances", "iam:GetRole"], Resource: "*" },
+    ]);
   });
 
   it("never emits an action the catalog does not know, and then reports incomplete", () => {
@@ -85,7 +99,14 @@ describe("isComplete and service-level templates", () => {
     const statements = result.policies.flatMap((p) => JSON.parse(p.policy).Statement);
     const inert = statements.filter((s: { Sid: string }) => s.Sid.startsWith("ServiceLevelTemplateSid"));
     expect(inert).toHaveLength(templates);
-    for (const s of inert) expect(s).toEqual({ Sid: "ServiceLevelTemplateSid0", Effect: "Allow", Action: "ec2:*", Resource: "*", Condition: SERVICE_LEVEL_REVIEW_CONDITION });
+    for (const s of inert)
+      expect(s).toEqual({
+        Sid: "ServiceLevelTemplateSid0",
+        Effect: "Allow",
+        Action: "ec2:*",
+        Resource: "*",
+        Condition: SERVICE_LEVEL_REVIEW_CONDITION,
+      });
   });
 
   it("returns no policy when nothing was used", () => {
@@ -121,7 +142,10 @@ describe("splitPolicyDocument", () => {
     ["mixed", [statement(0, 3), statement(1, 500), statement(2, 3), statement(3, 260)]],
   ])("%s: every part valid, under the limit, nothing lost, deterministic", (_name, statements) => {
     const doc = docOf(statements);
-    const parts = splitPolicyDocument(doc) as { Version: string; Statement: { Sid: string; Action: string | string[]; Resource: string }[] }[];
+    const parts = splitPolicyDocument(doc) as {
+      Version: string;
+      Statement: { Sid: string; Action: string | string[]; Resource: string }[];
+    }[];
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) {
       expect(policyLength(JSON.stringify(p))).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);

@@ -39,7 +39,12 @@ const actionValue = (actions: string[]): string | string[] => (actions.length ==
  * call named such a resource (s3:GetObject seen on objects goes under the object template, while
  * DescribeStacks called once without a stack name stays on "*"); otherwise none ("*").
  */
-export function actionResourceTemplates(info: ActionInfo, partition: string, observedArns: readonly string[] = [], unscopedCalls = 0): string[] {
+export function actionResourceTemplates(
+  info: ActionInfo,
+  partition: string,
+  observedArns: readonly string[] = [],
+  unscopedCalls = 0,
+): string[] {
   const templates = new Set<string>();
   // Where AWS's Service Reference lists other resource types for the action than the catalog (the
   // identitystore Region actions list none, kinesis tagging no "channel"), the policy follows AWS.
@@ -76,7 +81,9 @@ export function buildPolicyDocument(usage: UsageSummary, opts: PolicyBuildOption
       allKnown = false; // the catalog no longer knows it: never emit an unknown name
       continue;
     }
-    const templates = opts.includeResourcePlaceholders ? actionResourceTemplates(info, partition, evidence.resourceArns, evidence.unscopedCalls ?? 0) : [];
+    const templates = opts.includeResourcePlaceholders
+      ? actionResourceTemplates(info, partition, evidence.resourceArns, evidence.unscopedCalls ?? 0)
+      : [];
     if (templates.length === 0) wildcard.add(info.name);
     for (const t of templates) {
       let set = byTemplate.get(t);
@@ -86,7 +93,12 @@ export function buildPolicyDocument(usage: UsageSummary, opts: PolicyBuildOption
   }
   const statements: PolicyStatement[] = [];
   const supported = (actions: string[], resource: string) =>
-    statements.push({ Sid: `${SUPPORTED_SID_PREFIX}${statements.length}`, Effect: "Allow", Action: actionValue(actions), Resource: resource });
+    statements.push({
+      Sid: `${SUPPORTED_SID_PREFIX}${statements.length}`,
+      Effect: "Allow",
+      Action: actionValue(actions),
+      Resource: resource,
+    });
   if (wildcard.size > 0) supported([...wildcard].sort(byteOrder), "*");
   for (const template of [...byTemplate.keys()].sort(byteOrder)) supported([...byTemplate.get(template)!].sort(byteOrder), template);
   if (opts.includeServiceLevelTemplate) {
@@ -112,7 +124,10 @@ export function buildPolicyDocument(usage: UsageSummary, opts: PolicyBuildOption
  * was used. `isComplete`: every event the principal made that needs a permission was mapped to a
  * known action (no unmapped events, no service known only at service level).
  */
-export function buildGeneratedPolicies(usage: UsageSummary, opts: PolicyBuildOptions): { policies: GeneratedPolicy[]; isComplete: boolean } {
+export function buildGeneratedPolicies(
+  usage: UsageSummary,
+  opts: PolicyBuildOptions,
+): { policies: GeneratedPolicy[]; isComplete: boolean } {
   const { document, isComplete } = buildPolicyDocument(usage, opts);
   if (document.Statement.length === 0) return { policies: [], isComplete };
   const policies = splitPolicyDocument(document).map((doc) => ({ policy: JSON.stringify(doc) }));

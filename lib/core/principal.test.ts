@@ -13,7 +13,13 @@ describe("recordMatchesPrincipal", () => {
     ["a session of the role (path included)", roleEvent(), true, false],
     [
       "another session of the same role",
-      roleEvent(identity({ type: "AssumedRole", arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AppRole/other`, sessionContext: { sessionIssuer: { arn: ROLE_ARN } } })),
+      roleEvent(
+        identity({
+          type: "AssumedRole",
+          arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AppRole/other`,
+          sessionContext: { sessionIssuer: { arn: ROLE_ARN } },
+        }),
+      ),
       true,
       false,
     ],
@@ -31,22 +37,24 @@ describe("recordMatchesPrincipal", () => {
     ],
     [
       "another role",
-      roleEvent(identity({ type: "AssumedRole", sessionContext: { sessionIssuer: { arn: `arn:aws:iam::${ACCOUNT}:role/service-role/Other` } } })),
+      roleEvent(
+        identity({ type: "AssumedRole", sessionContext: { sessionIssuer: { arn: `arn:aws:iam::${ACCOUNT}:role/service-role/Other` } } }),
+      ),
       false,
       false,
     ],
-    [
-      "the role's ARN as userIdentity.arn of a non-session type",
-      roleEvent(identity({ type: "IAMUser", arn: ROLE_ARN })),
-      false,
-      false,
-    ],
+    ["the role's ARN as userIdentity.arn of a non-session type", roleEvent(identity({ type: "IAMUser", arn: ROLE_ARN })), false, false],
     ["an AWSService identity", roleEvent(identity({ type: "AWSService", invokedBy: "lambda.amazonaws.com" })), false, false],
     ["the user", userEvent(), false, true],
     ["the user's ARN but type AssumedRole", roleEvent(identity({ type: "AssumedRole", arn: USER_ARN })), false, false],
     ["another user", userEvent(identity({ type: "IAMUser", arn: `arn:aws:iam::${ACCOUNT}:user/bob` })), false, false],
     ["no userIdentity", roleEvent({ userIdentity: undefined }), false, false],
-    ["the role's ARN only inside requestParameters", roleEvent({ ...identity({ type: "Root", arn: `arn:aws:iam::${ACCOUNT}:root` }), requestParameters: { roleArn: ROLE_ARN } }), false, false],
+    [
+      "the role's ARN only inside requestParameters",
+      roleEvent({ ...identity({ type: "Root", arn: `arn:aws:iam::${ACCOUNT}:root` }), requestParameters: { roleArn: ROLE_ARN } }),
+      false,
+      false,
+    ],
   ])("%s", (_name, record, matchesRole, matchesUser) => {
     expect(recordMatchesPrincipal(record, role)).toBe(matchesRole);
     expect(recordMatchesPrincipal(record, user)).toBe(matchesUser);

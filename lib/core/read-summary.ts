@@ -24,7 +24,12 @@ export interface ReadSummary {
   eventsRead: number;
   eventsOfPrincipal: number;
   /** skipped files and other findings, by reason */
-  skipped: { code: ScanWarning["code"]; count: number; example: string; /** up to 5 distinct findings of this kind */ examples: string[] }[];
+  skipped: {
+    code: ScanWarning["code"];
+    count: number;
+    example: string;
+    /** up to 5 distinct findings of this kind */ examples: string[];
+  }[];
   trails: TrailRead[];
   /** true when no event of the principal was found: the policy is empty for that reason */
   noPrincipalEvents: boolean;
@@ -34,7 +39,13 @@ export interface ReadSummary {
   likelyCauses: string[];
 }
 
-export function buildReadSummary(o: { stats: ScanStats; warnings: ScanWarning[]; usage?: UsageSummary; trails?: TrailRead[]; regions?: string[] | "all" }): ReadSummary {
+export function buildReadSummary(o: {
+  stats: ScanStats;
+  warnings: ScanWarning[];
+  usage?: UsageSummary;
+  trails?: TrailRead[];
+  regions?: string[] | "all";
+}): ReadSummary {
   const { stats, warnings } = o;
   const byCode = new Map<ScanWarning["code"], { count: number; example: string; examples: string[] }>();
   for (const w of warnings) {
@@ -52,22 +63,36 @@ export function buildReadSummary(o: { stats: ScanStats; warnings: ScanWarning[];
   const causes: string[] = [];
   if (noPrincipalEvents) {
     if (stats.filesRead === 0) {
-      causes.push("No log file of the window was found: the trail, its bucket prefix, the regions or the dates may be wrong, or the trail did not log then.");
+      causes.push(
+        "No log file of the window was found: the trail, its bucket prefix, the regions or the dates may be wrong, or the trail did not log then.",
+      );
     } else {
-      causes.push(`${stats.eventsRead.toLocaleString("en-US")} events in ${stats.filesRead.toLocaleString("en-US")} files were read and none was made by the principal.`);
-      causes.push("The principal may not have been used in the window, or it does not exist (or was deleted and re-created: CloudTrail names the old one).");
+      causes.push(
+        `${stats.eventsRead.toLocaleString("en-US")} events in ${stats.filesRead.toLocaleString("en-US")} files were read and none was made by the principal.`,
+      );
+      causes.push(
+        "The principal may not have been used in the window, or it does not exist (or was deleted and re-created: CloudTrail names the old one).",
+      );
     }
     causes.push("Its calls may be logged by another trail or in regions that were not read (choose all regions).");
     if (!trails.some((t) => t.layout === "organization" && t.orgId)) {
-      causes.push("If the trail is an organization trail, the logs are under AWSLogs/<o-...>/<account>/: give the organization ID (the CLI's --org-id, or register the trail with it).");
+      causes.push(
+        "If the trail is an organization trail, the logs are under AWSLogs/<o-...>/<account>/: give the organization ID (the CLI's --org-id, or register the trail with it).",
+      );
     }
     causes.push("Calls that are data events (S3 object reads, Lambda invocations, ...) are only logged when the trail logs data events.");
   } else if (emptyPolicy) {
-    causes.push(`The principal's ${eventsOfPrincipal.toLocaleString("en-US")} events were all refused calls or calls that need no permission, so no action is granted.`);
+    causes.push(
+      `The principal's ${eventsOfPrincipal.toLocaleString("en-US")} events were all refused calls or calls that need no permission, so no action is granted.`,
+    );
   }
-  if (stats.filesSkipped > 0) causes.push(`${stats.filesSkipped} files could not be read and were skipped; their events are missing from the policy.`);
+  if (stats.filesSkipped > 0)
+    causes.push(`${stats.filesSkipped} files could not be read and were skipped; their events are missing from the policy.`);
   for (const t of trails) {
-    if (t.layout === "organization" && t.orgIdFrom === "none") causes.push(`${t.cloudTrailArn} is an organization trail but no organization folder was found in its bucket; the account layout was read.`);
+    if (t.layout === "organization" && t.orgIdFrom === "none")
+      causes.push(
+        `${t.cloudTrailArn} is an organization trail but no organization folder was found in its bucket; the account layout was read.`,
+      );
   }
   return {
     filesListed: stats.filesListed,

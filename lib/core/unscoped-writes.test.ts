@@ -6,7 +6,12 @@ import { UsageAccumulator } from "./usage";
 import { actionResourceTypeNames, UNSCOPED_WRITE, unscopedWriteFindings } from "./unscoped-writes";
 
 const doc = (...statements: object[]) => ({ Version: "2012-10-17", Statement: statements });
-const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) => ({ Effect: "Allow", Action, Resource, ...extra });
+const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) => ({
+  Effect: "Allow",
+  Action,
+  Resource,
+  ...extra,
+});
 
 describe("unscopedWriteFindings", () => {
   it.each([
@@ -30,7 +35,9 @@ describe("unscopedWriteFindings", () => {
   });
 
   it("names the action, its access level and resource types", () => {
-    expect(unscopedWriteFindings(doc(allow("s3:DeleteObject")))[0].message).toMatch(/^s3:DeleteObject \(Write\) acts on accesspointobject, object resources but is allowed on every resource/);
+    expect(unscopedWriteFindings(doc(allow("s3:DeleteObject")))[0].message).toMatch(
+      /^s3:DeleteObject \(Write\) acts on accesspointobject, object resources but is allowed on every resource/,
+    );
   });
 });
 
@@ -43,7 +50,11 @@ describe("the catalog's required flags against AWS's resource lists", () => {
   ])("%s", (action, types, templates) => {
     const info = getActionInfo(action)!;
     expect(info.resourceTypes.some((r) => r.required)).toBe(true);
-    expect(actionResourceTypeNames(action).map((t) => t.toLowerCase()).sort()).toEqual(types);
+    expect(
+      actionResourceTypeNames(action)
+        .map((t) => t.toLowerCase())
+        .sort(),
+    ).toEqual(types);
     expect(actionResourceTemplates(info, "aws")).toHaveLength(templates);
   });
 });
@@ -58,7 +69,14 @@ describe("DeleteObjects never lands on * silently", () => {
       recipientAccountId: "123456789012",
       userIdentity: { type: "AssumedRole", sessionContext: { sessionIssuer: { arn: principal.arn } } },
     };
-    acc.add({ ...base, eventSource: "s3.amazonaws.com", eventName: "DeleteObjects", eventCategory: "Data", requestParameters: { bucketName: "uploads", delete: "" }, resources: [{ ARN: "arn:aws:s3:::uploads", type: "AWS::S3::Bucket" }] });
+    acc.add({
+      ...base,
+      eventSource: "s3.amazonaws.com",
+      eventName: "DeleteObjects",
+      eventCategory: "Data",
+      requestParameters: { bucketName: "uploads", delete: "" },
+      resources: [{ ARN: "arn:aws:s3:::uploads", type: "AWS::S3::Bucket" }],
+    });
     acc.add({ ...base, eventSource: "monitoring.amazonaws.com", eventName: "GetMetricData", requestParameters: {} });
     const { document } = buildPolicyDocument(acc.summary(), { includeResourcePlaceholders: true, includeServiceLevelTemplate: false });
     const star = document.Statement.find((s) => s.Resource === "*")!;

@@ -41,7 +41,12 @@ export function unscopedWriteFindings(doc: unknown): PolicyFinding[] {
       });
       if (a === "*" || risky.length > 0) {
         const info = getActionInfo(risky[0] ?? "");
-        const what = a === "*" ? "every action" : risky.length === 1 && info ? `${info.name} (${info.accessLevels.join(", ")}) acts on ${actionResourceTypeNames(info.name).join(", ")} resources` : `${a} matches ${risky.length} write or permissions-management actions that act on resources`;
+        const what =
+          a === "*"
+            ? "every action"
+            : risky.length === 1 && info
+              ? `${info.name} (${info.accessLevels.join(", ")}) acts on ${actionResourceTypeNames(info.name).join(", ")} resources`
+              : `${a} matches ${risky.length} write or permissions-management actions that act on resources`;
         out.push({
           severity: "warning",
           code: UNSCOPED_WRITE,

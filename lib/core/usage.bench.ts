@@ -23,7 +23,10 @@ const mine = Array.from({ length: 1000 }, (_, i) =>
     resources: [{ ARN: `arn:aws:s3:::b/k${i}` }],
   }),
 );
-const others = mine.map((r) => ({ ...r, userIdentity: { ...r.userIdentity, sessionContext: { sessionIssuer: { arn: "arn:aws:iam::123456789012:role/Other" } } } }));
+const others = mine.map((r) => ({
+  ...r,
+  userIdentity: { ...r.userIdentity, sessionContext: { sessionIssuer: { arn: "arn:aws:iam::123456789012:role/Other" } } },
+}));
 
 describe("per record", () => {
   const acc = new UsageAccumulator(principal, window);

@@ -33,8 +33,19 @@ describe("UsageAccumulator.add", () => {
 describe("UsageAccumulator.summary", () => {
   it("collects evidence per action", () => {
     const s = summarize([
-      roleEvent({ eventName: "ListObjectsV2", eventID: "b", awsRegion: "eu-west-1", eventTime: "2026-05-03T00:00:00Z", resources: [{ ARN: "arn:aws:s3:::bucket-a", type: "AWS::S3::Bucket" }] }),
-      roleEvent({ eventName: "HeadBucket", eventID: "a", eventTime: "2026-05-02T00:00:00Z", requestParameters: { bucketName: "b", nested: [{ x: "arn:aws:s3:::bucket-b" }] } }),
+      roleEvent({
+        eventName: "ListObjectsV2",
+        eventID: "b",
+        awsRegion: "eu-west-1",
+        eventTime: "2026-05-03T00:00:00Z",
+        resources: [{ ARN: "arn:aws:s3:::bucket-a", type: "AWS::S3::Bucket" }],
+      }),
+      roleEvent({
+        eventName: "HeadBucket",
+        eventID: "a",
+        eventTime: "2026-05-02T00:00:00Z",
+        requestParameters: { bucketName: "b", nested: [{ x: "arn:aws:s3:::bucket-b" }] },
+      }),
     ]);
     expect(s.actions["s3:ListBucket"]).toEqual({
       action: "s3:ListBucket",
@@ -53,8 +64,20 @@ describe("UsageAccumulator.summary", () => {
 
   it("keeps failed calls as denied, never as actions", () => {
     const s = summarize([
-      roleEvent({ eventSource: "lambda.amazonaws.com", eventName: "ListFunctions20150331", errorCode: "AccessDenied", errorMessage: `User: arn:aws:sts::${ACCOUNT}:assumed-role/AppRole/s is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action` }),
-      roleEvent({ eventSource: "s3.amazonaws.com", eventName: "GetObject", errorCode: "AccessDenied", errorMessage: "Access Denied", eventCategory: "Data", managementEvent: false }),
+      roleEvent({
+        eventSource: "lambda.amazonaws.com",
+        eventName: "ListFunctions20150331",
+        errorCode: "AccessDenied",
+        errorMessage: `User: arn:aws:sts::${ACCOUNT}:assumed-role/AppRole/s is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows the lambda:ListFunctions action`,
+      }),
+      roleEvent({
+        eventSource: "s3.amazonaws.com",
+        eventName: "GetObject",
+        errorCode: "AccessDenied",
+        errorMessage: "Access Denied",
+        eventCategory: "Data",
+        managementEvent: false,
+      }),
       roleEvent({ eventSource: "iam.amazonaws.com", eventName: "Frobnicate", errorCode: "AccessDenied" }),
     ]);
     expect(s.actions).toEqual({});
@@ -85,7 +108,11 @@ describe("UsageAccumulator.summary", () => {
   it("flags data-only actions and invoking services", () => {
     const s = summarize([
       roleEvent({ eventName: "GetObject", eventCategory: "Data", managementEvent: false }),
-      roleEvent({ eventSource: "kms.amazonaws.com", eventName: "Decrypt", userIdentity: { ...roleEvent().userIdentity, invokedBy: "s3.amazonaws.com" } }),
+      roleEvent({
+        eventSource: "kms.amazonaws.com",
+        eventName: "Decrypt",
+        userIdentity: { ...roleEvent().userIdentity, invokedBy: "s3.amazonaws.com" },
+      }),
     ]);
     expect(s.actions["s3:GetObject"].dataEventsOnly).toBe(true);
     expect(s.actions["kms:Decrypt"].invokedBy).toEqual(["s3.amazonaws.com"]);
@@ -97,28 +124,59 @@ describe("UsageAccumulator.summary", () => {
     const s = summarize([
       roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks", requestParameters: { stackName: stack } }),
       roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks" }),
-      roleEvent({ eventSource: "cloudformation.amazonaws.com", eventName: "DescribeStacks", requestParameters: { stackName: "arn:aws:s3:::not-a-stack" } }),
+      roleEvent({
+        eventSource: "cloudformation.amazonaws.com",
+        eventName: "DescribeStacks",
+        requestParameters: { stackName: "arn:aws:s3:::not-a-stack" },
+      }),
       roleEvent({ eventSource: "ec2.amazonaws.com", eventName: "StartInstances" }),
     ]);
     expect(s.actions["cloudformation:DescribeStacks"].unscopedCalls).toBe(2);
     expect(s.actions["ec2:StartInstances"].unscopedCalls).toBeUndefined(); // has a required type
-    expect(summarize([roleEvent({ eventName: "GetObject", resources: [{ ARN: "arn:aws:s3:::b/k" }] })]).actions["s3:GetObject"].unscopedCalls).toBeUndefined();
+    expect(
+      summarize([roleEvent({ eventName: "GetObject", resources: [{ ARN: "arn:aws:s3:::b/k" }] })]).actions["s3:GetObject"].unscopedCalls,
+    ).toBeUndefined();
   });
 
   it("suggests iam:PassRole for roles handed to services", () => {
     const s = summarize([
-      roleEvent({ eventSource: "lambda.amazonaws.com", eventName: "CreateFunction20150331", requestParameters: { functionName: "f", role: `arn:aws:iam::${ACCOUNT}:role/lambda-exec` } }),
-      roleEvent({ eventSource: "ec2.amazonaws.com", eventName: "RunInstances", requestParameters: { iamInstanceProfile: { name: "web" } } }),
+      roleEvent({
+        eventSource: "lambda.amazonaws.com",
+        eventName: "CreateFunction20150331",
+        requestParameters: { functionName: "f", role: `arn:aws:iam::${ACCOUNT}:role/lambda-exec` },
+      }),
+      roleEvent({
+        eventSource: "ec2.amazonaws.com",
+        eventName: "RunInstances",
+        requestParameters: { iamInstanceProfile: { name: "web" } },
+      }),
     ]);
     expect(s.passRole).toEqual({
-      [`arn:aws:iam::${ACCOUNT}:instance-profile/web`]: { roleArn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`, viaActions: ["ec2:RunInstances"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "instance-profile", passedToService: ["ec2.amazonaws.com"] },
-      [`arn:aws:iam::${ACCOUNT}:role/lambda-exec`]: { roleArn: `arn:aws:iam::${ACCOUNT}:role/lambda-exec`, viaActions: ["lambda:CreateFunction"], calls: 1, lastSeen: "2026-05-10T12:00:00.000Z", kind: "role", passedToService: ["lambda.amazonaws.com"] },
+      [`arn:aws:iam::${ACCOUNT}:instance-profile/web`]: {
+        roleArn: `arn:aws:iam::${ACCOUNT}:instance-profile/web`,
+        viaActions: ["ec2:RunInstances"],
+        calls: 1,
+        lastSeen: "2026-05-10T12:00:00.000Z",
+        kind: "instance-profile",
+        passedToService: ["ec2.amazonaws.com"],
+      },
+      [`arn:aws:iam::${ACCOUNT}:role/lambda-exec`]: {
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/lambda-exec`,
+        viaActions: ["lambda:CreateFunction"],
+        calls: 1,
+        lastSeen: "2026-05-10T12:00:00.000Z",
+        kind: "role",
+        passedToService: ["lambda.amazonaws.com"],
+      },
     });
   });
 
   it("bounds samples to the smallest event IDs and ARNs", () => {
     const records = Array.from({ length: 80 }, (_, i) =>
-      roleEvent({ eventID: `id-${String(79 - i).padStart(3, "0")}`, resources: [{ ARN: `arn:aws:s3:::bucket-${String(i).padStart(3, "0")}` }] }),
+      roleEvent({
+        eventID: `id-${String(79 - i).padStart(3, "0")}`,
+        resources: [{ ARN: `arn:aws:s3:::bucket-${String(i).padStart(3, "0")}` }],
+      }),
     );
     const ev = summarize(records).actions["s3:ListAllMyBuckets"];
     expect(ev.calls).toBe(80);
@@ -137,10 +195,49 @@ describe("UsageAccumulator with malformed records", () => {
     ["userIdentity not an object", { userIdentity: "x" }],
     ["sessionContext null", { userIdentity: { type: "AssumedRole", sessionContext: null } }],
     ["everything else missing", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z" }],
-    ["odd field types", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: 5, eventName: ["x"], awsRegion: {}, eventID: 7, resources: "x", requestParameters: "x" }],
-    ["resources with junk", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", resources: [null, 1, { ARN: 5 }, { ARN: "arn:aws:s3:::ok" }] }],
-    ["a numeric errorCode", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", errorCode: 403 }],
-    ["deep request parameters", { userIdentity: identity, eventTime: "2026-05-10T00:00:00Z", eventSource: "s3.amazonaws.com", eventName: "ListBuckets", requestParameters: JSON.parse("[".repeat(2000) + "]".repeat(2000)) }],
+    [
+      "odd field types",
+      {
+        userIdentity: identity,
+        eventTime: "2026-05-10T00:00:00Z",
+        eventSource: 5,
+        eventName: ["x"],
+        awsRegion: {},
+        eventID: 7,
+        resources: "x",
+        requestParameters: "x",
+      },
+    ],
+    [
+      "resources with junk",
+      {
+        userIdentity: identity,
+        eventTime: "2026-05-10T00:00:00Z",
+        eventSource: "s3.amazonaws.com",
+        eventName: "ListBuckets",
+        resources: [null, 1, { ARN: 5 }, { ARN: "arn:aws:s3:::ok" }],
+      },
+    ],
+    [
+      "a numeric errorCode",
+      {
+        userIdentity: identity,
+        eventTime: "2026-05-10T00:00:00Z",
+        eventSource: "s3.amazonaws.com",
+        eventName: "ListBuckets",
+        errorCode: 403,
+      },
+    ],
+    [
+      "deep request parameters",
+      {
+        userIdentity: identity,
+        eventTime: "2026-05-10T00:00:00Z",
+        eventSource: "s3.amazonaws.com",
+        eventName: "ListBuckets",
+        requestParameters: JSON.parse("[".repeat(2000) + "]".repeat(2000)),
+      },
+    ],
   ])("%s does not throw", (_name, record) => {
     const acc = new UsageAccumulator(principal, window);
     expect(() => acc.add(record as CloudTrailRecord)).not.toThrow();
@@ -163,10 +260,26 @@ describe("mergeUsage", () => {
     roleEvent({ eventName: "ListBuckets", eventTime: "2026-05-05T00:00:00Z", eventID: "x2" }),
     roleEvent({ eventName: "GetObject", eventCategory: "Data", managementEvent: false, resources: [{ ARN: "arn:aws:s3:::b/k" }] }),
     roleEvent({ eventSource: "ec2.amazonaws.com", eventName: "NotReal" }),
-    roleEvent({ eventSource: "lambda.amazonaws.com", eventName: "GetFunction", errorCode: "AccessDenied", errorMessage: "no: is not authorized to perform: lambda:GetFunction", eventTime: "2026-05-04T00:00:00Z" }),
-    roleEvent({ eventSource: "lambda.amazonaws.com", eventName: "GetFunction", errorCode: "AccessDenied", errorMessage: "later message", eventTime: "2026-05-06T00:00:00Z" }),
+    roleEvent({
+      eventSource: "lambda.amazonaws.com",
+      eventName: "GetFunction",
+      errorCode: "AccessDenied",
+      errorMessage: "no: is not authorized to perform: lambda:GetFunction",
+      eventTime: "2026-05-04T00:00:00Z",
+    }),
+    roleEvent({
+      eventSource: "lambda.amazonaws.com",
+      eventName: "GetFunction",
+      errorCode: "AccessDenied",
+      errorMessage: "later message",
+      eventTime: "2026-05-06T00:00:00Z",
+    }),
     roleEvent({ eventSource: "sts.amazonaws.com", eventName: "GetCallerIdentity" }),
-    roleEvent({ eventSource: "ecs.amazonaws.com", eventName: "RegisterTaskDefinition", requestParameters: { taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/task`, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/exec` } }),
+    roleEvent({
+      eventSource: "ecs.amazonaws.com",
+      eventName: "RegisterTaskDefinition",
+      requestParameters: { taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/task`, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/exec` },
+    }),
   ];
 
   it("equals a single pass, for every split and order (associative, commutative)", () => {
@@ -180,13 +293,23 @@ describe("mergeUsage", () => {
     }
     const parts = [summarize(records.slice(0, 2)), summarize(records.slice(2, 5)), summarize(records.slice(5))];
     expect(mergeUsage(mergeUsage(parts[0], parts[1]), parts[2])).toEqual(mergeUsage(parts[0], mergeUsage(parts[1], parts[2])));
-    expect(whole.denied["lambda.amazonaws.com:GetFunction:AccessDenied"]).toMatchObject({ calls: 2, errorMessage: "later message", action: "lambda:GetFunction" });
+    expect(whole.denied["lambda.amazonaws.com:GetFunction:AccessDenied"]).toMatchObject({
+      calls: 2,
+      errorMessage: "later message",
+      action: "lambda:GetFunction",
+    });
   });
 
   it("gives the same summary for any order of many records", () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const sources = [["s3.amazonaws.com", "GetObject"], ["s3.amazonaws.com", "ListObjectsV2"], ["ec2.amazonaws.com", "DescribeInstances"], ["lambda.amazonaws.com", "GetFunction20150331v2"], ["ec2.amazonaws.com", "Nope"]];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const sources = [
+      ["s3.amazonaws.com", "GetObject"],
+      ["s3.amazonaws.com", "ListObjectsV2"],
+      ["ec2.amazonaws.com", "DescribeInstances"],
+      ["lambda.amazonaws.com", "GetFunction20150331v2"],
+      ["ec2.amazonaws.com", "Nope"],
+    ];
     const many = Array.from({ length: 400 }, (_, i) => {
       const [eventSource, eventName] = sources[Math.floor(rand() * sources.length)];
       return roleEvent({

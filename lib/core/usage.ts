@@ -77,7 +77,10 @@ export class UsageAccumulator {
   private readonly actions = new Map<string, EvidenceAcc>();
   private readonly serviceLevel = new Map<string, { service: string; calls: number; eventNames: Set<string> }>();
   private readonly denied = new Map<string, DeniedAcc>();
-  private readonly passRole = new Map<string, { roleArn: string; via: Set<string>; calls: number; lastMs: number; kind: "role" | "instance-profile"; services: Set<string> }>();
+  private readonly passRole = new Map<
+    string,
+    { roleArn: string; via: Set<string>; calls: number; lastMs: number; kind: "role" | "instance-profile"; services: Set<string> }
+  >();
   private readonly unmapped = new Map<string, { eventSource: string; eventName: string; service?: string; calls: number }>();
   private noPermissionCalls = 0;
   private eventsMatched = 0;
@@ -107,7 +110,14 @@ export class UsageAccumulator {
     const eventId = typeof record.eventID === "string" ? record.eventID : undefined;
 
     if (record.errorCode != null && record.errorCode !== "") {
-      this.addDenied(record, eventSource, eventName, mapping.kind === "actions" && mapping.actions.length === 1 ? mapping.actions[0] : undefined, timeMs, eventId);
+      this.addDenied(
+        record,
+        eventSource,
+        eventName,
+        mapping.kind === "actions" && mapping.actions.length === 1 ? mapping.actions[0] : undefined,
+        timeMs,
+        eventId,
+      );
       return true;
     }
     // Network activity events repeat, as seen by a VPC endpoint, calls that are logged on their own.
@@ -162,7 +172,14 @@ export class UsageAccumulator {
     return true;
   }
 
-  private addDenied(record: CloudTrailRecord, eventSource: string, eventName: string, mapped: string | undefined, timeMs: number, eventId?: string): void {
+  private addDenied(
+    record: CloudTrailRecord,
+    eventSource: string,
+    eventName: string,
+    mapped: string | undefined,
+    timeMs: number,
+    eventId?: string,
+  ): void {
     const errorCode = String(record.errorCode);
     const key = `${eventSource}:${eventName}:${errorCode}`;
     const message = typeof record.errorMessage === "string" ? record.errorMessage : undefined;
@@ -242,7 +259,9 @@ export class UsageAccumulator {
           return [k, ev];
         }),
       ),
-      serviceLevel: sortedRecord([...this.serviceLevel].map(([k, s]) => [k, { service: s.service, calls: s.calls, eventNames: sorted(s.eventNames) }])),
+      serviceLevel: sortedRecord(
+        [...this.serviceLevel].map(([k, s]) => [k, { service: s.service, calls: s.calls, eventNames: sorted(s.eventNames) }]),
+      ),
       denied: sortedRecord(
         [...this.denied].map(([k, d]) => {
           const out: UsageSummary["denied"][string] = {
@@ -259,7 +278,17 @@ export class UsageAccumulator {
         }),
       ),
       passRole: sortedRecord(
-        [...this.passRole].map(([k, p]) => [k, { roleArn: p.roleArn, viaActions: sorted(p.via), calls: p.calls, lastSeen: iso(p.lastMs), kind: p.kind, ...(p.services.size > 0 ? { passedToService: sorted(p.services) } : {}) }]),
+        [...this.passRole].map(([k, p]) => [
+          k,
+          {
+            roleArn: p.roleArn,
+            viaActions: sorted(p.via),
+            calls: p.calls,
+            lastSeen: iso(p.lastMs),
+            kind: p.kind,
+            ...(p.services.size > 0 ? { passedToService: sorted(p.services) } : {}),
+          },
+        ]),
       ),
       unmapped: sortedRecord([...this.unmapped].map(([k, u]) => [k, { ...u }])),
       noPermissionCalls: this.noPermissionCalls,

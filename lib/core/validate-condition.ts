@@ -6,10 +6,33 @@ type Add = (severity: PolicyFinding["severity"], code: string, message: string, 
 
 // IAM condition operators (the "IfExists" forms and ForAnyValue:/ForAllValues: prefixes are derived).
 const OPERATORS = new Set([
-  "StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike",
-  "NumericEquals", "NumericNotEquals", "NumericLessThan", "NumericLessThanEquals", "NumericGreaterThan", "NumericGreaterThanEquals",
-  "DateEquals", "DateNotEquals", "DateLessThan", "DateLessThanEquals", "DateGreaterThan", "DateGreaterThanEquals",
-  "Bool", "BinaryEquals", "IpAddress", "NotIpAddress", "ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike", "Null",
+  "StringEquals",
+  "StringNotEquals",
+  "StringEqualsIgnoreCase",
+  "StringNotEqualsIgnoreCase",
+  "StringLike",
+  "StringNotLike",
+  "NumericEquals",
+  "NumericNotEquals",
+  "NumericLessThan",
+  "NumericLessThanEquals",
+  "NumericGreaterThan",
+  "NumericGreaterThanEquals",
+  "DateEquals",
+  "DateNotEquals",
+  "DateLessThan",
+  "DateLessThanEquals",
+  "DateGreaterThan",
+  "DateGreaterThanEquals",
+  "Bool",
+  "BinaryEquals",
+  "IpAddress",
+  "NotIpAddress",
+  "ArnEquals",
+  "ArnLike",
+  "ArnNotEquals",
+  "ArnNotLike",
+  "Null",
 ]);
 
 export function isConditionOperator(name: string): boolean {
@@ -36,7 +59,12 @@ export function validateCondition(node: JsonNode, path: Path, add: Add): void {
       const scalar = (n: JsonNode) => n.type === "string" || n.type === "boolean" || n.type === "number";
       if (scalar(v)) continue;
       if (v.type === "array" && v.items.length > 0 && v.items.every(scalar)) continue;
-      add("error", "SCHEMA", `The value of condition key ${key.key} must be a string, number, boolean or a non-empty list of them.`, keyPath);
+      add(
+        "error",
+        "SCHEMA",
+        `The value of condition key ${key.key} must be a string, number, boolean or a non-empty list of them.`,
+        keyPath,
+      );
     }
   }
 }

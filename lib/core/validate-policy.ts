@@ -19,7 +19,17 @@ export interface ValidatePolicyOptions {
 }
 
 const TOP_KEYS = new Set(["Version", "Id", "Statement"]);
-const STATEMENT_KEYS = new Set(["Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal", "NotPrincipal"]);
+const STATEMENT_KEYS = new Set([
+  "Sid",
+  "Effect",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
+  "Principal",
+  "NotPrincipal",
+]);
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 
 /**
@@ -31,7 +41,8 @@ const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
  */
 export function validatePolicyDocument(text: string, opts: ValidatePolicyOptions = { kind: "identity" }): PolicyFinding[] {
   const findings: PolicyFinding[] = [];
-  const add = (severity: PolicyFinding["severity"], code: string, message: string, path: Path) => findings.push({ severity, code, message, path });
+  const add = (severity: PolicyFinding["severity"], code: string, message: string, path: Path) =>
+    findings.push({ severity, code, message, path });
   if (typeof text !== "string" || text.trim() === "") {
     add("error", "INVALID_JSON", "The policy document is empty.", []);
     return findings;
@@ -42,21 +53,41 @@ export function validatePolicyDocument(text: string, opts: ValidatePolicyOptions
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const { line, column } = lineColumn(text, error.offset);
-    findings.push({ severity: "error", code: "INVALID_JSON", message: `Invalid JSON at line ${line}, column ${column}: ${error.message}.`, path: [], offset: error.offset });
+    findings.push({
+      severity: "error",
+      code: "INVALID_JSON",
+      message: `Invalid JSON at line ${line}, column ${column}: ${error.message}.`,
+      path: [],
+      offset: error.offset,
+    });
     return findings;
   }
   const maxChars = opts.maxChars ?? MANAGED_POLICY_MAX_CHARS;
   const length = policyLength(text);
-  if (length > maxChars) add("error", "TOO_LONG", `The policy has ${length} characters without white space; the limit is ${maxChars}. Split it into several policies.`, []);
+  if (length > maxChars)
+    add(
+      "error",
+      "TOO_LONG",
+      `The policy has ${length} characters without white space; the limit is ${maxChars}. Split it into several policies.`,
+      [],
+    );
   if (root.type !== "object") {
     add("error", "SCHEMA", "The policy document must be a JSON object.", []);
     return findings;
   }
   checkDuplicateKeys(root, [], add);
-  for (const p of root.properties) if (!TOP_KEYS.has(p.key)) add("error", "SCHEMA", `Unknown top-level element "${p.key}" (allowed: Version, Id, Statement).`, [p.key]);
+  for (const p of root.properties)
+    if (!TOP_KEYS.has(p.key)) add("error", "SCHEMA", `Unknown top-level element "${p.key}" (allowed: Version, Id, Statement).`, [p.key]);
   const version = prop(root, "Version");
-  if (!version) add("warning", "MISSING_VERSION", 'No "Version": IAM then uses 2008-10-17, where policy variables do not work. Add "Version": "2012-10-17".', []);
-  else if (version.type !== "string" || !VERSIONS.has(version.value)) add("error", "SCHEMA", 'The Version must be "2012-10-17" (or the legacy "2008-10-17").', ["Version"]);
+  if (!version)
+    add(
+      "warning",
+      "MISSING_VERSION",
+      'No "Version": IAM then uses 2008-10-17, where policy variables do not work. Add "Version": "2012-10-17".',
+      [],
+    );
+  else if (version.type !== "string" || !VERSIONS.has(version.value))
+    add("error", "SCHEMA", 'The Version must be "2012-10-17" (or the legacy "2008-10-17").', ["Version"]);
   const id = prop(root, "Id");
   if (id && id.type !== "string") add("error", "SCHEMA", "The Id must be a string.", ["Id"]);
   const statement = prop(root, "Statement");
@@ -67,7 +98,8 @@ export function validatePolicyDocument(text: string, opts: ValidatePolicyOptions
   const statements: [JsonNode, Path][] =
     statement.type === "array" ? statement.items.map((n, i) => [n, ["Statement", i]]) : [[statement, ["Statement"]]];
   if (statement.type === "array" && statement.items.length === 0) add("error", "SCHEMA", "The Statement list is empty.", ["Statement"]);
-  if (statement.type !== "array" && statement.type !== "object") add("error", "SCHEMA", "Statement must be an object or a list of objects.", ["Statement"]);
+  if (statement.type !== "array" && statement.type !== "object")
+    add("error", "SCHEMA", "Statement must be an object or a list of objects.", ["Statement"]);
   const sids = new Map<string, Path>();
   for (const [node, path] of statements) {
     if (node.type !== "object") {
@@ -113,7 +145,13 @@ function stringList(node: JsonNode, path: Path, name: string, add: Add): [string
   return [];
 }
 
-function checkStatement(node: Extract<JsonNode, { type: "object" }>, path: Path, add: Add, opts: ValidatePolicyOptions, sids: Map<string, Path>): void {
+function checkStatement(
+  node: Extract<JsonNode, { type: "object" }>,
+  path: Path,
+  add: Add,
+  opts: ValidatePolicyOptions,
+  sids: Map<string, Path>,
+): void {
   for (const p of node.properties) {
     if (!STATEMENT_KEYS.has(p.key)) add("error", "SCHEMA", `Unknown statement element "${p.key}".`, [...path, p.key]);
   }
@@ -124,26 +162,35 @@ function checkStatement(node: Extract<JsonNode, { type: "object" }>, path: Path,
   if (sid) {
     if (sid.type !== "string") add("error", "SCHEMA", "Sid must be a string.", [...path, "Sid"]);
     else if (!/^[A-Za-z0-9]*$/.test(sid.value)) add("error", "SCHEMA", "Sid may contain only letters and digits.", [...path, "Sid"]);
-    else if (sids.has(sid.value)) add("error", "DUPLICATE_SID", `The Sid "${sid.value}" is used by more than one statement.`, [...path, "Sid"]);
+    else if (sids.has(sid.value))
+      add("error", "DUPLICATE_SID", `The Sid "${sid.value}" is used by more than one statement.`, [...path, "Sid"]);
     else sids.set(sid.value, [...path, "Sid"]);
   }
   const effect = prop(node, "Effect");
   if (!effect) add("error", "SCHEMA", 'The statement has no "Effect".', path);
-  else if (effect.type !== "string" || (effect.value !== "Allow" && effect.value !== "Deny")) add("error", "SCHEMA", 'Effect must be "Allow" or "Deny".', [...path, "Effect"]);
+  else if (effect.type !== "string" || (effect.value !== "Allow" && effect.value !== "Deny"))
+    add("error", "SCHEMA", 'Effect must be "Allow" or "Deny".', [...path, "Effect"]);
 
   const action = prop(node, "Action");
   const notAction = prop(node, "NotAction");
   if (action && notAction) add("error", "SCHEMA", "A statement has either Action or NotAction, not both.", [...path, "NotAction"]);
   if (!action && !notAction) add("error", "SCHEMA", 'The statement has no "Action" (or "NotAction").', path);
-  for (const [key, n] of [["Action", action], ["NotAction", notAction]] as const) {
+  for (const [key, n] of [
+    ["Action", action],
+    ["NotAction", notAction],
+  ] as const) {
     if (n) for (const [value, p] of stringList(n, [...path, key], key, add)) checkAction(value, p, add);
   }
 
   const resource = prop(node, "Resource");
   const notResource = prop(node, "NotResource");
-  if (resource && notResource) add("error", "SCHEMA", "A statement has either Resource or NotResource, not both.", [...path, "NotResource"]);
+  if (resource && notResource)
+    add("error", "SCHEMA", "A statement has either Resource or NotResource, not both.", [...path, "NotResource"]);
   if (!resource && !notResource) add("error", "SCHEMA", 'An identity policy statement needs a "Resource" (or "NotResource").', path);
-  for (const [key, n] of [["Resource", resource], ["NotResource", notResource]] as const) {
+  for (const [key, n] of [
+    ["Resource", resource],
+    ["NotResource", notResource],
+  ] as const) {
     if (n) for (const [value, p] of stringList(n, [...path, key], key, add)) checkResource(value, p, add, opts);
   }
   const condition = prop(node, "Condition");
@@ -159,8 +206,10 @@ function checkAction(value: string, path: Path, add: Add): void {
   }
   const wildcard = /[*?]/.test(value);
   if (!wildcard) {
-    if (!serviceExists(parts.service)) add("error", "UNKNOWN_SERVICE", `The service prefix "${parts.service}" is not in the IAM catalog.`, path);
-    else if (!findAction(parts.service, parts.action)) add("error", "UNKNOWN_ACTION", `"${value}" is not an action of ${parts.service}.`, path);
+    if (!serviceExists(parts.service))
+      add("error", "UNKNOWN_SERVICE", `The service prefix "${parts.service}" is not in the IAM catalog.`, path);
+    else if (!findAction(parts.service, parts.action))
+      add("error", "UNKNOWN_ACTION", `"${value}" is not an action of ${parts.service}.`, path);
     return;
   }
   if (!/[*?]/.test(parts.service) && !serviceExists(parts.service)) {
@@ -188,11 +237,21 @@ function checkResource(value: string, path: Path, add: Add, opts: ValidatePolicy
   }
   // IAM names the partition itself and rejects placeholders there ('Partition "${X}" is not valid').
   if (arn.partition.includes("${")) {
-    add("error", "BAD_ARN", `Partition "${arn.partition}" is not valid in "${value}": write the partition (aws, aws-cn, aws-us-gov...).`, path);
+    add(
+      "error",
+      "BAD_ARN",
+      `Partition "${arn.partition}" is not valid in "${value}": write the partition (aws, aws-cn, aws-us-gov...).`,
+      path,
+    );
   } else if (!/[*?]/.test(arn.partition) && !(KNOWN_PARTITIONS as readonly string[]).includes(arn.partition)) {
     add("error", "BAD_ARN", `Unknown partition "${arn.partition}" in "${value}".`, path);
   } else if (opts.partition && !/[*?]/.test(arn.partition) && arn.partition !== opts.partition) {
-    add("error", "BAD_ARN", `Partition "${arn.partition}" is not valid for "${value}": this account is in the ${opts.partition} partition.`, path);
+    add(
+      "error",
+      "BAD_ARN",
+      `Partition "${arn.partition}" is not valid for "${value}": this account is in the ${opts.partition} partition.`,
+      path,
+    );
   }
   if (/[*?]/.test(arn.service)) {
     add("error", "BAD_ARN", `Resource vendor must be fully qualified and cannot contain wildcards: "${value}".`, path);

@@ -17,11 +17,9 @@ export function validateWindow(start: Date, end: Date, opts: { now?: Date; maxDa
   if (!isValidDate(start)) throw new CoreError("INVALID_WINDOW", "The start time is not a valid date.", { field: "startTime" });
   if (!isValidDate(end)) throw new CoreError("INVALID_WINDOW", "The end time is not a valid date.", { field: "endTime" });
   if (end.getTime() < start.getTime()) {
-    throw new CoreError(
-      "INVALID_WINDOW",
-      `The end time (${end.toISOString()}) is before the start time (${start.toISOString()}).`,
-      { field: "endTime" },
-    );
+    throw new CoreError("INVALID_WINDOW", `The end time (${end.toISOString()}) is before the start time (${start.toISOString()}).`, {
+      field: "endTime",
+    });
   }
   if (end.getTime() === start.getTime()) {
     throw new CoreError("INVALID_WINDOW", "The end time equals the start time: the window is empty.", { field: "endTime" });

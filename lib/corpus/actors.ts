@@ -36,7 +36,17 @@ export function actorFor(p: NamedPrincipal, rng: Rng): Actor {
   const kind = m[2] as "role" | "user";
   const n = p.sessions ?? 40;
   const sessions = kind === "role" ? Array.from({ length: n }, (_, i) => sessionName(rng, i)) : [];
-  return { kind, account: m[1], arn: p.arn, name, principalId: rng.id(kind === "role" ? "AROA" : "AIDA"), profile: p.profile, weight: p.weight ?? 0.04, sessions, regions: p.regions };
+  return {
+    kind,
+    account: m[1],
+    arn: p.arn,
+    name,
+    principalId: rng.id(kind === "role" ? "AROA" : "AIDA"),
+    profile: p.profile,
+    weight: p.weight ?? 0.04,
+    sessions,
+    regions: p.regions,
+  };
 }
 
 function sessionName(rng: Rng, i: number): string {

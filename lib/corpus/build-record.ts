@@ -21,7 +21,14 @@ export interface BuildContext {
 export function identityOf(actor: Actor, c: BuildContext, session: string): Record<string, unknown> {
   if (actor.kind === "service") return { type: "AWSService", invokedBy: actor.arn };
   if (actor.kind === "user") {
-    return { type: "IAMUser", principalId: actor.principalId, arn: actor.arn, accountId: actor.account, accessKeyId: `AKIA${c.rng.id("", 16)}`, userName: actor.name };
+    return {
+      type: "IAMUser",
+      principalId: actor.principalId,
+      arn: actor.arn,
+      accountId: actor.account,
+      accessKeyId: `AKIA${c.rng.id("", 16)}`,
+      userName: actor.name,
+    };
   }
   return {
     type: "AssumedRole",
@@ -32,7 +39,10 @@ export function identityOf(actor: Actor, c: BuildContext, session: string): Reco
     sessionContext: {
       sessionIssuer: { type: "Role", principalId: actor.principalId, arn: actor.arn, accountId: actor.account, userName: actor.name },
       webIdFederationData: {},
-      attributes: { creationDate: new Date(c.time.getTime() - c.rng.int(60, 3500) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"), mfaAuthenticated: "false" },
+      attributes: {
+        creationDate: new Date(c.time.getTime() - c.rng.int(60, 3500) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+        mfaAuthenticated: "false",
+      },
     },
   };
 }
@@ -44,7 +54,13 @@ export function assumedRoleArn(actor: Actor, session: string): string {
 /** One CloudTrail record, fields in the order CloudTrail writes them. */
 export function buildRecord(actor: Actor, tpl: EventTemplate, c: BuildContext, opts: { denied: boolean }): Record<string, unknown> {
   const session = actor.sessions.length ? c.rng.pick(actor.sessions) : "";
-  const tctx: TemplateContext = { rng: c.rng, account: c.account, region: c.region, roleArn: actor.kind === "role" ? actor.arn : undefined, serviceRoleArns: c.serviceRoleArns };
+  const tctx: TemplateContext = {
+    rng: c.rng,
+    account: c.account,
+    region: c.region,
+    roleArn: actor.kind === "role" ? actor.arn : undefined,
+    serviceRoleArns: c.serviceRoleArns,
+  };
   const params = tpl.params ? tpl.params(tctx) : null;
   const rec: Record<string, unknown> = {
     eventVersion: tpl.data ? "1.08" : "1.09",
@@ -53,7 +69,8 @@ export function buildRecord(actor: Actor, tpl: EventTemplate, c: BuildContext, o
     eventSource: `${tpl.source}.amazonaws.com`,
     eventName: tpl.name,
     awsRegion: c.region,
-    sourceIPAddress: actor.kind === "service" ? actor.arn : `${c.rng.int(3, 223)}.${c.rng.int(0, 255)}.${c.rng.int(0, 255)}.${c.rng.int(1, 254)}`,
+    sourceIPAddress:
+      actor.kind === "service" ? actor.arn : `${c.rng.int(3, 223)}.${c.rng.int(0, 255)}.${c.rng.int(0, 255)}.${c.rng.int(1, 254)}`,
     userAgent: actor.kind === "service" ? actor.arn : c.rng.pick(AGENTS),
   };
   if (opts.denied) {
@@ -81,7 +98,11 @@ export function buildRecord(actor: Actor, tpl: EventTemplate, c: BuildContext, o
   rec.managementEvent = !tpl.data;
   rec.recipientAccountId = c.account;
   rec.eventCategory = tpl.data ? "Data" : "Management";
-  rec.tlsDetails = { tlsVersion: "TLSv1.3", cipherSuite: "TLS_AES_128_GCM_SHA256", clientProvidedHostHeader: `${tpl.source}.${c.region}.amazonaws.com` };
+  rec.tlsDetails = {
+    tlsVersion: "TLSv1.3",
+    cipherSuite: "TLS_AES_128_GCM_SHA256",
+    clientProvidedHostHeader: `${tpl.source}.${c.region}.amazonaws.com`,
+  };
   return rec;
 }
 

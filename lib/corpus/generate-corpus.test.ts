@@ -16,7 +16,8 @@ const END = new Date("2026-03-01T00:00:00Z");
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) out.push(path.relative(dir, path.join(e.parentPath, e.name)));
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(path.relative(dir, path.join(e.parentPath, e.name)));
   return out.sort();
 }
 
@@ -32,7 +33,9 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 async function readRecords(dir: string): Promise<Record<string, unknown>[]> {
   const records: Record<string, unknown>[] = [];
   for (const f of (await walk(dir)).filter((x) => x.includes("/CloudTrail/"))) {
-    records.push(...(JSON.parse(gunzipSync(await readFile(path.join(dir, f))).toString()) as { Records: Record<string, unknown>[] }).Records);
+    records.push(
+      ...(JSON.parse(gunzipSync(await readFile(path.join(dir, f))).toString()) as { Records: Record<string, unknown>[] }).Records,
+    );
   }
   return records;
 }
@@ -40,8 +43,8 @@ async function readRecords(dir: string): Promise<Record<string, unknown>[]> {
 const targetsCalls = (records: Record<string, unknown>[], key: string) =>
   records.filter(
     (r) =>
-      (r.userIdentity as { sessionContext?: { sessionIssuer?: { arn?: string } } }).sessionContext?.sessionIssuer?.arn === DEFAULT_TARGET_ROLE &&
-      `${String(r.eventSource).replace(".amazonaws.com", "")}:${r.eventName}` === key,
+      (r.userIdentity as { sessionContext?: { sessionIssuer?: { arn?: string } } }).sessionContext?.sessionIssuer?.arn ===
+        DEFAULT_TARGET_ROLE && `${String(r.eventSource).replace(".amazonaws.com", "")}:${r.eventName}` === key,
   );
 
 describe("generateCorpus", () => {
@@ -61,7 +64,9 @@ describe("generateCorpus", () => {
     expect(logs.length).toBe(manifest.files);
     expect(digests.length).toBe(manifest.digestFiles);
     for (const f of logs) {
-      expect(f).toMatch(/^trails\/main\/AWSLogs\/(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[0-9a-f]{16}\.json\.gz$/);
+      expect(f).toMatch(
+        /^trails\/main\/AWSLogs\/(\d{12})\/CloudTrail\/([a-z0-9-]+)\/(\d{4})\/(\d{2})\/(\d{2})\/\1_CloudTrail_\2_\3\4\5T\d{4}Z_[0-9a-f]{16}\.json\.gz$/,
+      );
     }
   });
 
@@ -74,10 +79,18 @@ describe("generateCorpus", () => {
     }
     expect([...names].some((n) => n.startsWith("email.amazonaws.com:"))).toBe(true);
     expect([...names].some((n) => /^lambda\.amazonaws\.com:\w+20150331(v2)?$/.test(n))).toBe(true);
-    const global = records.filter((r) => ["iam.amazonaws.com", "cloudfront.amazonaws.com", "route53.amazonaws.com", "signin.amazonaws.com"].includes(r.eventSource as string));
+    const global = records.filter((r) =>
+      ["iam.amazonaws.com", "cloudfront.amazonaws.com", "route53.amazonaws.com", "signin.amazonaws.com"].includes(r.eventSource as string),
+    );
     expect(global.length).toBeGreaterThan(0);
-    expect(global.filter((r) => r.awsRegion !== "us-east-1").map((r) => `${r.eventName} ${r.awsRegion} ${JSON.stringify(r.userIdentity).slice(0, 80)}`)).toEqual([]);
-    expect(records.some((r) => r.errorCode === "AccessDenied" && /is not authorized to perform: \w+:\w+/.test(String(r.errorMessage)))).toBe(true);
+    expect(
+      global
+        .filter((r) => r.awsRegion !== "us-east-1")
+        .map((r) => `${r.eventName} ${r.awsRegion} ${JSON.stringify(r.userIdentity).slice(0, 80)}`),
+    ).toEqual([]);
+    expect(
+      records.some((r) => r.errorCode === "AccessDenied" && /is not authorized to perform: \w+:\w+/.test(String(r.errorMessage))),
+    ).toBe(true);
     expect(records.some((r) => r.eventCategory === "Data" && r.managementEvent === false)).toBe(true);
     expect(records.some((r) => (r.userIdentity as { type?: string }).type === "AWSService")).toBe(true);
     const sessions = new Set(
@@ -89,25 +102,40 @@ describe("generateCorpus", () => {
     expect(sessions.size).toBeGreaterThan(10);
   });
 
-  it.each(Object.entries(PROFILES).filter(([, p]) => p.probes))("profile %s: its probes are templates it never calls otherwise", (_name, profile) => {
-    const own = new Set(profile.templates.map(([k]) => k));
-    for (const k of profile.probes!) {
-      expect(TEMPLATES[k], k).toBeDefined();
-      expect(own.has(k), k).toBe(false);
-    }
-  });
+  it.each(Object.entries(PROFILES).filter(([, p]) => p.probes))(
+    "profile %s: its probes are templates it never calls otherwise",
+    (_name, profile) => {
+      const own = new Set(profile.templates.map(([k]) => k));
+      for (const k of profile.probes!) {
+        expect(TEMPLATES[k], k).toBeDefined();
+        expect(own.has(k), k).toBe(false);
+      }
+    },
+  );
 
   it("writes denied probes only when asked, each of them refused", async () => {
     const probes = PROFILES.backend.probes!;
     const without = await readRecords(a);
     for (const k of probes) expect(targetsCalls(without, k), k).toEqual([]);
     const dir = path.join(root, "probes");
-    await generateCorpus({ outDir: dir, days: 2, seed: 99, endDate: END, sizeMb: 6, filesPerDay: 6, prefix: "trails/main", deniedProbes: 0.05 });
+    await generateCorpus({
+      outDir: dir,
+      days: 2,
+      seed: 99,
+      endDate: END,
+      sizeMb: 6,
+      filesPerDay: 6,
+      prefix: "trails/main",
+      deniedProbes: 0.05,
+    });
     const withProbes = await readRecords(dir);
     for (const k of probes) {
       const calls = targetsCalls(withProbes, k);
       expect(calls.length, k).toBeGreaterThan(0);
-      expect(calls.filter((r) => r.errorCode !== "AccessDenied"), k).toEqual([]);
+      expect(
+        calls.filter((r) => r.errorCode !== "AccessDenied"),
+        k,
+      ).toEqual([]);
     }
   });
 });

@@ -97,7 +97,19 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
     for (const s of services) s.weight = (rest * 0.1) / services.length;
     actorsByAccount.set(account, [...own, ...noise, ...services]);
   }
-  const manifest: CorpusManifest = { seed: o.seed, start: start.toISOString(), end: endDate.toISOString(), files: 0, digestFiles: 0, events: 0, bytesUncompressed: 0, bytesCompressed: 0, eventsByAccount: {}, eventsByPrincipal: {}, principals: named.map((p) => ({ arn: p.arn, profile: p.profile })) };
+  const manifest: CorpusManifest = {
+    seed: o.seed,
+    start: start.toISOString(),
+    end: endDate.toISOString(),
+    files: 0,
+    digestFiles: 0,
+    events: 0,
+    bytesUncompressed: 0,
+    bytesCompressed: 0,
+    eventsByAccount: {},
+    eventsByPrincipal: {},
+    principals: named.map((p) => ({ arn: p.arn, profile: p.profile })),
+  };
   const pretty = new Set<number>();
   for (let i = 0; i < (o.prettyFiles ?? 0); i++) pretty.add(Math.floor(rng.next() * totalFiles));
   const count = (arn: string) => (manifest.eventsByPrincipal[arn] = (manifest.eventsByPrincipal[arn] ?? 0) + 1);
@@ -106,7 +118,10 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
   for (let d = 0; d < o.days; d++) {
     for (const account of accounts) {
       const actors = actorsByAccount.get(account)!;
-      const serviceRoleArns = actors.filter((a) => a.kind === "role").slice(0, 6).map((a) => a.arn);
+      const serviceRoleArns = actors
+        .filter((a) => a.kind === "role")
+        .slice(0, 6)
+        .map((a) => a.arn);
       const target = actors.find((a) => a.kind === "role") ?? actors[0];
       for (const region of regions) {
         const eligible = actors.filter((a) => !a.regions || a.regions.includes(region) || region === "us-east-1");
@@ -138,7 +153,9 @@ export async function generateCorpus(o: GenerateCorpusOptions): Promise<CorpusMa
           }
           // Named after the delivery minute, a few minutes after the slot's last event.
           const delivered = new Date(slotStart + slotMs + rng.int(1, 4) * 60_000);
-          const text = pretty.has(fileIndex) ? JSON.stringify({ Records: parts.map((p) => JSON.parse(p)) }, null, 2) : `{"Records":[${parts.join(",")}]}`;
+          const text = pretty.has(fileIndex)
+            ? JSON.stringify({ Records: parts.map((p) => JSON.parse(p)) }, null, 2)
+            : `{"Records":[${parts.join(",")}]}`;
           await writeLog(o, account, region, delivered, rng.hex(16), text, manifest, o.gzipLevel);
           manifest.events += n;
           manifest.eventsByAccount[account] = (manifest.eventsByAccount[account] ?? 0) + n;
@@ -161,7 +178,16 @@ function dayPath(d: Date): string {
   return `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}`;
 }
 
-async function writeLog(o: GenerateCorpusOptions, account: string, region: string, delivered: Date, unique: string, text: string, m: CorpusManifest, level = 6): Promise<void> {
+async function writeLog(
+  o: GenerateCorpusOptions,
+  account: string,
+  region: string,
+  delivered: Date,
+  unique: string,
+  text: string,
+  m: CorpusManifest,
+  level = 6,
+): Promise<void> {
   const dir = path.join(o.outDir, accountTrailRoot(o.prefix, o.orgId, account), region, dayPath(delivered));
   await mkdir(dir, { recursive: true });
   const raw = Buffer.from(text);
@@ -173,12 +199,33 @@ async function writeLog(o: GenerateCorpusOptions, account: string, region: strin
 }
 
 /** CloudTrail-Digest files sit beside the logs; a reader must never take them for events. */
-async function writeDigest(o: GenerateCorpusOptions, account: string, region: string, at: Date, rng: Rng, m: CorpusManifest): Promise<void> {
+async function writeDigest(
+  o: GenerateCorpusOptions,
+  account: string,
+  region: string,
+  at: Date,
+  rng: Rng,
+  m: CorpusManifest,
+): Promise<void> {
   const root = accountTrailRoot(o.prefix, o.orgId, account).replace(/CloudTrail\/$/, "CloudTrail-Digest/");
   const dir = path.join(o.outDir, root, region, dayPath(at));
   await mkdir(dir, { recursive: true });
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
-  const digest = { awsAccountId: account, digestStartTime: new Date(at.getTime() - 3_600_000).toISOString(), digestEndTime: at.toISOString(), digestS3Bucket: "trail-bucket", digestSignatureAlgorithm: "SHA256withRSA", logFiles: [], previousDigestSignature: rng.hex(64) };
-  await writeFile(path.join(dir, `${account}_CloudTrail-Digest_${region}_main-trail_${region}_${stamp}.json.gz`), gzipSync(Buffer.from(JSON.stringify(digest))));
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
+  const digest = {
+    awsAccountId: account,
+    digestStartTime: new Date(at.getTime() - 3_600_000).toISOString(),
+    digestEndTime: at.toISOString(),
+    digestS3Bucket: "trail-bucket",
+    digestSignatureAlgorithm: "SHA256withRSA",
+    logFiles: [],
+    previousDigestSignature: rng.hex(64),
+  };
+  await writeFile(
+    path.join(dir, `${account}_CloudTrail-Digest_${region}_main-trail_${region}_${stamp}.json.gz`),
+    gzipSync(Buffer.from(JSON.stringify(digest))),
+  );
   m.digestFiles++;
 }

@@ -14,9 +14,7 @@ export interface LockInfo {
   socketDir?: string;
 }
 
-export type LockResult =
-  | { kind: "owner"; update(info: Partial<LockInfo>): void; release(): void }
-  | { kind: "held"; info: LockInfo };
+export type LockResult = { kind: "owner"; update(info: Partial<LockInfo>): void; release(): void } | { kind: "held"; info: LockInfo };
 
 export function lockFilePath(dataDir: string): string {
   return join(dataDir, "leastwise.lock");

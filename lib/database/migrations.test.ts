@@ -44,7 +44,10 @@ describe.each(["pglite", "postgres"] as const)("migrations on a fresh %s", (kind
 describe("the migrations folder", () => {
   it("matches prisma/schema (run `npm run db:new-migration -- NAME` after a schema change)", async () => {
     const sql = await diffMigrationsToSchema();
-    const summary = sql?.split("\n").filter((l) => l.startsWith("-- ") || /^(CREATE|ALTER|DROP)/.test(l)).slice(0, 12);
+    const summary = sql
+      ?.split("\n")
+      .filter((l) => l.startsWith("-- ") || /^(CREATE|ALTER|DROP)/.test(l))
+      .slice(0, 12);
     expect(summary ?? null, "prisma/schema has changes that no migration creates").toBeNull();
   });
 

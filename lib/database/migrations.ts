@@ -32,7 +32,10 @@ export function loadMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
   const lockPath = join(dir, LOCKFILE);
   return {
     baseDir: dir,
-    lockfile: { path: LOCKFILE, content: existsSync(/*turbopackIgnore: true*/ lockPath) ? readFileSync(/*turbopackIgnore: true*/ lockPath, "utf8") : null },
+    lockfile: {
+      path: LOCKFILE,
+      content: existsSync(/*turbopackIgnore: true*/ lockPath) ? readFileSync(/*turbopackIgnore: true*/ lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: names.map((name) => ({
       path: name,
@@ -113,12 +116,16 @@ export function migrationTimestamp(now = new Date()): string {
 /** Writes `<timestamp>_<name>/migration.sql`; returns the directory name. */
 export function writeMigration(options: { name: string; sql: string; migrationsDir?: string; now?: Date }): string {
   const dir = options.migrationsDir ?? MIGRATIONS_DIR;
-  const slug = options.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = options.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new Error(`Invalid migration name "${options.name}": use letters, digits and underscores.`);
   const dirName = `${migrationTimestamp(options.now)}_${slug}`;
   mkdirSync(/*turbopackIgnore: true*/ join(dir, dirName), { recursive: true });
   writeFileSync(/*turbopackIgnore: true*/ join(dir, dirName, "migration.sql"), options.sql);
-  if (!existsSync(/*turbopackIgnore: true*/ join(dir, LOCKFILE))) writeFileSync(/*turbopackIgnore: true*/ join(dir, LOCKFILE), LOCKFILE_CONTENT);
+  if (!existsSync(/*turbopackIgnore: true*/ join(dir, LOCKFILE)))
+    writeFileSync(/*turbopackIgnore: true*/ join(dir, LOCKFILE), LOCKFILE_CONTENT);
   return dirName;
 }
 

@@ -63,7 +63,10 @@ describe("the embedded database shared between processes", () => {
     mkdirSync(join(dataDir, "run"));
     writeFileSync(join(dataDir, "run", ".s.PGSQL.5432"), "");
     // Our own parent is alive and is not a Leastwise owner.
-    writeFileSync(lockFilePath(dataDir), JSON.stringify({ pid: process.ppid, startedAt: "2020-01-01T00:00:00Z", socketDir: join(dataDir, "run") }));
+    writeFileSync(
+      lockFilePath(dataDir),
+      JSON.stringify({ pid: process.ppid, startedAt: "2020-01-01T00:00:00Z", socketDir: join(dataDir, "run") }),
+    );
     await expect(openDatabase({ dataDir })).rejects.toThrow(/does not answer.*delete .*leastwise.lock/s);
   });
 

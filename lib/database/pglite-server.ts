@@ -93,20 +93,22 @@ export async function startPgliteServer(options: {
     };
 
     const runBatch = (messages: Buffer[], endsWithSync: boolean) => {
-      chain = chain.then(async () => {
-        if (closed) return;
-        await lock.acquire(id);
-        clearTimeout(idleTimer);
-        if (closed) {
-          lock.release(id);
-          return;
-        }
-        for (const message of messages) await exec(new Uint8Array(message), socket);
-        // A Flush ends a batch without ending the extended-protocol exchange: keep the backend.
-        finishBatch(!endsWithSync || db.isInTransaction());
-      }).catch((error: unknown) => {
-        socket.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
+      chain = chain
+        .then(async () => {
+          if (closed) return;
+          await lock.acquire(id);
+          clearTimeout(idleTimer);
+          if (closed) {
+            lock.release(id);
+            return;
+          }
+          for (const message of messages) await exec(new Uint8Array(message), socket);
+          // A Flush ends a batch without ending the extended-protocol exchange: keep the backend.
+          finishBatch(!endsWithSync || db.isInTransaction());
+        })
+        .catch((error: unknown) => {
+          socket.destroy(error instanceof Error ? error : new Error(String(error)));
+        });
     };
 
     const onData = (data: Buffer) => {

@@ -19,7 +19,9 @@ async function loadBindings(): Promise<Bindings> {
   const require = createRequire(pathToFileURL(join(process.cwd(), "package.json")));
   const jsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = jsPath.replace(/\.js$/, ".wasm");
-  const bindings = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(jsPath).href)) as Bindings & { __wbg_set_wasm(exports: unknown): void };
+  const bindings = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(jsPath).href)) as Bindings & {
+    __wbg_set_wasm(exports: unknown): void;
+  };
   // The package imports its .wasm as an ES module, which Node 20 cannot do; instantiate it by hand
   // with the same import object the bundler would have built.
   const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {

@@ -23,7 +23,12 @@ export function acceptCandidates(texts: string[], principal: Principal, file: st
     }
     if (r === null || typeof r !== "object" || Array.isArray(r)) return { ok: false };
     if (!recordMatchesPrincipal(r, principal)) continue;
-    if (typeof r.eventTime === "string" && !Number.isNaN(Date.parse(r.eventTime)) && typeof r.eventSource === "string" && typeof r.eventName === "string") {
+    if (
+      typeof r.eventTime === "string" &&
+      !Number.isNaN(Date.parse(r.eventTime)) &&
+      typeof r.eventSource === "string" &&
+      typeof r.eventName === "string"
+    ) {
       records.push(r);
     } else if (bad++ === 0) {
       firstBad = typeof r.eventID === "string" ? r.eventID : "(no eventID)";
@@ -33,6 +38,10 @@ export function acceptCandidates(texts: string[], principal: Principal, file: st
   return {
     ok: true,
     records,
-    badRecords: { file, code: "BAD_RECORD", message: `${bad} record(s) of the principal lack a valid eventTime, eventSource or eventName and were not used (first: ${firstBad})` },
+    badRecords: {
+      file,
+      code: "BAD_RECORD",
+      message: `${bad} record(s) of the principal lack a valid eventTime, eventSource or eventName and were not used (first: ${firstBad})`,
+    },
   };
 }

@@ -16,7 +16,6 @@ const END = new Date("2026-03-01T00:00:00Z");
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lw-equiv-"));
   manifest = await generateCorpus({ outDir: dir, days: 4, seed: 42, endDate: END, sizeMb: 4, prettyFiles: 6, filesPerDay: 12 });
-
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -30,7 +29,12 @@ const PRINCIPALS = [
 describe("fast path equals full parse", () => {
   for (const principalArn of PRINCIPALS) {
     it(principalArn, async () => {
-      const request = { principalArn, window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END }, source: { kind: "local" as const, dir }, regions: "all" as const };
+      const request = {
+        principalArn,
+        window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END },
+        source: { kind: "local" as const, dir },
+        regions: "all" as const,
+      };
       const fast = await runScan({ request, fastPath: true, workers: 1 });
       const full = await runScan({ request, fastPath: false, workers: 1 });
       expect(fast.usage).toEqual(full.usage);
@@ -46,10 +50,28 @@ describe("fast path equals full parse", () => {
   it("re-reads in full a file whose record holds an array of record-like objects", async () => {
     const nestedDir = await mkdtemp(path.join(tmpdir(), "lw-nested-"));
     try {
-      const nested = roleRecord({ eventID: "nested-1", eventName: "SendMessage", requestParameters: { events: [{ a: 1 }, { eventVersion: "1.0", arn: PRINCIPALS[0] }] } }, PRINCIPALS[0]);
+      const nested = roleRecord(
+        {
+          eventID: "nested-1",
+          eventName: "SendMessage",
+          requestParameters: { events: [{ a: 1 }, { eventVersion: "1.0", arn: PRINCIPALS[0] }] },
+        },
+        PRINCIPALS[0],
+      );
       const records = [roleRecord({ eventID: "n0" }, PRINCIPALS[1]), nested, roleRecord({ eventID: "n2" })];
-      await writeDayObject(nestedDir, "eu-west-1", "2026-02-28", "111122223333_CloudTrail_eu-west-1_20260228T0500Z_nestedarr1.json.gz", gz(JSON.stringify({ Records: records })));
-      const request = (principalArn: string) => ({ principalArn, window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END }, source: { kind: "local" as const, dir: nestedDir }, regions: "all" as const });
+      await writeDayObject(
+        nestedDir,
+        "eu-west-1",
+        "2026-02-28",
+        "111122223333_CloudTrail_eu-west-1_20260228T0500Z_nestedarr1.json.gz",
+        gz(JSON.stringify({ Records: records })),
+      );
+      const request = (principalArn: string) => ({
+        principalArn,
+        window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END },
+        source: { kind: "local" as const, dir: nestedDir },
+        regions: "all" as const,
+      });
       const fast = await runScan({ request: request(PRINCIPALS[0]), workers: 1 });
       const full = await runScan({ request: request(PRINCIPALS[0]), workers: 1, fastPath: false });
       expect(fast.usage).toEqual(full.usage);
@@ -67,7 +89,12 @@ describe("fast path equals full parse", () => {
   });
 
   it("gives the same usage with several workers", async () => {
-    const request = { principalArn: PRINCIPALS[0], window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END }, source: { kind: "local" as const, dir }, regions: "all" as const };
+    const request = {
+      principalArn: PRINCIPALS[0],
+      window: { start: new Date(END.getTime() - 4 * 86_400_000), end: END },
+      source: { kind: "local" as const, dir },
+      regions: "all" as const,
+    };
     const one = await runScan({ request, workers: 1 });
     const many = await runScan({ request, workers: 3 });
     expect(many.stats).toEqual(one.stats);

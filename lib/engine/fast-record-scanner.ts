@@ -51,7 +51,10 @@ export class FastRecordScanner {
         this.carry = data.subarray(pos);
         return;
       }
-      if (data.compare(PREFIX, 0, PREFIX.length, pos, pos + PREFIX.length) !== 0) { this.fail(); return; }
+      if (data.compare(PREFIX, 0, PREFIX.length, pos, pos + PREFIX.length) !== 0) {
+        this.fail();
+        return;
+      }
       pos += PREFIX.length;
       // An empty array, or a first record that starts with its eventVersion.
       if (data[pos] !== RBRACKET && data.compare(START, 0, START.length, pos, pos + START.length) !== 0) {

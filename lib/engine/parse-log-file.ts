@@ -1,8 +1,6 @@
 import type { ScanWarning } from "@/lib/core/types";
 
-export type ParsedLogFile =
-  | { ok: true; records: unknown[] }
-  | { ok: false; code: ScanWarning["code"]; message: string };
+export type ParsedLogFile = { ok: true; records: unknown[] } | { ok: false; code: ScanWarning["code"]; message: string };
 
 /**
  * The full parse of a decompressed log file: the reference the fast path is tested against, and

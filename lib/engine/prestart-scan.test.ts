@@ -14,11 +14,25 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lw-prestart-"));
-  await generateCorpus({ outDir: dir, days: 3, seed: 11, endDate: END, sizeMb: 1, filesPerDay: 4, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1"] });
+  await generateCorpus({
+    outDir: dir,
+    days: 3,
+    seed: 11,
+    endDate: END,
+    sizeMb: 1,
+    filesPerDay: 4,
+    accounts: ["111122223333"],
+    regions: ["us-east-1", "eu-west-1"],
+  });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const req = (principalArn = T_ROLE): ScanRequest => ({ principalArn, window: { start: new Date(END.getTime() - 3 * 86_400_000), end: END }, source: { kind: "local", dir }, regions: "all" });
+const req = (principalArn = T_ROLE): ScanRequest => ({
+  principalArn,
+  window: { start: new Date(END.getTime() - 3 * 86_400_000), end: END },
+  source: { kind: "local", dir },
+  regions: "all",
+});
 const counts = () => ({ ...prestartCounts });
 
 describe("prestartScan", () => {
@@ -65,7 +79,11 @@ describe("prestartScan", () => {
 prestartScan({ request: { principalArn: ${JSON.stringify(T_ROLE)}, window: { start: new Date(${END.getTime() - 86_400_000}), end: new Date(${END.getTime()}) }, source: { kind: "local", dir: ${JSON.stringify(dir)} }, regions: "all" } });
 setTimeout(() => console.log("still here"), 1000);`;
     const started = Date.now();
-    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.resolve(import.meta.dirname, "..", ".."), encoding: "utf8", timeout: 30_000 });
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: path.resolve(import.meta.dirname, "..", ".."),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("still here\n");
     expect(r.status).toBe(0);

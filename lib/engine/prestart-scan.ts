@@ -16,7 +16,14 @@ export const DEFAULT_S3_IN_FLIGHT = 64;
 /** the most S3 reads in flight a caller may ask for */
 export const MAX_S3_IN_FLIGHT = 1024;
 
-export function poolInit(request: ScanRequest, principal: Principal | undefined, fastPath: boolean, size: number, s3InFlight?: number, select?: PrincipalSelection): PoolInit {
+export function poolInit(
+  request: ScanRequest,
+  principal: Principal | undefined,
+  fastPath: boolean,
+  size: number,
+  s3InFlight?: number,
+  select?: PrincipalSelection,
+): PoolInit {
   return {
     principalArn: principal?.arn ?? "",
     ...(select ? { select } : {}),
@@ -24,7 +31,8 @@ export function poolInit(request: ScanRequest, principal: Principal | undefined,
     source: request.source,
     fastPath,
     // S3 reads wait on the network: keep many of them in flight, disk reads hardly wait.
-    concurrency: request.source.kind === "s3" ? Math.max(1, Math.ceil(Math.min(s3InFlight ?? DEFAULT_S3_IN_FLIGHT, MAX_S3_IN_FLIGHT) / size)) : 2,
+    concurrency:
+      request.source.kind === "s3" ? Math.max(1, Math.ceil(Math.min(s3InFlight ?? DEFAULT_S3_IN_FLIGHT, MAX_S3_IN_FLIGHT) / size)) : 2,
   };
 }
 
@@ -51,7 +59,12 @@ export function prestartScan(o: { request: ScanRequest; workers?: number; fastPa
   const size = poolSize(o.workers);
   const init = poolInit(o.request, principal, o.fastPath ?? true, size, o.s3InFlight);
   void discard(prepared);
-  prepared = { key: JSON.stringify([init, size]), pool: resolveWorkerEntry().then((entry) => new ScanPool(entry, size, init)).catch(() => undefined) };
+  prepared = {
+    key: JSON.stringify([init, size]),
+    pool: resolveWorkerEntry()
+      .then((entry) => new ScanPool(entry, size, init))
+      .catch(() => undefined),
+  };
 }
 
 /** The prestarted pool if it was started for exactly this scan; any other one is ended. */

@@ -20,14 +20,39 @@ const ACCOUNTS = ["111122223333", "444455556666"];
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lw-principals-"));
-  manifest = await generateCorpus({ outDir: dir, days: 4, seed: 7, endDate: END, sizeMb: 3, prettyFiles: 4, filesPerDay: 8, accounts: ACCOUNTS });
+  manifest = await generateCorpus({
+    outDir: dir,
+    days: 4,
+    seed: 7,
+    endDate: END,
+    sizeMb: 3,
+    prettyFiles: 4,
+    filesPerDay: 8,
+    accounts: ACCOUNTS,
+  });
   // records of a principal without a usable eventTime, in a file of its own
-  await writeDayObject(dir, "eu-west-1", "2026-02-28", "111122223333_CloudTrail_eu-west-1_20260228T0500Z_badrecord01.json.gz", gz(JSON.stringify({ Records: [roleRecord({ eventID: "bad-1", eventTime: "not a time" }), roleRecord({ eventID: "ok-1" })] })));
+  await writeDayObject(
+    dir,
+    "eu-west-1",
+    "2026-02-28",
+    "111122223333_CloudTrail_eu-west-1_20260228T0500Z_badrecord01.json.gz",
+    gz(JSON.stringify({ Records: [roleRecord({ eventID: "bad-1", eventTime: "not a time" }), roleRecord({ eventID: "ok-1" })] })),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const base = { window: WINDOW, source: { kind: "local" as const, get dir() { return dir; } }, regions: "all" as const };
-const single = (principalArn: string, accounts?: string[]) => runScan({ request: { ...base, source: { kind: "local", dir }, principalArn, accounts } });
+const base = {
+  window: WINDOW,
+  source: {
+    kind: "local" as const,
+    get dir() {
+      return dir;
+    },
+  },
+  regions: "all" as const,
+};
+const single = (principalArn: string, accounts?: string[]) =>
+  runScan({ request: { ...base, source: { kind: "local", dir }, principalArn, accounts } });
 
 describe("runScanPrincipals", () => {
   it("gives every principal of the accounts exactly its single-principal usage, in one pass", async () => {
@@ -50,7 +75,13 @@ describe("runScanPrincipals", () => {
   }, 120_000);
 
   it("gives a listed set exactly, an empty usage to a listed principal without calls, and with several workers the same", async () => {
-    const arns = ["arn:aws:iam::111122223333:role/TargetRole", "arn:aws:iam::111122223333:role/TargetRoleAdmin", "arn:aws:iam::111122223333:role/service-role/deploy/ci-deployer", "arn:aws:iam::111122223333:user/alice", "arn:aws:iam::111122223333:role/NeverSeen"];
+    const arns = [
+      "arn:aws:iam::111122223333:role/TargetRole",
+      "arn:aws:iam::111122223333:role/TargetRoleAdmin",
+      "arn:aws:iam::111122223333:role/service-role/deploy/ci-deployer",
+      "arn:aws:iam::111122223333:user/alice",
+      "arn:aws:iam::111122223333:role/NeverSeen",
+    ];
     for (const workers of [1, 3]) {
       const r = await runScanPrincipals({ request: { ...base, source: { kind: "local", dir }, principals: arns }, workers });
       expect(r.usages.map((u) => u.principalArn)).toEqual([...arns].sort());
@@ -66,7 +97,9 @@ describe("runScanPrincipals", () => {
     { name: "all without accounts", principals: "all" as const, accounts: undefined, field: "accounts" },
     { name: "all with a bad account", principals: "all" as const, accounts: ["12"], field: "accounts" },
   ])("refuses $name before any I/O", async ({ principals, accounts, field }) => {
-    const e = await scanError(runScanPrincipals({ request: { ...base, source: { kind: "local", dir: "/nonexistent" }, principals, accounts } }));
+    const e = await scanError(
+      runScanPrincipals({ request: { ...base, source: { kind: "local", dir: "/nonexistent" }, principals, accounts } }),
+    );
     expect(e.code).toBe("INVALID_REQUEST");
     expect(e.field).toBe(field);
   });

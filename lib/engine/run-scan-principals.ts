@@ -41,13 +41,20 @@ export async function runScanPrincipals(o: RunScanPrincipalsOptions): Promise<Sc
   let select: PrincipalSelection;
   let accounts: string[];
   if (request.principals === "all") {
-    if (!request.accounts || request.accounts.length === 0) throw new ScanError("INVALID_REQUEST", "every principal of which account? name the accounts to read", { field: "accounts" });
-    for (const a of request.accounts) if (!isAccountId(a)) throw new ScanError("INVALID_REQUEST", `"${a}" is not a 12-digit AWS account id`, { field: "accounts" });
+    if (!request.accounts || request.accounts.length === 0)
+      throw new ScanError("INVALID_REQUEST", "every principal of which account? name the accounts to read", { field: "accounts" });
+    for (const a of request.accounts)
+      if (!isAccountId(a)) throw new ScanError("INVALID_REQUEST", `"${a}" is not a 12-digit AWS account id`, { field: "accounts" });
     accounts = [...new Set(request.accounts)];
     select = { accounts };
   } else {
     if (request.principals.length === 0) throw new ScanError("INVALID_REQUEST", "the principal list is empty", { field: "principals" });
-    if (request.principals.length > MAX_LISTED_PRINCIPALS) throw new ScanError("INVALID_REQUEST", `at most ${MAX_LISTED_PRINCIPALS} principals may be listed (or select every principal of the accounts)`, { field: "principals" });
+    if (request.principals.length > MAX_LISTED_PRINCIPALS)
+      throw new ScanError(
+        "INVALID_REQUEST",
+        `at most ${MAX_LISTED_PRINCIPALS} principals may be listed (or select every principal of the accounts)`,
+        { field: "principals" },
+      );
     const arns = [...new Set(request.principals)];
     const parsed = arns.map((arn) => {
       try {

@@ -24,10 +24,25 @@ beforeAll(async () => {
   process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS = "1";
   resetEnvCache();
   dir = await mkdtemp(path.join(tmpdir(), "lw-s3-"));
-  await generateCorpus({ outDir: dir, days: 3, seed: 11, endDate: END, sizeMb: 1, filesPerDay: 4, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "ap-south-1"] });
+  await generateCorpus({
+    outDir: dir,
+    days: 3,
+    seed: 11,
+    endDate: END,
+    sizeMb: 1,
+    filesPerDay: 4,
+    accounts: ["111122223333"],
+    regions: ["us-east-1", "eu-west-1", "ap-south-1"],
+  });
   s3 = await startS3rver({ buckets: ["trail-bucket"] });
   await uploadDirectory({ client: s3.client, bucket: "trail-bucket", dir, prefix: "org/trails" });
-  await s3.client.send(new PutObjectCommand({ Bucket: "trail-bucket", Key: "org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz", Body: Buffer.from("not gzip") }));
+  await s3.client.send(
+    new PutObjectCommand({
+      Bucket: "trail-bucket",
+      Key: "org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz",
+      Body: Buffer.from("not gzip"),
+    }),
+  );
   proxy = await startFaultProxy(s3.endpoint);
 });
 afterAll(async () => {
@@ -53,7 +68,10 @@ describe("runScan on s3rver", () => {
     expect(remote.stats.eventsRead).toBe(local.stats.eventsRead);
     expect(remote.stats.filesRead).toBe(local.stats.filesRead + 1);
     expect(remote.warnings).toEqual([
-      expect.objectContaining({ code: "CORRUPT_GZIP", file: "s3://trail-bucket/org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz" }),
+      expect.objectContaining({
+        code: "CORRUPT_GZIP",
+        file: "s3://trail-bucket/org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz",
+      }),
     ]);
   });
 
@@ -62,9 +80,13 @@ describe("runScan on s3rver", () => {
     proxy.requests.length = 0;
     const window = { start: new Date("2026-02-27T00:00:00Z"), end: new Date("2026-02-27T23:59:59Z") };
     const r = await runScan({ request: s3req({ window, regions: ["eu-west-1"] }) });
-    const lists = proxy.requests.filter((q) => q.method === "GET" && q.path.includes("list-type=2")).map((q) => new URL(q.path, "http://x").searchParams.get("prefix"));
+    const lists = proxy.requests
+      .filter((q) => q.method === "GET" && q.path.includes("list-type=2"))
+      .map((q) => new URL(q.path, "http://x").searchParams.get("prefix"));
     expect(lists.sort()).toEqual(
-      ["eu-west-1", "us-east-1"].flatMap((reg) => ["26", "27", "28"].map((d) => `org/trails/AWSLogs/111122223333/CloudTrail/${reg}/2026/02/${d}/`)).sort(),
+      ["eu-west-1", "us-east-1"]
+        .flatMap((reg) => ["26", "27", "28"].map((d) => `org/trails/AWSLogs/111122223333/CloudTrail/${reg}/2026/02/${d}/`))
+        .sort(),
     );
     const gets = proxy.requests.filter((q) => q.method === "GET" && q.path.includes(".json.gz"));
     expect(gets.length).toBe(r.stats.filesRead);
@@ -120,12 +142,29 @@ describe("runScan on s3rver", () => {
 
   it("keeps as many reads in flight as asked, no more, all signed with the source's credentials", async () => {
     // the fast server checks every GET's signature with the SDK's signer (s3rver checks none)
-    const fast = await startFastS3({ buckets: ["trail-bucket"], latencyMs: 150, record: true, verify: { accessKeyId: "SCANKEY", secretAccessKey: "s" } });
+    const fast = await startFastS3({
+      buckets: ["trail-bucket"],
+      latencyMs: 150,
+      record: true,
+      verify: { accessKeyId: "SCANKEY", secretAccessKey: "s" },
+    });
     try {
       await fast.loadDirectory({ bucket: "trail-bucket", dir, prefix: "org/trails" });
-      const request = { ...s3req({}, fast.endpoint), source: { kind: "s3" as const, bucket: "trail-bucket", prefix: "org/trails", endpoint: fast.endpoint, credentials: { accessKeyId: "SCANKEY", secretAccessKey: "s" } } };
+      const request = {
+        ...s3req({}, fast.endpoint),
+        source: {
+          kind: "s3" as const,
+          bucket: "trail-bucket",
+          prefix: "org/trails",
+          endpoint: fast.endpoint,
+          credentials: { accessKeyId: "SCANKEY", secretAccessKey: "s" },
+        },
+      };
       const local = await runScan({ request: { ...request, source: { kind: "local", dir } } });
-      for (const [inFlight, workers] of [[4, 2], [48, 2]]) {
+      for (const [inFlight, workers] of [
+        [4, 2],
+        [48, 2],
+      ]) {
         fast.resetCounters();
         const r = await runScan({ request, s3InFlight: inFlight, workers });
         expect(r.usage).toEqual(local.usage);

@@ -20,25 +20,76 @@ beforeAll(async () => {
   const root = await mkdtemp(path.join(tmpdir(), "lw-scan-"));
   clean = path.join(root, "clean");
   bad = path.join(root, "bad");
-  await generateCorpus({ outDir: clean, days: 4, seed: 7, endDate: END, sizeMb: 2, filesPerDay: 6, accounts: ["111122223333"], regions: ["us-east-1", "eu-west-1", "ap-south-1"] });
+  await generateCorpus({
+    outDir: clean,
+    days: 4,
+    seed: 7,
+    endDate: END,
+    sizeMb: 2,
+    filesPerDay: 6,
+    accounts: ["111122223333"],
+    regions: ["us-east-1", "eu-west-1", "ap-south-1"],
+  });
   await cp(clean, bad, { recursive: true });
   const day = "2026-02-28";
   const valid = JSON.stringify({ Records: [roleRecord()] });
-  await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_corrupt01.json.gz", Buffer.from("this is not gzip at all"));
-  await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_truncgz01.json.gz", gz(valid).subarray(0, 40));
-  await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_truncjs01.json.gz", gz(valid.slice(0, valid.length - 25)));
-  await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_notct001.json.gz", gz('{"hello":"world","items":[1,2]}'));
+  await writeDayObject(
+    bad,
+    "us-east-1",
+    day,
+    "111122223333_CloudTrail_us-east-1_20260228T1200Z_corrupt01.json.gz",
+    Buffer.from("this is not gzip at all"),
+  );
+  await writeDayObject(
+    bad,
+    "us-east-1",
+    day,
+    "111122223333_CloudTrail_us-east-1_20260228T1200Z_truncgz01.json.gz",
+    gz(valid).subarray(0, 40),
+  );
+  await writeDayObject(
+    bad,
+    "us-east-1",
+    day,
+    "111122223333_CloudTrail_us-east-1_20260228T1200Z_truncjs01.json.gz",
+    gz(valid.slice(0, valid.length - 25)),
+  );
+  await writeDayObject(
+    bad,
+    "us-east-1",
+    day,
+    "111122223333_CloudTrail_us-east-1_20260228T1200Z_notct001.json.gz",
+    gz('{"hello":"world","items":[1,2]}'),
+  );
   await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_empty0001.json.gz", Buffer.alloc(0));
   await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_emptygz01.json.gz", gz(""));
   await writeDayObject(bad, "us-east-1", day, "notes.txt", "copied by hand");
   await writeDayObject(bad, "us-east-1", day, "extra/111122223333_CloudTrail_us-east-1_20260228T1200Z_nested001.json.gz", gz(valid));
   // Two records of the principal without a time or a name, one usable: the file is kept.
-  const partial = { Records: [roleRecord({ eventTime: undefined, eventID: "no-time" }), roleRecord({ eventName: 42, eventID: "bad-name" }), roleRecord({ eventID: "good-one", eventName: "GetQueueUrl" })] };
-  await writeDayObject(bad, "us-east-1", day, "111122223333_CloudTrail_us-east-1_20260228T1200Z_partial01.json.gz", gz(JSON.stringify(partial)));
+  const partial = {
+    Records: [
+      roleRecord({ eventTime: undefined, eventID: "no-time" }),
+      roleRecord({ eventName: 42, eventID: "bad-name" }),
+      roleRecord({ eventID: "good-one", eventName: "GetQueueUrl" }),
+    ],
+  };
+  await writeDayObject(
+    bad,
+    "us-east-1",
+    day,
+    "111122223333_CloudTrail_us-east-1_20260228T1200Z_partial01.json.gz",
+    gz(JSON.stringify(partial)),
+  );
 });
 afterAll(() => rm(path.dirname(clean), { recursive: true, force: true }));
 
-const req = (dir: string, over: Partial<ScanRequest> = {}): ScanRequest => ({ principalArn: T_ROLE, window: { start: START, end: END }, source: { kind: "local", dir }, regions: "all", ...over });
+const req = (dir: string, over: Partial<ScanRequest> = {}): ScanRequest => ({
+  principalArn: T_ROLE,
+  window: { start: START, end: END },
+  source: { kind: "local", dir },
+  regions: "all",
+  ...over,
+});
 
 describe("runScan on a local trail", () => {
   it("skips every kind of bad file with a warning that names it, and loses nothing else", async () => {
@@ -146,7 +197,15 @@ describe("listing prunes to account x region x day", () => {
     const store = new LocalLogStore(clean);
     const keys: string[] = [];
     const window = { start: new Date("2026-02-27T00:00:00Z"), end: new Date("2026-02-27T23:59:59Z") };
-    await listLogFiles({ store, accounts: ["111122223333"], regions: ["eu-west-1"], window, onFile: (f) => keys.push(f.key), onSkippedFile: () => {}, onWarning: () => {} });
+    await listLogFiles({
+      store,
+      accounts: ["111122223333"],
+      regions: ["eu-west-1"],
+      window,
+      onFile: (f) => keys.push(f.key),
+      onSkippedFile: () => {},
+      onWarning: () => {},
+    });
     // 2 regions x 3 day folders (the day, and the neighbours for the delivery margin), no more.
     expect(store.listCalls).toBe(6);
     expect(new Set(keys.map((k) => k.split("/")[3]))).toEqual(new Set(["eu-west-1", "us-east-1"]));
@@ -159,7 +218,15 @@ describe("listing prunes to account x region x day", () => {
   it("with all regions, one listing of the account folder finds the regions", async () => {
     const store = new LocalLogStore(clean);
     const window = { start: new Date("2026-02-27T00:00:00Z"), end: new Date("2026-02-27T23:59:59Z") };
-    await listLogFiles({ store, accounts: ["111122223333"], regions: "all", window, onFile: () => {}, onSkippedFile: () => {}, onWarning: () => {} });
+    await listLogFiles({
+      store,
+      accounts: ["111122223333"],
+      regions: "all",
+      window,
+      onFile: () => {},
+      onSkippedFile: () => {},
+      onWarning: () => {},
+    });
     expect(store.listCalls).toBe(1 + 3 * 3);
   });
 });

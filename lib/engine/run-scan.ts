@@ -62,13 +62,26 @@ export async function runScan(o: RunScanOptions): Promise<ScanResult> {
  * summaries are merged at the end). The request is validated by the caller.
  */
 export async function scanTrail(
-  o: RunScanOptions & ({ principal: Principal; select?: undefined; accounts?: undefined } | { principal?: undefined; select: PrincipalSelection; accounts: string[] }),
+  o: RunScanOptions &
+    (
+      | { principal: Principal; select?: undefined; accounts?: undefined }
+      | { principal?: undefined; select: PrincipalSelection; accounts: string[] }
+    ),
 ): Promise<Omit<ScanResult, "usage"> & { usage?: UsageSummary; usages?: UsageSummary[] }> {
   const { request, select } = o;
   const started = performance.now();
   const principal = o.principal!; // only read when there is no selection
   if (o.signal?.aborted) throw new ScanError("ABORTED", "the scan was canceled");
-  const stats: ScanStats = { filesListed: 0, filesRead: 0, filesTotal: 0, filesSkipped: 0, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, eventsMatched: 0 };
+  const stats: ScanStats = {
+    filesListed: 0,
+    filesRead: 0,
+    filesTotal: 0,
+    filesSkipped: 0,
+    bytesCompressed: 0,
+    bytesUncompressed: 0,
+    eventsRead: 0,
+    eventsMatched: 0,
+  };
   const warnings: ScanWarning[] = [];
   const warn = (w: ScanWarning) => {
     if (warnings.length < MAX_KEPT_WARNINGS) warnings.push(w);
@@ -136,7 +149,16 @@ export async function scanTrail(
       const { s3ScanError } = await import("@/lib/logs/s3-errors");
       try {
         const [c, region, url] = await Promise.all([access.credentials(), access.region(), access.objectUrl?.()]);
-        return { credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.getTime() }, region, url };
+        return {
+          credentials: {
+            accessKeyId: c.accessKeyId,
+            secretAccessKey: c.secretAccessKey,
+            sessionToken: c.sessionToken,
+            expiration: c.expiration?.getTime(),
+          },
+          region,
+          url,
+        };
       } catch (e) {
         throw s3ScanError(e, `s3://${request.source.kind === "s3" ? request.source.bucket : ""}`);
       }
@@ -244,30 +266,33 @@ export async function scanTrail(
     };
 
     let workerEntry = "";
-    Promise.all([storeReady, poolReady()]).then(([store]) => listLogFiles({
-      store,
-      prefix: request.source.prefix,
-      orgId: request.orgId,
-      accounts: select ? o.accounts : (request.accounts ?? [principal.accountId]),
-      regions: request.regions,
-      window: request.window,
-      signal: internal.signal,
-      concurrency: request.source.kind === "s3" ? 16 : 4,
-      onFile: (ref) => {
-        stats.filesListed++;
-        dispatched++;
-        // Start the workers with the first file; later keys go out in batches.
-        if (batch.push(ref.key) >= 256 || !pool) flush();
-        else if (batch.length === 1) setImmediate(flush);
-        progress();
-      },
-      onSkippedFile: (w) => {
-        stats.filesListed++;
-        stats.filesSkipped++;
-        warn({ ...w, file: displayKey(request.source, w.file) });
-      },
-      onWarning: warn,
-    }))
+    Promise.all([storeReady, poolReady()])
+      .then(([store]) =>
+        listLogFiles({
+          store,
+          prefix: request.source.prefix,
+          orgId: request.orgId,
+          accounts: select ? o.accounts : (request.accounts ?? [principal.accountId]),
+          regions: request.regions,
+          window: request.window,
+          signal: internal.signal,
+          concurrency: request.source.kind === "s3" ? 16 : 4,
+          onFile: (ref) => {
+            stats.filesListed++;
+            dispatched++;
+            // Start the workers with the first file; later keys go out in batches.
+            if (batch.push(ref.key) >= 256 || !pool) flush();
+            else if (batch.length === 1) setImmediate(flush);
+            progress();
+          },
+          onSkippedFile: (w) => {
+            stats.filesListed++;
+            stats.filesSkipped++;
+            warn({ ...w, file: displayKey(request.source, w.file) });
+          },
+          onWarning: warn,
+        }),
+      )
       .then(() => {
         listedAt = performance.timeOrigin + performance.now();
         flush();

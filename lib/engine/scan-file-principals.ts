@@ -77,7 +77,12 @@ export class PrincipalAccumulators {
       const p = this.principal(arn);
       if (p === null || !recordMatchesPrincipal(r, p)) continue;
       // As acceptCandidates does for one principal: records without these are not used.
-      if (!(typeof r.eventTime === "string" && !Number.isNaN(Date.parse(r.eventTime)) && typeof r.eventSource === "string" && typeof r.eventName === "string")) {
+      if (!(
+        typeof r.eventTime === "string" &&
+        !Number.isNaN(Date.parse(r.eventTime)) &&
+        typeof r.eventSource === "string" &&
+        typeof r.eventName === "string"
+      )) {
         if (bad++ === 0) firstBad = typeof r.eventID === "string" ? r.eventID : "(no eventID)";
         continue;
       }
@@ -107,14 +112,22 @@ export interface PrincipalsFileOutcome {
 
 /** Reads one log file for every selected principal (the whole file is parsed: see above). */
 export function scanFilePrincipals(o: { file: string; compressed: Buffer; accs: PrincipalAccumulators }): PrincipalsFileOutcome {
-  const skip = (code: ScanWarning["code"], message: string, bytes = 0): PrincipalsFileOutcome => ({ eventsRead: 0, eventsMatched: 0, bytesUncompressed: bytes, skipped: { file: o.file, code, message } });
+  const skip = (code: ScanWarning["code"], message: string, bytes = 0): PrincipalsFileOutcome => ({
+    eventsRead: 0,
+    eventsMatched: 0,
+    bytesUncompressed: bytes,
+    skipped: { file: o.file, code, message },
+  });
   if (o.compressed.length === 0) return skip("EMPTY_FILE", "the file is empty (0 bytes); skipped");
   let text: Buffer;
   try {
     text = gunzipSync(o.compressed, { chunkSize: inflatedSizeHint(o.compressed) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const msg = code === "Z_BUF_ERROR" || /unexpected end/i.test((e as Error).message) ? "the gzip stream ends early (truncated file)" : `not valid gzip data (${(e as Error).message})`;
+    const msg =
+      code === "Z_BUF_ERROR" || /unexpected end/i.test((e as Error).message)
+        ? "the gzip stream ends early (truncated file)"
+        : `not valid gzip data (${(e as Error).message})`;
     return skip("CORRUPT_GZIP", `${msg}; skipped`);
   }
   const parsed = parseLogFile(text.toString("utf8"));
@@ -123,7 +136,11 @@ export function scanFilePrincipals(o: { file: string; compressed: Buffer; accs: 
   const added = o.accs.addRecords(records);
   const out: PrincipalsFileOutcome = { eventsRead: records.length, eventsMatched: added.matched, bytesUncompressed: text.length };
   if (added.bad > 0) {
-    out.badRecords = { file: o.file, code: "BAD_RECORD", message: `${added.bad} record(s) of the selected principals lack a valid eventTime, eventSource or eventName and were not used (first: ${added.firstBad})` };
+    out.badRecords = {
+      file: o.file,
+      code: "BAD_RECORD",
+      message: `${added.bad} record(s) of the selected principals lack a valid eventTime, eventSource or eventName and were not used (first: ${added.firstBad})`,
+    };
   }
   return out;
 }

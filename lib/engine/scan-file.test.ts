@@ -10,7 +10,12 @@ function bigFile(): Buffer {
   const records = [];
   for (let i = 0; i < 3000; i++) {
     const own = i % 7 === 0;
-    records.push(roleRecord({ eventID: `e${i}`, requestParameters: { pad: "x".repeat(200 + (i % 50)), i } }, own ? T_ROLE : "arn:aws:iam::111122223333:role/Other"));
+    records.push(
+      roleRecord(
+        { eventID: `e${i}`, requestParameters: { pad: "x".repeat(200 + (i % 50)), i } },
+        own ? T_ROLE : "arn:aws:iam::111122223333:role/Other",
+      ),
+    );
   }
   return gzipSync(Buffer.from(JSON.stringify({ Records: records })));
 }

@@ -68,7 +68,8 @@ export async function scanFile(o: ScanFileOptions): Promise<FileOutcome> {
       });
       if (err) return gzipProblem(o.file, err);
     }
-    if (scanner.end()) return { eventsRead: scanner.eventsRead, bytesUncompressed: bytes, candidates: scanner.candidates, usedFastPath: true };
+    if (scanner.end())
+      return { eventsRead: scanner.eventsRead, bytesUncompressed: bytes, candidates: scanner.candidates, usedFastPath: true };
   }
   return fullParse(o);
 }
@@ -94,7 +95,10 @@ function skipped(file: string, code: ScanWarning["code"], message: string): File
 
 function gzipProblem(file: string, e: Error): FileOutcome {
   const code = (e as NodeJS.ErrnoException).code;
-  const msg = code === "Z_BUF_ERROR" || /unexpected end/i.test(e.message) ? "the gzip stream ends early (truncated file)" : `not valid gzip data (${e.message})`;
+  const msg =
+    code === "Z_BUF_ERROR" || /unexpected end/i.test(e.message)
+      ? "the gzip stream ends early (truncated file)"
+      : `not valid gzip data (${e.message})`;
   return skipped(file, "CORRUPT_GZIP", `${msg}; skipped`);
 }
 

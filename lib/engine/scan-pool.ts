@@ -73,7 +73,12 @@ export class ScanPool {
   constructor(entry: string, size: number, init: Omit<WorkerInit, "counter" | "resultWindow">, handlers?: PoolHandlers) {
     this.handlers = handlers;
     this.shared = new Int32Array(new SharedArrayBuffer(8));
-    const data: WorkerInit = { ...init, counter: this.shared.buffer as SharedArrayBuffer, resultWindow: RESULT_WINDOW_PER_WORKER * size, warmUp: !handlers };
+    const data: WorkerInit = {
+      ...init,
+      counter: this.shared.buffer as SharedArrayBuffer,
+      resultWindow: RESULT_WINDOW_PER_WORKER * size,
+      warmUp: !handlers,
+    };
     const on = (f: (h: PoolHandlers) => void) => (this.handlers ? f(this.handlers) : this.early.push(f));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
@@ -82,10 +87,12 @@ export class ScanPool {
         if (m.type === "s3-access") {
           return on((h) => {
             const reply = (r: Extract<ToWorker, { type: "s3-access" }>) => !this.terminated && worker.postMessage(r);
-            if (!h.s3Access) return reply({ type: "s3-access", error: { code: "SERVICE", message: "internal error: no S3 access for this scan" } });
+            if (!h.s3Access)
+              return reply({ type: "s3-access", error: { code: "SERVICE", message: "internal error: no S3 access for this scan" } });
             h.s3Access().then(
               (a) => reply({ type: "s3-access", ...a }),
-              (e: unknown) => reply({ type: "s3-access", error: { code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message } }),
+              (e: unknown) =>
+                reply({ type: "s3-access", error: { code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message } }),
             );
           });
         }

@@ -25,7 +25,10 @@ const accumulators = () =>
   (many ??= (async () => {
     await import("@/lib/catalog-cache/install");
     const { UsageAccumulator } = await import("@/lib/core/usage");
-    return new PrincipalAccumulators(UsageAccumulator, init.select!, { start: new Date(init.window.start), end: new Date(init.window.end) });
+    return new PrincipalAccumulators(UsageAccumulator, init.select!, {
+      start: new Date(init.window.start),
+      end: new Date(init.window.end),
+    });
   })());
 const counter = new Int32Array(init.counter);
 const post = (m: FromWorker) => port.postMessage(m);
@@ -92,7 +95,15 @@ const s3Access: S3Access = {
 let s3: Promise<S3Client> | undefined;
 const s3Client = () =>
   (s3 ??= Promise.all([import("@/lib/logs/s3-client"), currentAccess()]).then(([m, a]) =>
-    m.createS3Client({ ...(init.source as Extract<WorkerInit["source"], { kind: "s3" }>), credentials: { accessKeyId: a.credentials.accessKeyId, secretAccessKey: a.credentials.secretAccessKey, sessionToken: a.credentials.sessionToken }, region: a.region }),
+    m.createS3Client({
+      ...(init.source as Extract<WorkerInit["source"], { kind: "s3" }>),
+      credentials: {
+        accessKeyId: a.credentials.accessKeyId,
+        secretAccessKey: a.credentials.secretAccessKey,
+        sessionToken: a.credentials.sessionToken,
+      },
+      region: a.region,
+    }),
   ));
 
 function keyAt(i: number): Promise<string | undefined> | string | undefined {
@@ -109,7 +120,18 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
   } catch (e) {
     if (isScanError(e) && e.code === "RESOURCE_NOT_FOUND") {
       // Deleted between listing and reading (lifecycle rules do that): the file is skipped, not the scan.
-      done({ type: "done", at: now(), key, retry, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, candidates: [], fastPath: false, skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` } });
+      done({
+        type: "done",
+        at: now(),
+        key,
+        retry,
+        bytesCompressed: 0,
+        bytesUncompressed: 0,
+        eventsRead: 0,
+        candidates: [],
+        fastPath: false,
+        skipped: { file, code: "READ_ERROR", message: `${e.message}; skipped` },
+      });
       return;
     }
     post({ type: "fatal", code: isScanError(e) ? e.code : "SERVICE", message: (e as Error).message });
@@ -117,7 +139,20 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
   }
   if (init.select) {
     const m = scanFilePrincipals({ file, compressed, accs: await accumulators() });
-    done({ type: "done", at: now(), key, retry, bytesCompressed: compressed.length, bytesUncompressed: m.bytesUncompressed, eventsRead: m.eventsRead, candidates: [], fastPath: false, skipped: m.skipped, matched: m.eventsMatched, badRecords: m.badRecords });
+    done({
+      type: "done",
+      at: now(),
+      key,
+      retry,
+      bytesCompressed: compressed.length,
+      bytesUncompressed: m.bytesUncompressed,
+      eventsRead: m.eventsRead,
+      candidates: [],
+      fastPath: false,
+      skipped: m.skipped,
+      matched: m.eventsMatched,
+      badRecords: m.badRecords,
+    });
     return;
   }
   const out = await scanFile({ file, compressed, principal: principal!, fastPath: init.fastPath && !retry });
@@ -136,7 +171,9 @@ async function handleFile(key: string, retry: boolean): Promise<void> {
 }
 
 // Atomics.waitAsync is in Node 20 (V8 8.7+) but not in this project's TypeScript lib (es2023).
-type AtomicsWithWaitAsync = { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<unknown> | string } };
+type AtomicsWithWaitAsync = {
+  waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<unknown> | string };
+};
 
 /** Waits while too many results are not yet taken by the main thread. */
 async function mayClaim(): Promise<void> {
@@ -186,7 +223,15 @@ port.on("message", (m: ToWorker) => {
 });
 
 // A prestarted worker warms up while it waits for its first file (see warm-up.ts).
-const warming = init.warmUp && principal ? warmUp(principal, () => keys.length > 0 || listed) : init.select ? accumulators().then(() => 0, (e: unknown) => (fatal(e), 0)) : Promise.resolve(0);
+const warming =
+  init.warmUp && principal
+    ? warmUp(principal, () => keys.length > 0 || listed)
+    : init.select
+      ? accumulators().then(
+          () => 0,
+          (e: unknown) => (fatal(e), 0),
+        )
+      : Promise.resolve(0);
 void warming.then(() => {
   for (let i = 0; i < init.concurrency; i++) slot().catch(fatal);
 });

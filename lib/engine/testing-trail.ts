@@ -19,7 +19,13 @@ export const gz = (text: string) => gzipSync(Buffer.from(text));
 export function roleRecord(over: Record<string, unknown> = {}, arn = T_ROLE): Record<string, unknown> {
   return {
     eventVersion: "1.09",
-    userIdentity: { type: "AssumedRole", principalId: "AROAEXAMPLE:s", arn: "arn:aws:sts::111122223333:assumed-role/TargetRole/s", accountId: T_ACCOUNT, sessionContext: { sessionIssuer: { type: "Role", principalId: "AROAEXAMPLE", arn, accountId: T_ACCOUNT, userName: "TargetRole" } } },
+    userIdentity: {
+      type: "AssumedRole",
+      principalId: "AROAEXAMPLE:s",
+      arn: "arn:aws:sts::111122223333:assumed-role/TargetRole/s",
+      accountId: T_ACCOUNT,
+      sessionContext: { sessionIssuer: { type: "Role", principalId: "AROAEXAMPLE", arn, accountId: T_ACCOUNT, userName: "TargetRole" } },
+    },
     eventTime: "2026-02-28T10:00:00Z",
     eventSource: "sqs.amazonaws.com",
     eventName: "ListQueues",

@@ -32,9 +32,12 @@ export function validateScanScope(request: Omit<ScanRequest, "principalArn">, no
   if (request.regions !== "all") {
     for (const r of request.regions) if (!isRegionName(r)) throw bad("regions", `"${r}" is not an AWS region name (e.g. eu-west-1)`);
   }
-  if (request.orgId !== undefined && !isOrgId(request.orgId)) throw bad("orgId", `"${request.orgId}" is not an organization id (o-xxxxxxxxxx)`);
+  if (request.orgId !== undefined && !isOrgId(request.orgId))
+    throw bad("orgId", `"${request.orgId}" is not an organization id (o-xxxxxxxxxx)`);
   const s = request.source;
   if (s.kind === "local" && !s.dir) throw bad("source", "the log directory is empty");
-  if (s.kind === "s3" && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket)) throw bad("source", `"${s.bucket}" is not a valid S3 bucket name`);
-  if (s.kind === "s3" && s.endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(s.endpoint)) throw bad("endpointUrl", `"${s.endpoint}" is not an http(s) URL`);
+  if (s.kind === "s3" && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s.bucket))
+    throw bad("source", `"${s.bucket}" is not a valid S3 bucket name`);
+  if (s.kind === "s3" && s.endpoint !== undefined && !/^https?:\/\/[^/\s]+/.test(s.endpoint))
+    throw bad("endpointUrl", `"${s.endpoint}" is not an http(s) URL`);
 }

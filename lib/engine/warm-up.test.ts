@@ -16,7 +16,8 @@ describe("warm-up of a prestarted worker", () => {
     expect(fast.usedFastPath).toBe(true);
     expect(fast.eventsRead).toBe(120);
     expect(full.eventsRead).toBe(120);
-    const mine = (texts: string[]) => texts.map((t) => JSON.parse(t) as CloudTrailRecord).filter((r) => recordMatchesPrincipal(r, principal));
+    const mine = (texts: string[]) =>
+      texts.map((t) => JSON.parse(t) as CloudTrailRecord).filter((r) => recordMatchesPrincipal(r, principal));
     expect(mine(fast.candidates)).toEqual(mine(full.candidates));
     expect(mine(fast.candidates)).toHaveLength(15);
     // the escaped records are candidates too (the escape branch runs)

@@ -25,7 +25,10 @@ export function warmUpLog(principal: Principal): Buffer {
         principalId: `AROAWARMUP:session-${i}`,
         arn: `${issuer.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/")}/session-${i}`,
         accountId: principal.accountId,
-        sessionContext: { sessionIssuer: { type: "Role", arn: issuer, accountId: principal.accountId }, attributes: { creationDate: "2026-01-01T00:00:00Z", mfaAuthenticated: "false" } },
+        sessionContext: {
+          sessionIssuer: { type: "Role", arn: issuer, accountId: principal.accountId },
+          attributes: { creationDate: "2026-01-01T00:00:00Z", mfaAuthenticated: "false" },
+        },
       },
       eventTime: `2026-01-01T00:${String(i % 60).padStart(2, "0")}:00Z`,
       eventSource: "s3.amazonaws.com",

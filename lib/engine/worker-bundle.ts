@@ -58,7 +58,12 @@ async function build(root: string): Promise<string | null> {
   const recordFile = path.join(dir, "scan-worker.json");
   try {
     const rec = JSON.parse(readFileSync(recordFile, "utf8")) as BuildRecord;
-    if (rec.version === BUILD_VERSION && existsSync(rec.output) && Object.entries(rec.inputs).every(([f, s]) => stamp(path.join(root, f)) === s)) return rec.output;
+    if (
+      rec.version === BUILD_VERSION &&
+      existsSync(rec.output) &&
+      Object.entries(rec.inputs).every(([f, s]) => stamp(path.join(root, f)) === s)
+    )
+      return rec.output;
   } catch {
     // no record yet, or an input is gone: build
   }

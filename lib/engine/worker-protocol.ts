@@ -46,7 +46,6 @@ export interface S3Credentials {
   expiration?: number;
 }
 
-
 export interface FileDone {
   type: "done";
   /** when the worker finished the file (epoch ms, sub-ms precision): the end of the reading phase is

@@ -1,14 +1,27 @@
 // createManagedPolicies against the local account over HTTP, including failures halfway: the policy
 // that fails, the attach quota, and a clean-up that itself fails (a fault injected at the endpoint).
-import { CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetPolicyVersionCommand, ListAttachedRolePoliciesCommand, ListAttachedUserPoliciesCommand, ListPoliciesCommand, AttachRolePolicyCommand } from "@aws-sdk/client-iam";
+import {
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetPolicyVersionCommand,
+  ListAttachedRolePoliciesCommand,
+  ListAttachedUserPoliciesCommand,
+  ListPoliciesCommand,
+  AttachRolePolicyCommand,
+} from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startLocalAws, type LocalAwsFixture } from "@/lib/local-aws/testing/local-aws-fixture";
 import { createManagedPolicies } from "./create-managed-policies";
 
-const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
-const doc = (actions: string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
+const trust = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
+const doc = (actions: string[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: actions, Resource: "*" }] }, null, 2);
 
 describe("createManagedPolicies", () => {
   let f: LocalAwsFixture;
@@ -35,7 +48,10 @@ describe("createManagedPolicies", () => {
       kind: "pglite",
       wrap: (handler) => async (req) => {
         if (faults.failDeletePolicy && (await req.clone().text()).includes("Action=DeletePolicy&")) {
-          return new Response("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>injected</Message></Error><RequestId>x</RequestId></ErrorResponse>", { status: 500 });
+          return new Response(
+            "<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>injected</Message></Error><RequestId>x</RequestId></ErrorResponse>",
+            { status: 500 },
+          );
         }
         return handler(req);
       },
@@ -68,14 +84,30 @@ describe("createManagedPolicies", () => {
   });
 
   it("numbers the policies of a split document and can leave them unattached", async () => {
-    const result = await createManagedPolicies({ entityArn: `arn:aws:iam::${account}:user/ops`, baseName: "ops-least", documents: [doc(["s3:GetObject"]), doc(["sqs:SendMessage"]), doc(["sns:Publish"])], attach: false });
-    expect(result.policies.map((p) => [p.name, p.attached])).toEqual([["ops-least-1", false], ["ops-least-2", false], ["ops-least-3", false]]);
+    const result = await createManagedPolicies({
+      entityArn: `arn:aws:iam::${account}:user/ops`,
+      baseName: "ops-least",
+      documents: [doc(["s3:GetObject"]), doc(["sqs:SendMessage"]), doc(["sns:Publish"])],
+      attach: false,
+    });
+    expect(result.policies.map((p) => [p.name, p.attached])).toEqual([
+      ["ops-least-1", false],
+      ["ops-least-2", false],
+      ["ops-least-3", false],
+    ]);
     expect((await f.iam.send(new ListAttachedUserPoliciesCommand({ UserName: "ops" }))).AttachedPolicies).toEqual([]);
   });
 
   it("refuses a taken name before creating anything", async () => {
     const before = await localPolicyNames();
-    const e = await failure(createManagedPolicies({ entityArn: roleArn("app"), baseName: "ops-least", documents: [doc(["s3:GetObject"]), doc(["s3:PutObject"]), doc(["s3:ListBucket"])], attach: true }));
+    const e = await failure(
+      createManagedPolicies({
+        entityArn: roleArn("app"),
+        baseName: "ops-least",
+        documents: [doc(["s3:GetObject"]), doc(["s3:PutObject"]), doc(["s3:ListBucket"])],
+        attach: true,
+      }),
+    );
     expect(e).toMatchObject({ code: "CONFLICT", field: "name" });
     expect(e.userMessage).toMatch(/"ops-least-1" already exists/);
     expect(await localPolicyNames()).toEqual(before);
@@ -83,9 +115,18 @@ describe("createManagedPolicies", () => {
 
   it("rolls back the first policy when the second is malformed", async () => {
     const before = await localPolicyNames();
-    const e = await failure(createManagedPolicies({ entityArn: roleArn("app"), baseName: "half", documents: [doc(["s3:GetObject"]), doc(["s3:NoSuchAction"])], attach: true }));
+    const e = await failure(
+      createManagedPolicies({
+        entityArn: roleArn("app"),
+        baseName: "half",
+        documents: [doc(["s3:GetObject"]), doc(["s3:NoSuchAction"])],
+        attach: true,
+      }),
+    );
     expect(e).toMatchObject({ code: "VALIDATION", field: "document" });
-    expect(e.userMessage).toMatch(/^Could not create the policy "half-2" \(2 of 2\): IAM rejected the policy document: "s3:NoSuchAction" is not an action of s3\./);
+    expect(e.userMessage).toMatch(
+      /^Could not create the policy "half-2" \(2 of 2\): IAM rejected the policy document: "s3:NoSuchAction" is not an action of s3\./,
+    );
     expect(e.userMessage).toMatch(/Nothing was left behind: the policy created before the failure was removed again\.$/);
     expect(e.details?.leftovers).toEqual([]);
     expect(await localPolicyNames()).toEqual(before);
@@ -97,9 +138,18 @@ describe("createManagedPolicies", () => {
       await f.iam.send(new AttachRolePolicyCommand({ RoleName: "crowded", PolicyArn: p.Policy!.Arn }));
     }
     const before = await localPolicyNames();
-    const e = await failure(createManagedPolicies({ entityArn: roleArn("crowded"), baseName: "crowded-least", documents: [doc(["s3:GetObject"]), doc(["s3:PutObject"])], attach: true }));
+    const e = await failure(
+      createManagedPolicies({
+        entityArn: roleArn("crowded"),
+        baseName: "crowded-least",
+        documents: [doc(["s3:GetObject"]), doc(["s3:PutObject"])],
+        attach: true,
+      }),
+    );
     expect(e).toMatchObject({ code: "CONFLICT", field: "attach" });
-    expect(e.userMessage).toMatch(/^Could not attach the policy "crowded-least-2" \(2 of 2\) to crowded: the role already has the maximum number of managed policies attached \(10\)/);
+    expect(e.userMessage).toMatch(
+      /^Could not attach the policy "crowded-least-2" \(2 of 2\) to crowded: the role already has the maximum number of managed policies attached \(10\)/,
+    );
     expect(e.userMessage).toMatch(/the 2 policies created before the failure were removed again/);
     expect(await localPolicyNames()).toEqual(before);
     expect((await f.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: "crowded" }))).AttachedPolicies).toHaveLength(9);
@@ -108,7 +158,14 @@ describe("createManagedPolicies", () => {
   it("names exactly what is left when the clean-up fails too", async () => {
     faults.failDeletePolicy = true;
     try {
-      const e = await failure(createManagedPolicies({ entityArn: roleArn("app"), baseName: "stuck", documents: [doc(["s3:GetObject"]), doc(["s3:Nope"])], attach: true }));
+      const e = await failure(
+        createManagedPolicies({
+          entityArn: roleArn("app"),
+          baseName: "stuck",
+          documents: [doc(["s3:GetObject"]), doc(["s3:Nope"])],
+          attach: true,
+        }),
+      );
       const leftover = `arn:aws:iam::${account}:policy/stuck-1`;
       expect(e.userMessage).toContain(`Cleaning up failed, so these still exist: ${leftover}.`);
       expect(e.details?.leftovers).toEqual([{ name: "stuck-1", arn: leftover, attached: false }]);
@@ -119,8 +176,14 @@ describe("createManagedPolicies", () => {
   });
 
   it("checks inputs on the right field before calling IAM", async () => {
-    await expect(createManagedPolicies({ entityArn: "arn:aws:iam::1:role/x", baseName: "a", documents: [doc(["s3:GetObject"])], attach: true })).rejects.toMatchObject({ code: "VALIDATION", field: "entityArn" });
-    await expect(createManagedPolicies({ entityArn: roleArn("app"), baseName: "has space", documents: [doc(["s3:GetObject"])], attach: true })).rejects.toMatchObject({ field: "name" });
-    await expect(createManagedPolicies({ entityArn: roleArn("app"), baseName: "ok", documents: ["{"], attach: true })).rejects.toMatchObject({ field: "document" });
+    await expect(
+      createManagedPolicies({ entityArn: "arn:aws:iam::1:role/x", baseName: "a", documents: [doc(["s3:GetObject"])], attach: true }),
+    ).rejects.toMatchObject({ code: "VALIDATION", field: "entityArn" });
+    await expect(
+      createManagedPolicies({ entityArn: roleArn("app"), baseName: "has space", documents: [doc(["s3:GetObject"])], attach: true }),
+    ).rejects.toMatchObject({ field: "name" });
+    await expect(
+      createManagedPolicies({ entityArn: roleArn("app"), baseName: "ok", documents: ["{"], attach: true }),
+    ).rejects.toMatchObject({ field: "document" });
   });
 });

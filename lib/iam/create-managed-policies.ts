@@ -70,14 +70,21 @@ export async function createManagedPolicies(options: CreateManagedPoliciesOption
     return { policies: done };
   } catch (error) {
     const progress = names.length > 1 ? ` (${step.index + 1} of ${names.length})` : "";
-    const what = step.action === "create" ? `create the policy "${step.name}"${progress}` : `attach the policy "${step.name}"${progress} to ${principal.name}`;
-    const mapped = mapIamError(error, { doing: what, permission: step.action === "create" ? "iam:CreatePolicy" : `iam:Attach${principal.kind === "role" ? "Role" : "User"}Policy` });
+    const what =
+      step.action === "create"
+        ? `create the policy "${step.name}"${progress}`
+        : `attach the policy "${step.name}"${progress} to ${principal.name}`;
+    const mapped = mapIamError(error, {
+      doing: what,
+      permission: step.action === "create" ? "iam:CreatePolicy" : `iam:Attach${principal.kind === "role" ? "Role" : "User"}Policy`,
+    });
     const leftovers = await rollBack(client, principal, done);
-    const aftermath = done.length === 0
-      ? "Nothing was created."
-      : leftovers.length === 0
-        ? `Nothing was left behind: the ${done.length === 1 ? "policy" : `${done.length} policies`} created before the failure ${done.length === 1 ? "was" : "were"} removed again.`
-        : `Cleaning up failed, so these still exist: ${leftovers.map((p) => `${p.arn}${p.attached ? ` (attached to ${principal.name})` : ""}`).join(", ")}. Delete them in IAM or retry with other names.`;
+    const aftermath =
+      done.length === 0
+        ? "Nothing was created."
+        : leftovers.length === 0
+          ? `Nothing was left behind: the ${done.length === 1 ? "policy" : `${done.length} policies`} created before the failure ${done.length === 1 ? "was" : "were"} removed again.`
+          : `Cleaning up failed, so these still exist: ${leftovers.map((p) => `${p.arn}${p.attached ? ` (attached to ${principal.name})` : ""}`).join(", ")}. Delete them in IAM or retry with other names.`;
     throw new AppError(mapped.code, `${endSentence(mapped.userMessage)} ${aftermath}`, {
       status: mapped.status,
       field: mapped.field,
@@ -118,7 +125,11 @@ async function refuseExistingNames(client: IAMClient, principal: Principal, path
       if ((error as { name?: string }).name === "AccessDenied") continue;
       throw mapIamError(error, { doing: `check whether the name "${name}" is free`, permission: "iam:GetPolicy" });
     }
-    throw new AppError("CONFLICT", `A managed policy named "${name}" already exists in account ${principal.accountId}. Choose another name.`, { field: "name" });
+    throw new AppError(
+      "CONFLICT",
+      `A managed policy named "${name}" already exists in account ${principal.accountId}. Choose another name.`,
+      { field: "name" },
+    );
   }
 }
 

@@ -17,11 +17,21 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 export async function createServiceRole(options: { trailBucket: string; suffix?: string; partition?: string }): Promise<EntitySummary> {
   if (!BUCKET_NAME.test(options.trailBucket)) {
-    throw new AppError("VALIDATION", `"${options.trailBucket}" is not an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens.`, { field: "trailBucket" });
+    throw new AppError(
+      "VALIDATION",
+      `"${options.trailBucket}" is not an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens.`,
+      { field: "trailBucket" },
+    );
   }
-  const suffix = options.suffix ?? randomBytes(6).toString("base64url").replace(/[^A-Za-z0-9]/g, "x");
+  const suffix =
+    options.suffix ??
+    randomBytes(6)
+      .toString("base64url")
+      .replace(/[^A-Za-z0-9]/g, "x");
   if (!/^[\w+=,.@-]{1,31}$/.test(suffix)) {
-    throw new AppError("VALIDATION", "The role name suffix may contain only letters, digits and + = , . @ _ - (at most 31 characters).", { field: "suffix" });
+    throw new AppError("VALIDATION", "The role name suffix may contain only letters, digits and + = , . @ _ - (at most 31 characters).", {
+      field: "suffix",
+    });
   }
   const roleName = `${SERVICE_ROLE_PREFIX}_${suffix}`;
   const client = iamClient();
@@ -53,7 +63,11 @@ export async function createServiceRole(options: { trailBucket: string; suffix?:
     try {
       await client.send(new DeleteRoleCommand({ RoleName: roleName }));
     } catch {
-      throw new AppError(mapped.code, `${mapped.userMessage} The role ${roleName} was created without permissions and could not be deleted again; delete it in IAM.`, { status: mapped.status, cause: error });
+      throw new AppError(
+        mapped.code,
+        `${mapped.userMessage} The role ${roleName} was created without permissions and could not be deleted again; delete it in IAM.`,
+        { status: mapped.status, cause: error },
+      );
     }
     throw new AppError(mapped.code, `${mapped.userMessage} The role was not kept.`, { status: mapped.status, cause: error });
   }

@@ -8,7 +8,9 @@ import { mapIamError } from "./map-iam-error";
 
 export async function deleteManagedPolicy(options: { arn: string }): Promise<{ deleted: string; versionsDeleted: number }> {
   if (!/^arn:[^:]+:iam::\d{12}:policy\/.+/.test(options.arn)) {
-    throw new AppError("VALIDATION", `"${options.arn}" is not a customer managed policy ARN (AWS managed policies cannot be deleted).`, { field: "arn" });
+    throw new AppError("VALIDATION", `"${options.arn}" is not a customer managed policy ARN (AWS managed policies cannot be deleted).`, {
+      field: "arn",
+    });
   }
   const client = iamClient();
   let step = `read the policy ${options.arn}`;
@@ -16,7 +18,10 @@ export async function deleteManagedPolicy(options: { arn: string }): Promise<{ d
     const { Policy } = await client.send(new GetPolicyCommand({ PolicyArn: options.arn }));
     const count = Policy?.AttachmentCount ?? 0;
     if (count > 0) {
-      throw new AppError("CONFLICT", `${Policy?.PolicyName} is attached to ${count} ${count === 1 ? "entity" : "entities"}. Detach it from every role, user and group first: IAM refuses to delete an attached policy.`);
+      throw new AppError(
+        "CONFLICT",
+        `${Policy?.PolicyName} is attached to ${count} ${count === 1 ? "entity" : "entities"}. Detach it from every role, user and group first: IAM refuses to delete an attached policy.`,
+      );
     }
     const versions = (await client.send(new ListPolicyVersionsCommand({ PolicyArn: options.arn }))).Versions ?? [];
     let versionsDeleted = 0;
@@ -30,6 +35,9 @@ export async function deleteManagedPolicy(options: { arn: string }): Promise<{ d
     await client.send(new DeletePolicyCommand({ PolicyArn: options.arn }));
     return { deleted: Policy?.PolicyName ?? options.arn, versionsDeleted };
   } catch (error) {
-    throw mapIamError(error, { doing: step, permission: step.startsWith("read") ? "iam:GetPolicy" : step.includes("version") ? "iam:DeletePolicyVersion" : "iam:DeletePolicy" });
+    throw mapIamError(error, {
+      doing: step,
+      permission: step.startsWith("read") ? "iam:GetPolicy" : step.includes("version") ? "iam:DeletePolicyVersion" : "iam:DeletePolicy",
+    });
   }
 }

@@ -79,8 +79,12 @@ async function collect<T>(fetch: (marker: string | undefined) => Promise<{ items
 export async function listAttached(client: IAMClient, p: Principal): Promise<{ name: string; arn: string }[]> {
   const items = await collect((m) =>
     isRole(p)
-      ? client.send(new ListAttachedRolePoliciesCommand({ RoleName: p.name, Marker: m })).then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined }))
-      : client.send(new ListAttachedUserPoliciesCommand({ UserName: p.name, Marker: m })).then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+      ? client
+          .send(new ListAttachedRolePoliciesCommand({ RoleName: p.name, Marker: m }))
+          .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined }))
+      : client
+          .send(new ListAttachedUserPoliciesCommand({ UserName: p.name, Marker: m }))
+          .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
   );
   return items.map((a) => ({ name: a.PolicyName ?? "", arn: a.PolicyArn ?? "" }));
 }
@@ -89,7 +93,11 @@ export async function listAttached(client: IAMClient, p: Principal): Promise<{ n
 export async function listInlineNames(client: IAMClient, p: Principal): Promise<string[]> {
   return collect((m) =>
     isRole(p)
-      ? client.send(new ListRolePoliciesCommand({ RoleName: p.name, Marker: m })).then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined }))
-      : client.send(new ListUserPoliciesCommand({ UserName: p.name, Marker: m })).then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+      ? client
+          .send(new ListRolePoliciesCommand({ RoleName: p.name, Marker: m }))
+          .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined }))
+      : client
+          .send(new ListUserPoliciesCommand({ UserName: p.name, Marker: m }))
+          .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
   );
 }

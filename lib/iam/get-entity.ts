@@ -38,8 +38,16 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
     if (principal.kind === "role") {
       const [role, attached, inline] = await Promise.all([
         client.send(new GetRoleCommand({ RoleName: name })),
-        collect((m) => client.send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m })).then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined }))),
-        collect((m) => client.send(new ListRolePoliciesCommand({ RoleName: name, Marker: m })).then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined }))),
+        collect((m) =>
+          client
+            .send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m }))
+            .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+        ),
+        collect((m) =>
+          client
+            .send(new ListRolePoliciesCommand({ RoleName: name, Marker: m }))
+            .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+        ),
       ]);
       const r = role.Role!;
       return {
@@ -52,8 +60,16 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
     }
     const [user, attached, inline] = await Promise.all([
       client.send(new GetUserCommand({ UserName: name })),
-      collect((m) => client.send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m })).then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined }))),
-      collect((m) => client.send(new ListUserPoliciesCommand({ UserName: name, Marker: m })).then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined }))),
+      collect((m) =>
+        client
+          .send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m }))
+          .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+      ),
+      collect((m) =>
+        client
+          .send(new ListUserPoliciesCommand({ UserName: name, Marker: m }))
+          .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
+      ),
     ]);
     const u = user.User!;
     return {
@@ -63,7 +79,10 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
       inlinePolicyNames: inline,
     };
   } catch (error) {
-    throw mapIamError(error, { doing: `read the ${principal.kind} ${name}`, permission: principal.kind === "role" ? "iam:GetRole" : "iam:GetUser" });
+    throw mapIamError(error, {
+      doing: `read the ${principal.kind} ${name}`,
+      permission: principal.kind === "role" ? "iam:GetRole" : "iam:GetUser",
+    });
   }
 }
 

@@ -1,6 +1,12 @@
 // One managed policy with its default document, versions, tags and the roles and users it is
 // attached to (every page of ListEntitiesForPolicy).
-import { GetPolicyCommand, GetPolicyVersionCommand, ListEntitiesForPolicyCommand, ListPolicyVersionsCommand, type ListEntitiesForPolicyCommandOutput } from "@aws-sdk/client-iam";
+import {
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  ListEntitiesForPolicyCommand,
+  ListPolicyVersionsCommand,
+  type ListEntitiesForPolicyCommandOutput,
+} from "@aws-sdk/client-iam";
 import { iamClient } from "@/lib/aws/clients";
 import { AppError } from "@/lib/errors";
 import { decodePolicyDocument } from "./decode-document";

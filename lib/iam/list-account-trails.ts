@@ -32,7 +32,9 @@ export async function listAccountTrails(options: { region?: string } = {}): Prom
   const trails = await Promise.all(
     infos.map(async (info): Promise<AccountTrail | undefined> => {
       try {
-        const out = await cloudTrailClient({ region: info.HomeRegion || options.region }).send(new GetTrailCommand({ Name: info.TrailARN }));
+        const out = await cloudTrailClient({ region: info.HomeRegion || options.region }).send(
+          new GetTrailCommand({ Name: info.TrailARN }),
+        );
         const t = out.Trail ?? {};
         return {
           arn: t.TrailARN ?? info.TrailARN ?? "",

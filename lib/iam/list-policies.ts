@@ -42,7 +42,9 @@ async function describe(client: IAMClient, policies: ManagedPolicySummary[]): Pr
   await Promise.all(Array.from({ length: 8 }, worker));
 }
 
-export async function listPolicies(options: { maxTotal?: number; withDescriptions?: boolean } = {}): Promise<{ policies: ManagedPolicySummary[]; truncated: boolean }> {
+export async function listPolicies(
+  options: { maxTotal?: number; withDescriptions?: boolean } = {},
+): Promise<{ policies: ManagedPolicySummary[]; truncated: boolean }> {
   const client = iamClient();
   const max = options.maxTotal ?? 5000;
   const policies: ManagedPolicySummary[] = [];

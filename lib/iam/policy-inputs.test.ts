@@ -31,7 +31,21 @@ describe("policy inputs", () => {
     ["a long description", { baseName: "a", description: "d".repeat(1001), documents: [doc] }, "description"],
     ["51 tags", { baseName: "a", tags: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "" })), documents: [doc] }, "tags"],
     ["invalid JSON in the second document", { baseName: "a", documents: [doc, "{"] }, "document"],
-    ["an over-long document", { baseName: "a", documents: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`) }] })] }, "document"],
+    [
+      "an over-long document",
+      {
+        baseName: "a",
+        documents: [
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Allow", Action: "s3:GetObject", Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`) },
+            ],
+          }),
+        ],
+      },
+      "document",
+    ],
   ])("%s -> %s", (_, input, field) => {
     expect(fieldOf(input)).toBe(field);
   });

@@ -26,13 +26,19 @@ export function checkPolicyInputs(options: {
   }
   const longest = policyNames(baseName, documents.length).reduce((a, b) => (b.length > a.length ? b : a));
   if (longest.length > 128) {
-    throw new AppError("VALIDATION", `The policy name is too long: "${longest}" has ${longest.length} characters, IAM allows 128.`, { field: "name" });
+    throw new AppError("VALIDATION", `The policy name is too long: "${longest}" has ${longest.length} characters, IAM allows 128.`, {
+      field: "name",
+    });
   }
   if (options.path !== undefined && (!PATH.test(options.path) || options.path.length > 512)) {
-    throw new AppError("VALIDATION", 'The path must be "/" or start and end with "/", e.g. /team/, using printable characters.', { field: "path" });
+    throw new AppError("VALIDATION", 'The path must be "/" or start and end with "/", e.g. /team/, using printable characters.', {
+      field: "path",
+    });
   }
   if (options.description !== undefined && options.description.length > 1000) {
-    throw new AppError("VALIDATION", `The description is too long: ${options.description.length} characters, IAM allows 1,000.`, { field: "description" });
+    throw new AppError("VALIDATION", `The description is too long: ${options.description.length} characters, IAM allows 1,000.`, {
+      field: "description",
+    });
   }
   if ((options.tags?.length ?? 0) > 50) throw new AppError("VALIDATION", "IAM allows at most 50 tags on a policy.", { field: "tags" });
   documents.forEach((doc, i) => {
@@ -40,11 +46,18 @@ export function checkPolicyInputs(options: {
     try {
       JSON.parse(doc);
     } catch (error) {
-      throw new AppError("VALIDATION", `Policy document${which} is not valid JSON: ${(error as Error).message}`, { field: "document", details: { documentIndex: i } });
+      throw new AppError("VALIDATION", `Policy document${which} is not valid JSON: ${(error as Error).message}`, {
+        field: "document",
+        details: { documentIndex: i },
+      });
     }
     const chars = doc.replace(/\s/g, "").length;
     if (chars > MAX_CHARS) {
-      throw new AppError("VALIDATION", `Policy document${which} has ${chars.toLocaleString("en-US")} characters (white space not counted); a managed policy allows 6,144. Split it or remove actions.`, { field: "document", details: { documentIndex: i } });
+      throw new AppError(
+        "VALIDATION",
+        `Policy document${which} has ${chars.toLocaleString("en-US")} characters (white space not counted); a managed policy allows 6,144. Split it or remove actions.`,
+        { field: "document", details: { documentIndex: i } },
+      );
     }
   });
 }

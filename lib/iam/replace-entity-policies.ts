@@ -7,7 +7,17 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import { iamClient } from "@/lib/aws/clients";
 import type { Principal } from "@/lib/core/types";
 import { AppError } from "@/lib/errors";
-import { attachManaged, deleteInline, detachManaged, getInline, listAttached, listInlineNames, parseEntityArn, putInline, verb } from "./entity-policy-calls";
+import {
+  attachManaged,
+  deleteInline,
+  detachManaged,
+  getInline,
+  listAttached,
+  listInlineNames,
+  parseEntityArn,
+  putInline,
+  verb,
+} from "./entity-policy-calls";
 import { mapIamError } from "./map-iam-error";
 
 export interface ReplaceEntityPoliciesOptions {
@@ -36,8 +46,14 @@ export async function replaceEntityPolicies(options: ReplaceEntityPoliciesOption
   const keep = [...new Set(options.keepPolicyArns)];
   const detach = [...new Set(options.detachPolicyArns)];
   const inlineNames = [...new Set(options.deleteInlineNames)];
-  if (keep.length === 0) throw new AppError("VALIDATION", "Choose the new policy that replaces the old ones: removing policies without a replacement is not what Replace does.", { field: "keep" });
-  if (detach.length + inlineNames.length === 0) throw new AppError("VALIDATION", "Choose at least one policy to detach or delete.", { field: "detach" });
+  if (keep.length === 0)
+    throw new AppError(
+      "VALIDATION",
+      "Choose the new policy that replaces the old ones: removing policies without a replacement is not what Replace does.",
+      { field: "keep" },
+    );
+  if (detach.length + inlineNames.length === 0)
+    throw new AppError("VALIDATION", "Choose at least one policy to detach or delete.", { field: "detach" });
   const both = detach.filter((a) => keep.includes(a));
   if (both.length) throw new AppError("VALIDATION", `${both.join(", ")} cannot be both kept and detached.`, { field: "detach" });
 
@@ -48,7 +64,10 @@ export async function replaceEntityPolicies(options: ReplaceEntityPoliciesOption
     const [managed, inline] = await Promise.all([listAttached(client, p), listInlineNames(client, p)]);
     previous = { managed, inline };
     for (const name of inlineNames) {
-      if (!inline.includes(name)) throw new AppError("VALIDATION", `${p.name} has no inline policy named "${name}" (any more). Reload the page.`, { field: "detach" });
+      if (!inline.includes(name))
+        throw new AppError("VALIDATION", `${p.name} has no inline policy named "${name}" (any more). Reload the page.`, {
+          field: "detach",
+        });
       inlineDocs.set(name, await getInline(client, p, name));
     }
   } catch (error) {
@@ -105,7 +124,12 @@ export async function replaceEntityPolicies(options: ReplaceEntityPoliciesOption
 }
 
 /** Re-attaches and re-creates; returns the names it could not put back. */
-async function putBack(client: IAMClient, p: Principal, detached: { name: string; arn: string }[], deletedInline: { name: string; document: string }[]): Promise<string[]> {
+async function putBack(
+  client: IAMClient,
+  p: Principal,
+  detached: { name: string; arn: string }[],
+  deletedInline: { name: string; document: string }[],
+): Promise<string[]> {
   const missing: string[] = [];
   for (const d of [...deletedInline].reverse()) {
     try {
@@ -142,7 +166,10 @@ export async function restoreEntityPolicies(options: {
       if (!current.includes(d.name)) continue;
       const now = await getInline(client, p, d.name);
       if (JSON.stringify(JSON.parse(now)) !== JSON.stringify(JSON.parse(d.document))) {
-        throw new AppError("CONFLICT", `${p.name} has an inline policy "${d.name}" again, with another document. Nothing was changed: rename or delete it in IAM first.`);
+        throw new AppError(
+          "CONFLICT",
+          `${p.name} has an inline policy "${d.name}" again, with another document. Nothing was changed: rename or delete it in IAM first.`,
+        );
       }
     }
   } catch (error) {
@@ -165,7 +192,11 @@ export async function restoreEntityPolicies(options: {
   } catch (error) {
     const mapped = mapIamError(error, { doing: step, permission: step.includes("inline") ? verb(p, "Put") : verb(p, "Attach") });
     const done = [...attached, ...recreated.map((n) => `${n} (inline)`)];
-    throw new AppError(mapped.code, `${mapped.userMessage}${done.length ? ` Already put back: ${done.join(", ")}.` : " Nothing was put back."}`, { status: mapped.status, cause: error });
+    throw new AppError(
+      mapped.code,
+      `${mapped.userMessage}${done.length ? ` Already put back: ${done.join(", ")}.` : " Nothing was put back."}`,
+      { status: mapped.status, cause: error },
+    );
   }
   return { attached, recreated };
 }

@@ -5,10 +5,21 @@ export type PermissionMode = "read-only" | "generate" | "create-and-attach";
 
 /** Browse roles, users, policies and trails. */
 const READ_ONLY = [
-  "iam:ListRoles", "iam:GetRole", "iam:ListUsers", "iam:GetUser",
-  "iam:ListAttachedRolePolicies", "iam:ListAttachedUserPolicies", "iam:ListRolePolicies", "iam:ListUserPolicies",
-  "iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicies", "iam:ListEntitiesForPolicy",
-  "cloudtrail:ListTrails", "cloudtrail:GetTrail", "sts:GetCallerIdentity",
+  "iam:ListRoles",
+  "iam:GetRole",
+  "iam:ListUsers",
+  "iam:GetUser",
+  "iam:ListAttachedRolePolicies",
+  "iam:ListAttachedUserPolicies",
+  "iam:ListRolePolicies",
+  "iam:ListUserPolicies",
+  "iam:GetPolicy",
+  "iam:GetPolicyVersion",
+  "iam:ListPolicies",
+  "iam:ListEntitiesForPolicy",
+  "cloudtrail:ListTrails",
+  "cloudtrail:GetTrail",
+  "sts:GetCallerIdentity",
 ];
 
 /** Generating reads the trail by assuming the service role (its own policy reads the bucket). */
@@ -17,9 +28,17 @@ const GENERATE = [...READ_ONLY, "sts:AssumeRole"];
 /** Creating and attaching the generated policies, and creating the service role. */
 const CREATE_AND_ATTACH = [
   ...GENERATE,
-  "iam:CreatePolicy", "iam:DeletePolicy", "iam:TagPolicy",
-  "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:AttachUserPolicy", "iam:DetachUserPolicy",
-  "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy",
+  "iam:CreatePolicy",
+  "iam:DeletePolicy",
+  "iam:TagPolicy",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:AttachUserPolicy",
+  "iam:DetachUserPolicy",
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:DeleteRole",
+  "iam:DeleteRolePolicy",
 ];
 
 export const REQUIRED_PERMISSIONS: Record<PermissionMode, string[]> = {
@@ -30,4 +49,10 @@ export const REQUIRED_PERMISSIONS: Record<PermissionMode, string[]> = {
 
 /** The service-role actions are limited to these roles (the statement's Resource). */
 export const SERVICE_ROLE_RESOURCE = "arn:aws:iam::*:role/service-role/AccessAnalyzerMonitorServiceRole*";
-export const SERVICE_ROLE_ACTIONS = new Set(["sts:AssumeRole", "iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRole", "iam:DeleteRolePolicy"]);
+export const SERVICE_ROLE_ACTIONS = new Set([
+  "sts:AssumeRole",
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:DeleteRole",
+  "iam:DeleteRolePolicy",
+]);

@@ -10,17 +10,35 @@ describe("service role documents", () => {
     expect(permissions.Statement).toEqual([
       { Effect: "Allow", Action: "cloudtrail:GetTrail", Resource: "*" },
       { Effect: "Allow", Action: ["iam:GenerateServiceLastAccessedDetails", "iam:GetServiceLastAccessedDetails"], Resource: "*" },
-      { Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"], Resource: ["arn:aws:s3:::trail-bucket", "arn:aws:s3:::trail-bucket/*"] },
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"],
+        Resource: ["arn:aws:s3:::trail-bucket", "arn:aws:s3:::trail-bucket/*"],
+      },
     ]);
-    expect(JSON.parse(serviceRoleTrustPolicy()).Statement).toEqual([{ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+    expect(JSON.parse(serviceRoleTrustPolicy()).Statement).toEqual([
+      { Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" },
+    ]);
     const both = serviceRoleTrustPolicy({ alsoTrust: me });
     expect(trustsAccessAnalyzer(both)).toBe(true);
     expect(trustsPrincipal(both, me)).toBe(true);
   });
 
   it.each([
-    ["the service principal", trust({ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }), true],
-    ["a list of services", trust({ Effect: "Allow", Principal: { Service: ["ec2.amazonaws.com", "access-analyzer.amazonaws.com"] }, Action: ["sts:AssumeRole"] }), true],
+    [
+      "the service principal",
+      trust({ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }),
+      true,
+    ],
+    [
+      "a list of services",
+      trust({
+        Effect: "Allow",
+        Principal: { Service: ["ec2.amazonaws.com", "access-analyzer.amazonaws.com"] },
+        Action: ["sts:AssumeRole"],
+      }),
+      true,
+    ],
     ["another service", trust({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }), false],
     ["a Deny", trust({ Effect: "Deny", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }), false],
     ["not JSON", "{", false],
@@ -33,7 +51,11 @@ describe("service role documents", () => {
     ["its account root", trust({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }), true],
     ["its account ID", trust({ Effect: "Allow", Principal: { AWS: ["123456789012"] }, Action: "sts:AssumeRole" }), true],
     ["another account", trust({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }), false],
-    ["only the service", trust({ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }), false],
+    [
+      "only the service",
+      trust({ Effect: "Allow", Principal: { Service: "access-analyzer.amazonaws.com" }, Action: "sts:AssumeRole" }),
+      false,
+    ],
   ])("trustsPrincipal: %s -> %s", (_, doc, expected) => {
     expect(trustsPrincipal(doc, me)).toBe(expected);
   });

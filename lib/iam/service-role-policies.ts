@@ -46,7 +46,11 @@ export function trustsAccessAnalyzer(trustPolicy: string): boolean {
     const s = st as { Effect?: string; Principal?: { Service?: string | string[] }; Action?: string | string[] };
     const services = ([] as string[]).concat(s.Principal?.Service ?? []);
     const actions = ([] as string[]).concat(s.Action ?? []);
-    return s.Effect === "Allow" && services.includes(ACCESS_ANALYZER_PRINCIPAL) && actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*");
+    return (
+      s.Effect === "Allow" &&
+      services.includes(ACCESS_ANALYZER_PRINCIPAL) &&
+      actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*")
+    );
   });
 }
 
@@ -66,6 +70,10 @@ export function trustsPrincipal(trustPolicy: string, principalArn: string): bool
     const s = st as { Effect?: string; Principal?: string | { AWS?: string | string[] }; Action?: string | string[] };
     const aws = s.Principal === "*" ? ["*"] : ([] as string[]).concat(typeof s.Principal === "object" ? (s.Principal.AWS ?? []) : []);
     const actions = ([] as string[]).concat(s.Action ?? []);
-    return s.Effect === "Allow" && aws.some((p) => p === "*" || accepted.has(p)) && actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*");
+    return (
+      s.Effect === "Allow" &&
+      aws.some((p) => p === "*" || accepted.has(p)) &&
+      actions.some((a) => /^sts:(AssumeRole|\*)$/i.test(a) || a === "*")
+    );
   });
 }

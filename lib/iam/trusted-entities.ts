@@ -2,7 +2,8 @@
 // "AWS service: ecs-tasks", "Account: 123456789012", "Identity provider: cognito-identity.amazonaws.com".
 import { decodePolicyDocument } from "./decode-document";
 
-const list = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const list = (v: unknown): string[] =>
+  typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 
 export function trustedEntities(encodedTrustPolicy: string | undefined): string[] {
   let doc: { Statement?: unknown };
@@ -31,7 +32,8 @@ export function trustedEntities(encodedTrustPolicy: string | undefined): string[
         out.add(m ? (m[2] === "root" ? `Account: ${m[1]}` : `Account: ${m[1]} (${m[2]})`) : `AWS: ${aws}`);
       }
     }
-    for (const fed of list(principal.Federated)) out.add(`Identity provider: ${fed.replace(/^arn:[^:]+:iam::\d{12}:(oidc|saml)-provider\//, "")}`);
+    for (const fed of list(principal.Federated))
+      out.add(`Identity provider: ${fed.replace(/^arn:[^:]+:iam::\d{12}:(oidc|saml)-provider\//, "")}`);
     for (const c of list(principal.CanonicalUser)) out.add(`Canonical user: ${c.slice(0, 12)}...`);
   }
   return [...out];

@@ -1,6 +1,14 @@
 // The console's IAM use cases against the local account through the default in-process transport
 // and the internal credential: exactly the path the web server takes.
-import { AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, CreateUserCommand, GetRolePolicyCommand, PutRolePolicyCommand, TagRoleCommand } from "@aws-sdk/client-iam";
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRolePolicyCommand,
+  PutRolePolicyCommand,
+  TagRoleCommand,
+} from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerTrail } from "@/lib/trails/register-trail";
 import { startLocalAws, type LocalAwsFixture } from "@/lib/local-aws/testing/local-aws-fixture";
@@ -13,7 +21,8 @@ import { listRoles } from "./list-roles";
 import { listServiceRoles } from "./list-service-roles";
 import { listUsers } from "./list-users";
 
-const trust = (service: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+const trust = (service: string) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
 const doc = (action: string) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: "*" }] });
 
 describe("IAM use cases on the local account (in-process)", () => {
@@ -26,9 +35,18 @@ describe("IAM use cases on the local account (in-process)", () => {
       const name = i % 3 === 0 ? `db-migrator-${i}` : `web-${i}`;
       await f.iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust("ec2.amazonaws.com") }));
     }
-    const role = await f.iam.send(new CreateRoleCommand({ RoleName: "payments", Path: "/apps/", AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com"), Description: "payments api" }));
+    const role = await f.iam.send(
+      new CreateRoleCommand({
+        RoleName: "payments",
+        Path: "/apps/",
+        AssumeRolePolicyDocument: trust("ecs-tasks.amazonaws.com"),
+        Description: "payments api",
+      }),
+    );
     account = role.Role!.Arn!.split(":")[4];
-    const p1 = await f.iam.send(new CreatePolicyCommand({ PolicyName: "payments-s3", PolicyDocument: doc("s3:GetObject"), Description: "payments s3 access" }));
+    const p1 = await f.iam.send(
+      new CreatePolicyCommand({ PolicyName: "payments-s3", PolicyDocument: doc("s3:GetObject"), Description: "payments s3 access" }),
+    );
     await f.iam.send(new AttachRolePolicyCommand({ RoleName: "payments", PolicyArn: p1.Policy!.Arn }));
     await f.iam.send(new PutRolePolicyCommand({ RoleName: "payments", PolicyName: "inline-sqs", PolicyDocument: doc("sqs:SendMessage") }));
     await f.iam.send(new TagRoleCommand({ RoleName: "payments", Tags: [{ Key: "team", Value: "pay" }] }));
@@ -51,7 +69,14 @@ describe("IAM use cases on the local account (in-process)", () => {
   it("lists roles with their last activity and users", async () => {
     const page = await listRoles({ pathPrefix: "/apps/", withLastActivity: true });
     expect(page.items).toEqual([
-      expect.objectContaining({ kind: "role", name: "payments", path: "/apps/", arn: `arn:aws:iam::${account}:role/apps/payments`, description: "payments api", lastActivity: undefined }),
+      expect.objectContaining({
+        kind: "role",
+        name: "payments",
+        path: "/apps/",
+        arn: `arn:aws:iam::${account}:role/apps/payments`,
+        description: "payments api",
+        lastActivity: undefined,
+      }),
     ]);
     expect((await listUsers({})).items.map((u) => u.name)).toEqual(["dana"]);
   });
@@ -64,7 +89,9 @@ describe("IAM use cases on the local account (in-process)", () => {
       path: "/apps/",
       tags: [{ key: "team", value: "pay" }],
       inlinePolicyNames: ["inline-sqs"],
-      attachedPolicies: [{ name: "payments-s3", arn: `arn:aws:iam::${account}:policy/payments-s3`, awsManaged: false, defaultVersionId: "v1" }],
+      attachedPolicies: [
+        { name: "payments-s3", arn: `arn:aws:iam::${account}:policy/payments-s3`, awsManaged: false, defaultVersionId: "v1" },
+      ],
     });
     expect(JSON.parse(entity.attachedPolicies[0].document!)).toEqual(JSON.parse(doc("s3:GetObject")));
     expect(entity.attachedPolicies[0].document).toContain("\n  ");
@@ -96,15 +123,34 @@ describe("IAM use cases on the local account (in-process)", () => {
   });
 
   it("offers only suitable service roles and creates one with the bucket filled in", async () => {
-    await f.iam.send(new CreateRoleCommand({ RoleName: "AccessAnalyzerMonitorServiceRole_manual", Path: "/service-role/", AssumeRolePolicyDocument: trust("access-analyzer.amazonaws.com") }));
-    await f.iam.send(new CreateRoleCommand({ RoleName: "AccessAnalyzerMonitorServiceRole_wrongtrust", Path: "/service-role/", AssumeRolePolicyDocument: trust("lambda.amazonaws.com") }));
-    await f.iam.send(new CreateRoleCommand({ RoleName: "AccessAnalyzerMonitorServiceRole_wrongpath", AssumeRolePolicyDocument: trust("access-analyzer.amazonaws.com") }));
+    await f.iam.send(
+      new CreateRoleCommand({
+        RoleName: "AccessAnalyzerMonitorServiceRole_manual",
+        Path: "/service-role/",
+        AssumeRolePolicyDocument: trust("access-analyzer.amazonaws.com"),
+      }),
+    );
+    await f.iam.send(
+      new CreateRoleCommand({
+        RoleName: "AccessAnalyzerMonitorServiceRole_wrongtrust",
+        Path: "/service-role/",
+        AssumeRolePolicyDocument: trust("lambda.amazonaws.com"),
+      }),
+    );
+    await f.iam.send(
+      new CreateRoleCommand({
+        RoleName: "AccessAnalyzerMonitorServiceRole_wrongpath",
+        AssumeRolePolicyDocument: trust("access-analyzer.amazonaws.com"),
+      }),
+    );
     expect((await listServiceRoles()).map((r) => r.name)).toEqual(["AccessAnalyzerMonitorServiceRole_manual"]);
 
     const created = await createServiceRole({ trailBucket: "my-trail-bucket" });
     expect(created.name).toMatch(/^AccessAnalyzerMonitorServiceRole_[A-Za-z0-9]+$/);
     expect(created.arn).toBe(`arn:aws:iam::${account}:role/service-role/${created.name}`);
-    const inline = await f.iam.send(new GetRolePolicyCommand({ RoleName: created.name, PolicyName: "AccessAnalyzerMonitorServiceRolePolicy" }));
+    const inline = await f.iam.send(
+      new GetRolePolicyCommand({ RoleName: created.name, PolicyName: "AccessAnalyzerMonitorServiceRolePolicy" }),
+    );
     const permissions = JSON.parse(decodeURIComponent(inline.PolicyDocument!));
     expect(permissions.Statement[2].Resource).toEqual(["arn:aws:s3:::my-trail-bucket", "arn:aws:s3:::my-trail-bucket/*"]);
     expect(permissions.Statement[0].Action).toBe("cloudtrail:GetTrail");
@@ -117,9 +163,20 @@ describe("IAM use cases on the local account (in-process)", () => {
   });
 
   it("lists the account's trails with their buckets", async () => {
-    await registerTrail({ arn: `arn:aws:cloudtrail:eu-west-1:${account}:trail/main`, source: { kind: "s3", bucket: "main-trail-logs", prefix: "ct" } });
+    await registerTrail({
+      arn: `arn:aws:cloudtrail:eu-west-1:${account}:trail/main`,
+      source: { kind: "s3", bucket: "main-trail-logs", prefix: "ct" },
+    });
     expect(await listAccountTrails()).toEqual([
-      { arn: `arn:aws:cloudtrail:eu-west-1:${account}:trail/main`, name: "main", homeRegion: "eu-west-1", bucket: "main-trail-logs", prefix: "ct", multiRegion: true, organizationTrail: false },
+      {
+        arn: `arn:aws:cloudtrail:eu-west-1:${account}:trail/main`,
+        name: "main",
+        homeRegion: "eu-west-1",
+        bucket: "main-trail-logs",
+        prefix: "ct",
+        multiRegion: true,
+        organizationTrail: false,
+      },
     ]);
   });
 });

@@ -73,7 +73,10 @@ export function validateStartInput(input: StartInput, opts: { now: Date; maxWind
   });
   const details = input.cloudTrailDetails;
   if (!details) {
-    problems.push({ name: "cloudTrailDetails", message: "cloudTrailDetails is required: name the trail, the access role and the start time." });
+    problems.push({
+      name: "cloudTrailDetails",
+      message: "cloudTrailDetails is required: name the trail, the access role and the start time.",
+    });
     throw validationError(problems);
   }
   if (!Array.isArray(details.trails) || details.trails.length === 0) {

@@ -45,7 +45,8 @@ export async function getGeneratedPolicy(options: {
   const key = `${options.jobId.toLowerCase()}|${!!options.includeResourcePlaceholders}|${!!options.includeServiceLevelTemplate}`;
   const hit = cache.get(key);
   const now = Date.now();
-  if (hit && hit.db === db && now - hit.at < CACHE_TTL_MS && hit.startedOn >= now - generationQuotas().retentionDays * 86_400_000) return hit.output;
+  if (hit && hit.db === db && now - hit.at < CACHE_TTL_MS && hit.startedOn >= now - generationQuotas().retentionDays * 86_400_000)
+    return hit.output;
   const job = await findVisibleJob(db, options.jobId);
   const result = job.status === "SUCCEEDED" ? await db.generationResult.findUnique({ where: { jobId: job.id } }) : null;
   const properties: GeneratedPolicyResult["properties"] = {
@@ -74,7 +75,10 @@ export async function getGeneratedPolicy(options: {
     const readSummary = buildReadSummary({ stats, warnings, usage, trails: stats.trails });
     // A policy built from no event of the principal is not a complete answer: isComplete is the
     // one member of AWS's wire format that can say so to the AWS CLI and SDKs.
-    output.generatedPolicyResult = { properties: { isComplete: built.isComplete && !readSummary.noPrincipalEvents, ...properties }, generatedPolicies: built.policies };
+    output.generatedPolicyResult = {
+      properties: { isComplete: built.isComplete && !readSummary.noPrincipalEvents, ...properties },
+      generatedPolicies: built.policies,
+    };
     output.usage = usage;
     output.warnings = warnings;
     output.readSummary = readSummary;

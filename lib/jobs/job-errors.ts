@@ -2,11 +2,7 @@
 // person can act on. Scan errors from the engine and trail resolution errors map onto these.
 import { isScanError } from "@/lib/engine/errors";
 
-export type JobErrorCode =
-  | "AUTHORIZATION_ERROR"
-  | "RESOURCE_NOT_FOUND_ERROR"
-  | "SERVICE_QUOTA_EXCEEDED_ERROR"
-  | "SERVICE_ERROR";
+export type JobErrorCode = "AUTHORIZATION_ERROR" | "RESOURCE_NOT_FOUND_ERROR" | "SERVICE_QUOTA_EXCEEDED_ERROR" | "SERVICE_ERROR";
 
 export class JobFailure extends Error {
   constructor(
@@ -42,5 +38,8 @@ export function toJobError(error: unknown, context: string): { code: JobErrorCod
   // posing as one). The worker's log has the details.
   console.error(`[jobs] ${context}: unexpected error`, error);
   const name = error instanceof Error && /^[A-Za-z][A-Za-z0-9]{0,63}$/.test(error.name) && error.name !== "Error" ? ` (${error.name})` : "";
-  return { code: "SERVICE_ERROR", message: `${context}: an unexpected error occurred${name}. Retry the generation; if it fails again, check the worker's log.` };
+  return {
+    code: "SERVICE_ERROR",
+    message: `${context}: an unexpected error occurred${name}. Retry the generation; if it fails again, check the worker's log.`,
+  };
 }

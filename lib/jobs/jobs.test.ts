@@ -9,7 +9,15 @@ import { createBoss, type JobsContext } from "./queue";
 import { recoverStaleJobs } from "./recover-stale-jobs";
 import { startGenerationWorkers, type GenerationWorkers } from "./start-generation-workers";
 import { startPolicyGeneration } from "./start-policy-generation";
-import { makeTestTrail, registerTestTrail, TEST_TRAILS_ROOT, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
+import {
+  makeTestTrail,
+  registerTestTrail,
+  TEST_TRAILS_ROOT,
+  TEST_ACCESS_ROLE,
+  TEST_ROLE,
+  TEST_TRAIL_ARN,
+  type TestTrail,
+} from "./test-fixtures";
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -21,7 +29,10 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_0
 }
 
 async function expectAppError(p: Promise<unknown>, code: string, match?: RegExp) {
-  const error = await p.then(() => undefined, (e: unknown) => e);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isAppError(error), String(error)).toBe(true);
   if (!isAppError(error)) return error;
   expect(error.code).toBe(code);
@@ -44,7 +55,12 @@ describe.each(["pglite", "postgres"] as const)("generation jobs on %s", (kind) =
   const base = () => ({
     principalArn: TEST_ROLE,
     requestedBy: "test",
-    cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: trail.start, endTime: trail.end },
+    cloudTrailDetails: {
+      trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
+      accessRole: TEST_ACCESS_ROLE,
+      startTime: trail.start,
+      endTime: trail.end,
+    },
   });
 
   beforeAll(async () => {
@@ -59,18 +75,45 @@ describe.each(["pglite", "postgres"] as const)("generation jobs on %s", (kind) =
   });
 
   it("validates before accepting, with AWS field names", async () => {
-    const bad = await expectAppError(startPolicyGeneration({ ...base(), principalArn: "arn:aws:iam::111122223333:group/x", ctx }), "VALIDATION");
+    const bad = await expectAppError(
+      startPolicyGeneration({ ...base(), principalArn: "arn:aws:iam::111122223333:group/x", ctx }),
+      "VALIDATION",
+    );
     expect((bad as { details: { fieldList: { name: string }[] } }).details.fieldList[0].name).toBe("policyGenerationDetails.principalArn");
     const d = base().cloudTrailDetails;
-    await expectAppError(startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, endTime: new Date(trail.start.getTime() - 1000) }, ctx }), "VALIDATION", /before the start/);
-    await expectAppError(startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, startTime: new Date(Date.now() - 91 * 86_400_000), endTime: undefined }, ctx }), "VALIDATION", /maximum is 90 days/);
-    await expectAppError(startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, accessRole: "arn:aws:iam::111122223333:user/bob" }, ctx }), "VALIDATION", /role ARN/);
     await expectAppError(
-      startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, trails: [{ cloudTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/unknown-trail" }] }, ctx }),
+      startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, endTime: new Date(trail.start.getTime() - 1000) }, ctx }),
+      "VALIDATION",
+      /before the start/,
+    );
+    await expectAppError(
+      startPolicyGeneration({
+        ...base(),
+        cloudTrailDetails: { ...d, startTime: new Date(Date.now() - 91 * 86_400_000), endTime: undefined },
+        ctx,
+      }),
+      "VALIDATION",
+      /maximum is 90 days/,
+    );
+    await expectAppError(
+      startPolicyGeneration({ ...base(), cloudTrailDetails: { ...d, accessRole: "arn:aws:iam::111122223333:user/bob" }, ctx }),
+      "VALIDATION",
+      /role ARN/,
+    );
+    await expectAppError(
+      startPolicyGeneration({
+        ...base(),
+        cloudTrailDetails: { ...d, trails: [{ cloudTrailArn: "arn:aws:cloudtrail:us-east-1:111122223333:trail/unknown-trail" }] },
+        ctx,
+      }),
       "VALIDATION",
       /not registered/,
     );
-    await expectAppError(startPolicyGeneration({ ...base(), cloudTrailDetails: undefined, ctx }), "VALIDATION", /cloudTrailDetails is required/);
+    await expectAppError(
+      startPolicyGeneration({ ...base(), cloudTrailDetails: undefined, ctx }),
+      "VALIDATION",
+      /cloudTrailDetails is required/,
+    );
     expect(await db.prisma.generationJob.count()).toBe(0);
   });
 
@@ -84,7 +127,10 @@ describe.each(["pglite", "postgres"] as const)("generation jobs on %s", (kind) =
       /already used/,
     );
     workers = await startGenerationWorkers({ ctx, concurrency: 1, log: () => {} });
-    const done = await waitFor(() => getGeneratedPolicy({ jobId: first.jobId, ctx }), (r) => r.jobDetails.status !== "IN_PROGRESS");
+    const done = await waitFor(
+      () => getGeneratedPolicy({ jobId: first.jobId, ctx }),
+      (r) => r.jobDetails.status !== "IN_PROGRESS",
+    );
     expect(done.jobDetails.jobError).toBeUndefined();
     expect(done.jobDetails.status).toBe("SUCCEEDED");
     expect(done.jobDetails.completedOn).toMatch(/Z$/);
@@ -93,7 +139,12 @@ describe.each(["pglite", "postgres"] as const)("generation jobs on %s", (kind) =
     const doc = JSON.parse(plain[0].policy);
     expect(doc.Version).toBe("2012-10-17");
     expect(JSON.stringify(doc)).not.toContain("${");
-    const withPlaceholders = await getGeneratedPolicy({ jobId: first.jobId, includeResourcePlaceholders: true, includeServiceLevelTemplate: true, ctx });
+    const withPlaceholders = await getGeneratedPolicy({
+      jobId: first.jobId,
+      includeResourcePlaceholders: true,
+      includeServiceLevelTemplate: true,
+      ctx,
+    });
     expect(withPlaceholders.generatedPolicyResult.properties.isComplete).toBeTypeOf("boolean");
     expect(withPlaceholders.generatedPolicyResult.generatedPolicies!.map((p) => p.policy).join("")).toContain("${");
     expect(done.progress?.filesRead).toBeGreaterThan(0);

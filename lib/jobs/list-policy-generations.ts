@@ -32,9 +32,7 @@ export async function listPolicyGenerations(options: {
   const where: Prisma.GenerationJobWhereInput = {
     startedOn: { gte: new Date(now.getTime() - generationQuotas().retentionDays * 86_400_000) },
     ...(principalArn ? { principalArn } : {}),
-    ...(cursor
-      ? { OR: [{ startedOn: { lt: cursor.startedOn } }, { startedOn: cursor.startedOn, id: { lt: cursor.id } }] }
-      : {}),
+    ...(cursor ? { OR: [{ startedOn: { lt: cursor.startedOn } }, { startedOn: cursor.startedOn, id: { lt: cursor.id } }] } : {}),
   };
   const take = Math.min(maxResults, MAX_PAGE_SIZE);
   const rows = await db.generationJob.findMany({ where, orderBy: [{ startedOn: "desc" }, { id: "desc" }], take: take + 1 });

@@ -26,7 +26,9 @@ export async function createBoss(pool: PoolConfig): Promise<PgBoss> {
   await boss.start();
   // Liveness is tracked by the job rows' heartbeats (see run-generation-job.ts), not by pg-boss
   // expiry: a long scan must not be retried behind a live worker's back.
-  await boss.createQueue(GENERATION_QUEUE, { retryLimit: 0, expireInSeconds: 24 * 3600, deleteAfterSeconds: 7 * 86400 }).catch(ignoreExists);
+  await boss
+    .createQueue(GENERATION_QUEUE, { retryLimit: 0, expireInSeconds: 24 * 3600, deleteAfterSeconds: 7 * 86400 })
+    .catch(ignoreExists);
   await boss.createQueue(MAINTENANCE_QUEUE, { retryLimit: 0, expireInSeconds: 600 }).catch(ignoreExists);
   // send() looks the queue up in a cache it fills on first use, through its own connection. Inside
   // a Prisma transaction on PGlite (one backend, held by the transaction) that lookup would wait for

@@ -18,7 +18,16 @@ import { generationQuotas } from "./quotas";
 const MAX_WARNINGS = 1000;
 
 export function emptyStats(): ScanStats {
-  return { filesListed: 0, filesRead: 0, filesTotal: 0, filesSkipped: 0, bytesCompressed: 0, bytesUncompressed: 0, eventsRead: 0, eventsMatched: 0 };
+  return {
+    filesListed: 0,
+    filesRead: 0,
+    filesTotal: 0,
+    filesSkipped: 0,
+    bytesCompressed: 0,
+    bytesUncompressed: 0,
+    eventsRead: 0,
+    eventsMatched: 0,
+  };
 }
 
 function addStats(a: ScanStats, b: ScanStats): ScanStats {
@@ -105,7 +114,13 @@ export async function runGenerationJob(options: {
     for (const trail of job.trails as unknown as TrailInput[]) {
       const context = `Reading trail ${trail.cloudTrailArn}`;
       try {
-        const resolved = await resolveTrailLogSource({ trailArn: trail.cloudTrailArn, accessRole: job.accessRole, principalAccountId: principal.accountId, db, signal: controller.signal });
+        const resolved = await resolveTrailLogSource({
+          trailArn: trail.cloudTrailArn,
+          accessRole: job.accessRole,
+          principalAccountId: principal.accountId,
+          db,
+          signal: controller.signal,
+        });
         trailsRead.push({
           cloudTrailArn: trail.cloudTrailArn,
           layout: resolved.layout.kind,
@@ -113,30 +128,40 @@ export async function runGenerationJob(options: {
           ...(resolved.layout.orgIdFrom ? { orgIdFrom: resolved.layout.orgIdFrom } : {}),
           location: locationOf(resolved.source),
         });
-        for (const note of resolved.notes) if (warnings.length < MAX_WARNINGS) warnings.push({ file: trail.cloudTrailArn, code: "UNEXPECTED_LAYOUT", message: note });
-        const result = await abandonOnAbort(controller.signal, runScan({
-          request: {
-            principalArn: job.principalArn,
-            window: { start: job.startTime, end: job.endTime },
-            source: resolved.source,
-            accounts: [principal.accountId],
-            regions: trail.allRegions ? "all" : trail.regions?.length ? trail.regions : [resolved.homeRegion],
-            ...(resolved.orgId ? { orgId: resolved.orgId } : {}),
-          },
-          signal: controller.signal,
-          ...(options.scanWorkers ? { workers: options.scanWorkers } : {}),
-          onProgress: (s) => {
-            current = s;
-            const total = addStats(done, s);
-            if (!failure && total.filesTotal > quotas.maxLogFiles) {
-              failure = new JobFailure("SERVICE_QUOTA_EXCEEDED_ERROR", `The window holds more than ${quotas.maxLogFiles} log files (quota LEASTWISE_MAX_LOG_FILES). Choose a shorter window or fewer regions.`);
-              controller.abort();
-            } else if (!failure && total.bytesCompressed > quotas.maxLogBytes) {
-              failure = new JobFailure("SERVICE_QUOTA_EXCEEDED_ERROR", `The window holds more than ${quotas.maxLogBytes / 1024 ** 3} GB of logs (quota LEASTWISE_MAX_LOG_GB). Choose a shorter window or fewer regions.`);
-              controller.abort();
-            }
-          },
-        }));
+        for (const note of resolved.notes)
+          if (warnings.length < MAX_WARNINGS) warnings.push({ file: trail.cloudTrailArn, code: "UNEXPECTED_LAYOUT", message: note });
+        const result = await abandonOnAbort(
+          controller.signal,
+          runScan({
+            request: {
+              principalArn: job.principalArn,
+              window: { start: job.startTime, end: job.endTime },
+              source: resolved.source,
+              accounts: [principal.accountId],
+              regions: trail.allRegions ? "all" : trail.regions?.length ? trail.regions : [resolved.homeRegion],
+              ...(resolved.orgId ? { orgId: resolved.orgId } : {}),
+            },
+            signal: controller.signal,
+            ...(options.scanWorkers ? { workers: options.scanWorkers } : {}),
+            onProgress: (s) => {
+              current = s;
+              const total = addStats(done, s);
+              if (!failure && total.filesTotal > quotas.maxLogFiles) {
+                failure = new JobFailure(
+                  "SERVICE_QUOTA_EXCEEDED_ERROR",
+                  `The window holds more than ${quotas.maxLogFiles} log files (quota LEASTWISE_MAX_LOG_FILES). Choose a shorter window or fewer regions.`,
+                );
+                controller.abort();
+              } else if (!failure && total.bytesCompressed > quotas.maxLogBytes) {
+                failure = new JobFailure(
+                  "SERVICE_QUOTA_EXCEEDED_ERROR",
+                  `The window holds more than ${quotas.maxLogBytes / 1024 ** 3} GB of logs (quota LEASTWISE_MAX_LOG_GB). Choose a shorter window or fewer regions.`,
+                );
+                controller.abort();
+              }
+            },
+          }),
+        );
         done = addStats(done, result.stats);
         current = emptyStats();
         usage = usage ? mergeUsage(usage, result.usage) : result.usage;

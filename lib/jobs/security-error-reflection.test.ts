@@ -26,11 +26,20 @@ const sdkError = (name: string, status: number) => Object.assign(new Error(EVIL)
 
 describe("upstream error text is never reflected", () => {
   it("STS AssumeRole refused with a hostile message: the jobError names the call and role only", async () => {
-    const client = new STSClient({ region: "us-east-1", endpoint: sts.origin, credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" }, maxAttempts: 1 });
-    const error = await assumeAccessRole({ roleArn: "arn:aws:iam::111122223333:role/r", sts: client, retryForMs: 0 }).catch((e: unknown) => e);
+    const client = new STSClient({
+      region: "us-east-1",
+      endpoint: sts.origin,
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
+    const error = await assumeAccessRole({ roleArn: "arn:aws:iam::111122223333:role/r", sts: client, retryForMs: 0 }).catch(
+      (e: unknown) => e,
+    );
     const job = toJobError(error, "Reading trail t");
     expect(job.code).toBe("AUTHORIZATION_ERROR");
-    expect(job.message).toMatch(/STS AssumeRole on the access role arn:aws:iam::111122223333:role\/r was refused \(AccessDenied, HTTP 403\)/);
+    expect(job.message).toMatch(
+      /STS AssumeRole on the access role arn:aws:iam::111122223333:role\/r was refused \(AccessDenied, HTTP 403\)/,
+    );
     expect(job.message).not.toContain("evil.example");
     expect(job.message).not.toContain("<script>");
   });
@@ -64,6 +73,8 @@ describe("upstream error text is never reflected", () => {
   });
 
   it("a ScanError built by Leastwise passes through", () => {
-    expect(toJobError(new ScanError("RESOURCE_NOT_FOUND", "S3 HeadBucket on s3://b: the bucket does not exist"), "Reading trail t").message).toMatch(/the bucket does not exist/);
+    expect(
+      toJobError(new ScanError("RESOURCE_NOT_FOUND", "S3 HeadBucket on s3://b: the bucket does not exist"), "Reading trail t").message,
+    ).toMatch(/the bucket does not exist/);
   });
 });

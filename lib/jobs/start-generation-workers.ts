@@ -43,7 +43,12 @@ export async function startGenerationWorkers(options: {
       const r = await runGenerationJob({ jobId: job.data.jobId, workerId, ctx, ...(threads ? { scanWorkers: threads } : {}) });
       if (r.outcome === "skipped") return;
       const files = r.progress ? ` (files read ${r.progress.filesRead}/${r.progress.filesTotal})` : "";
-      const why = r.outcome === "failed" ? `: ${r.error?.code} ${r.error?.message}` : r.outcome === "stopped" ? " (canceled, or taken over by another worker)" : "";
+      const why =
+        r.outcome === "failed"
+          ? `: ${r.error?.code} ${r.error?.message}`
+          : r.outcome === "stopped"
+            ? " (canceled, or taken over by another worker)"
+            : "";
       log(`[worker] job ${job.data.jobId} ${r.outcome} after ${Date.now() - started} ms${files}${why}`);
     },
   );

@@ -74,7 +74,10 @@ export async function startPolicyGeneration(options: StartPolicyGenerationOption
         }
         // One generation at a time per principal: a second one (another tab, Generate pressed
         // twice, a script) would silently replace whichever finished first.
-        const mine = await tx.generationJob.findFirst({ where: { principalArn: request.principalArn, status: "IN_PROGRESS" }, select: { id: true } });
+        const mine = await tx.generationJob.findFirst({
+          where: { principalArn: request.principalArn, status: "IN_PROGRESS" },
+          select: { id: true },
+        });
         if (mine) {
           throw new AppError(
             "CONFLICT",

@@ -28,7 +28,13 @@ export async function makeTestTrail(options: { days?: number; sizeMb?: number; s
   const dir = mkdtempSync(join(TEST_TRAILS_ROOT, "lw-trail-"));
   const end = new Date();
   end.setUTCHours(0, 0, 0, 0);
-  const manifest = await generateCorpus({ outDir: dir, days: options.days ?? 3, seed: options.seed ?? 7, endDate: end, sizeMb: options.sizeMb ?? 2 });
+  const manifest = await generateCorpus({
+    outDir: dir,
+    days: options.days ?? 3,
+    seed: options.seed ?? 7,
+    endDate: end,
+    sizeMb: options.sizeMb ?? 2,
+  });
   return { dir, start: new Date(manifest.start), end: new Date(manifest.end), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -13,10 +13,23 @@ import type { ScanStats } from "@/lib/core/types";
 import { cancelPolicyGeneration } from "./cancel-policy-generation";
 import { closeJobsContext, jobsContext, type JobsContext } from "./queue";
 import { startPolicyGeneration } from "./start-policy-generation";
-import { makeTestTrail, registerTestTrail, TEST_TRAILS_ROOT, TEST_ACCESS_ROLE, TEST_ROLE, TEST_TRAIL_ARN, type TestTrail } from "./test-fixtures";
+import {
+  makeTestTrail,
+  registerTestTrail,
+  TEST_TRAILS_ROOT,
+  TEST_ACCESS_ROLE,
+  TEST_ROLE,
+  TEST_TRAIL_ARN,
+  type TestTrail,
+} from "./test-fixtures";
 
 const ROOT = join(import.meta.dirname, "../..");
-const workerEnv = { LEASTWISE_SCAN_THREADS: "1", LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: "5", LEASTWISE_WORKER_MAINTENANCE_S: "1", LEASTWISE_WORKER_CONCURRENCY: "1" };
+const workerEnv = {
+  LEASTWISE_SCAN_THREADS: "1",
+  LEASTWISE_JOB_HEARTBEAT_TIMEOUT_S: "5",
+  LEASTWISE_WORKER_MAINTENANCE_S: "1",
+  LEASTWISE_WORKER_CONCURRENCY: "1",
+};
 let dataDir: string;
 let trail: TestTrail;
 let ctx: JobsContext;
@@ -36,11 +49,21 @@ function startWorker(): ChildProcess {
   return child;
 }
 
-async function waitJob(id: string, ok: (j: { status: string; progress: ScanStats | null; workerId: string | null }) => boolean, ms = 90_000) {
+async function waitJob(
+  id: string,
+  ok: (j: { status: string; progress: ScanStats | null; workerId: string | null }) => boolean,
+  ms = 90_000,
+) {
   const deadline = Date.now() + ms;
   for (;;) {
     const j = await ctx.db.generationJob.findUniqueOrThrow({ where: { id } });
-    const view = { status: j.status, progress: j.progress as unknown as ScanStats | null, errorMessage: j.errorMessage, attempts: j.attempts, workerId: j.workerId };
+    const view = {
+      status: j.status,
+      progress: j.progress as unknown as ScanStats | null,
+      errorMessage: j.errorMessage,
+      attempts: j.attempts,
+      workerId: j.workerId,
+    };
     if (ok(view)) return view;
     if (Date.now() > deadline) throw new Error(`timeout waiting for job ${id}: ${JSON.stringify(view)}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -76,7 +99,12 @@ const start = (principalArn = TEST_ROLE) =>
   startPolicyGeneration({
     principalArn,
     requestedBy: "fault-test",
-    cloudTrailDetails: { trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }], accessRole: TEST_ACCESS_ROLE, startTime: trail.start, endTime: trail.end },
+    cloudTrailDetails: {
+      trails: [{ cloudTrailArn: TEST_TRAIL_ARN, allRegions: true }],
+      accessRole: TEST_ACCESS_ROLE,
+      startTime: trail.start,
+      endTime: trail.end,
+    },
     ctx,
   });
 

@@ -26,7 +26,11 @@ describe("AWS CLI against the local account", () => {
       AWS_PAGER: "",
     } as Record<string, string> as NodeJS.ProcessEnv;
     try {
-      const out = await run("/usr/bin/aws", [service, ...args, "--endpoint-url", `${f.server.origin}/local-aws/${service}`, "--output", "json"], { env, encoding: "utf8" });
+      const out = await run(
+        "/usr/bin/aws",
+        [service, ...args, "--endpoint-url", `${f.server.origin}/local-aws/${service}`, "--output", "json"],
+        { env, encoding: "utf8" },
+      );
       return { code: 0, ...out };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -45,8 +49,22 @@ describe("AWS CLI against the local account", () => {
 
   it("creates a role and lists it, with the trust policy decoded by the CLI", async () => {
     const trust = join(dir, "trust.json");
-    writeFileSync(trust, JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }));
-    const created = await aws("iam", ["create-role", "--role-name", "cli-role", "--path", "/cli/", "--assume-role-policy-document", `file://${trust}`]);
+    writeFileSync(
+      trust,
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      }),
+    );
+    const created = await aws("iam", [
+      "create-role",
+      "--role-name",
+      "cli-role",
+      "--path",
+      "/cli/",
+      "--assume-role-policy-document",
+      `file://${trust}`,
+    ]);
     expect(created.stderr).toBe("");
     expect(JSON.parse(created.stdout).Role.Path).toBe("/cli/");
     const listed = await aws("iam", ["list-roles"]);
@@ -68,8 +86,17 @@ describe("AWS CLI against the local account", () => {
 
   it("creates a managed policy, attaches it, and reads the default version", async () => {
     const doc = join(dir, "policy.json");
-    writeFileSync(doc, JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }, null, 2));
-    const created = JSON.parse((await aws("iam", ["create-policy", "--policy-name", "cli-policy", "--policy-document", `file://${doc}`])).stdout);
+    writeFileSync(
+      doc,
+      JSON.stringify(
+        { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] },
+        null,
+        2,
+      ),
+    );
+    const created = JSON.parse(
+      (await aws("iam", ["create-policy", "--policy-name", "cli-policy", "--policy-document", `file://${doc}`])).stdout,
+    );
     const arn = created.Policy.Arn;
     expect((await aws("iam", ["attach-role-policy", "--role-name", "cli-role", "--policy-arn", arn])).code).toBe(0);
     const attached = JSON.parse((await aws("iam", ["list-attached-role-policies", "--role-name", "cli-role"])).stdout);
@@ -80,13 +107,19 @@ describe("AWS CLI against the local account", () => {
 
   it("tags, puts inline policies and versions policies the way scripts do", async () => {
     expect((await aws("iam", ["tag-role", "--role-name", "cli-role", "--tags", "Key=team,Value=platform"])).code).toBe(0);
-    expect(JSON.parse((await aws("iam", ["list-role-tags", "--role-name", "cli-role"])).stdout).Tags).toEqual([{ Key: "team", Value: "platform" }]);
+    expect(JSON.parse((await aws("iam", ["list-role-tags", "--role-name", "cli-role"])).stdout).Tags).toEqual([
+      { Key: "team", Value: "platform" },
+    ]);
     const inline = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }] });
-    expect((await aws("iam", ["put-role-policy", "--role-name", "cli-role", "--policy-name", "queue", "--policy-document", inline])).code).toBe(0);
+    expect(
+      (await aws("iam", ["put-role-policy", "--role-name", "cli-role", "--policy-name", "queue", "--policy-document", inline])).code,
+    ).toBe(0);
     const got = JSON.parse((await aws("iam", ["get-role-policy", "--role-name", "cli-role", "--policy-name", "queue"])).stdout);
     expect(got.PolicyDocument.Statement[0].Action).toBe("sqs:SendMessage");
     const arn = JSON.parse((await aws("iam", ["list-policies", "--scope", "Local", "--only-attached"])).stdout).Policies[0].Arn;
-    const v2 = JSON.parse((await aws("iam", ["create-policy-version", "--policy-arn", arn, "--policy-document", inline, "--set-as-default"])).stdout);
+    const v2 = JSON.parse(
+      (await aws("iam", ["create-policy-version", "--policy-arn", arn, "--policy-document", inline, "--set-as-default"])).stdout,
+    );
     expect(v2.PolicyVersion).toMatchObject({ VersionId: "v2", IsDefaultVersion: true });
     const byPath = JSON.parse((await aws("iam", ["list-roles", "--path-prefix", "/cli/"])).stdout);
     expect(byPath.Roles.map((r: { RoleName: string }) => r.RoleName)).toEqual(["cli-role"]);
@@ -95,8 +128,16 @@ describe("AWS CLI against the local account", () => {
   it("reports IAM errors the way the CLI shows real ones", async () => {
     const missing = await aws("iam", ["get-role", "--role-name", "no-such-role"]);
     expect(missing.code).toBe(254);
-    expect(missing.stderr).toContain("An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name no-such-role cannot be found.");
-    const malformed = await aws("iam", ["create-policy", "--policy-name", "x", "--policy-document", '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Nope","Resource":"*"}]}']);
+    expect(missing.stderr).toContain(
+      "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name no-such-role cannot be found.",
+    );
+    const malformed = await aws("iam", [
+      "create-policy",
+      "--policy-name",
+      "x",
+      "--policy-document",
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Nope","Resource":"*"}]}',
+    ]);
     expect(malformed.stderr).toContain("(MalformedPolicyDocument)");
     const dup = await aws("iam", ["create-user", "--user-name", "cli-a"]);
     expect(dup.stderr).toContain("(EntityAlreadyExists)");

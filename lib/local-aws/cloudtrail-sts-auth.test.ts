@@ -1,6 +1,12 @@
 // CloudTrail JSON and STS through their real SDK clients, protocol corner cases with raw signed
 // requests, and the authentication refusals of all three services.
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailCommand, GetTrailStatusCommand, ListTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetTrailCommand,
+  GetTrailStatusCommand,
+  ListTrailsCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,12 +66,21 @@ describe("local CloudTrail, STS and authentication", () => {
   });
 
   it("refuses a NextToken it never issued", async () => {
-    expect(await rejection(f.cloudTrail.send(new ListTrailsCommand({ NextToken: "bogus" })))).toMatchObject({ name: "InvalidNextTokenException", status: 400 });
+    expect(await rejection(f.cloudTrail.send(new ListTrailsCommand({ NextToken: "bogus" })))).toMatchObject({
+      name: "InvalidNextTokenException",
+      status: 400,
+    });
   });
 
   it("answers protocol errors in each protocol's shape", async () => {
     const ct = (target: string, body: string) =>
-      signedFetch({ url: `${f.server.origin}/local-aws/cloudtrail`, service: "cloudtrail", body, credentials: f.credentials, headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target } });
+      signedFetch({
+        url: `${f.server.origin}/local-aws/cloudtrail`,
+        service: "cloudtrail",
+        body,
+        credentials: f.credentials,
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target },
+      });
     const unknownOp = await ct("CloudTrail_20131101.DeleteTrail", "{}");
     expect(unknownOp.status).toBe(400);
     expect(unknownOp.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");
@@ -74,11 +89,19 @@ describe("local CloudTrail, STS and authentication", () => {
     expect(await notJson.json()).toMatchObject({ __type: "SerializationException" });
 
     const iam = (body: string) =>
-      signedFetch({ url: `${f.server.origin}/local-aws/iam`, service: "iam", body, credentials: f.credentials, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      signedFetch({
+        url: `${f.server.origin}/local-aws/iam`,
+        service: "iam",
+        body,
+        credentials: f.credentials,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
     const unknownAction = await iam("Action=CreateAccessKey&Version=2010-05-08");
     expect(unknownAction.status).toBe(400);
     const xml = await unknownAction.text();
-    expect(xml).toMatch(/<ErrorResponse xmlns="https:\/\/iam\.amazonaws\.com\/doc\/2010-05-08\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation CreateAccessKey for version 2010-05-08<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/);
+    expect(xml).toMatch(
+      /<ErrorResponse xmlns="https:\/\/iam\.amazonaws\.com\/doc\/2010-05-08\/"><Error><Type>Sender<\/Type><Code>InvalidAction<\/Code><Message>Could not find operation CreateAccessKey for version 2010-05-08<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/,
+    );
     expect(await (await iam("Version=2010-05-08")).text()).toContain("<Code>MissingAction</Code>");
     expect((await fetch(`${f.server.origin}/local-aws/iam`)).status).toBe(405);
     expect((await fetch(`${f.server.origin}/local-aws/nothing`, { method: "POST" })).status).toBe(404);
@@ -93,10 +116,18 @@ describe("local CloudTrail, STS and authentication", () => {
     const endpoint = (s: string) => `${f.server.origin}/local-aws/${s}`;
 
     it("refuses unsigned requests", async () => {
-      const res = await fetch(endpoint("iam"), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=ListRoles&Version=2010-05-08" });
+      const res = await fetch(endpoint("iam"), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "Action=ListRoles&Version=2010-05-08",
+      });
       expect(res.status).toBe(403);
       expect(await res.text()).toMatch(/<Code>(MissingAuthenticationToken|IncompleteSignature)<\/Code>/);
-      const ct = await fetch(endpoint("cloudtrail"), { method: "POST", headers: { "x-amz-target": "CloudTrail_20131101.ListTrails" }, body: "{}" });
+      const ct = await fetch(endpoint("cloudtrail"), {
+        method: "POST",
+        headers: { "x-amz-target": "CloudTrail_20131101.ListTrails" },
+        body: "{}",
+      });
       expect(ct.status).toBe(403);
       expect((await ct.json()).__type).toMatch(/MissingAuthenticationToken|IncompleteSignature/);
     });
@@ -104,16 +135,27 @@ describe("local CloudTrail, STS and authentication", () => {
     it("refuses a wrong secret and an unknown key in every service", async () => {
       const wrong = { accessKeyId: f.credentials.accessKeyId, secretAccessKey: "wrong" };
       const unknown = { accessKeyId: "AKIAUNKNOWNUNKNOWN00", secretAccessKey: "whatever" };
-      const iam = (credentials: typeof wrong) => new IAMClient({ endpoint: endpoint("iam"), region: "us-east-1", credentials, maxAttempts: 1 });
-      const ct = (credentials: typeof wrong) => new CloudTrailClient({ endpoint: endpoint("cloudtrail"), region: "us-east-1", credentials, maxAttempts: 1 });
+      const iam = (credentials: typeof wrong) =>
+        new IAMClient({ endpoint: endpoint("iam"), region: "us-east-1", credentials, maxAttempts: 1 });
+      const ct = (credentials: typeof wrong) =>
+        new CloudTrailClient({ endpoint: endpoint("cloudtrail"), region: "us-east-1", credentials, maxAttempts: 1 });
       expect(await rejection(iam(wrong).send(new ListRolesCommand({})))).toMatchObject({ name: "SignatureDoesNotMatch", status: 403 });
       expect(await rejection(iam(unknown).send(new ListRolesCommand({})))).toMatchObject({ name: "InvalidClientTokenId", status: 403 });
       expect(await rejection(ct(wrong).send(new ListTrailsCommand({})))).toMatchObject({ name: "InvalidSignatureException", status: 403 });
-      expect(await rejection(ct(unknown).send(new ListTrailsCommand({})))).toMatchObject({ name: "UnrecognizedClientException", status: 403 });
+      expect(await rejection(ct(unknown).send(new ListTrailsCommand({})))).toMatchObject({
+        name: "UnrecognizedClientException",
+        status: 403,
+      });
     });
 
     it("refuses a key signed for another service", async () => {
-      const res = await signedFetch({ url: endpoint("iam"), service: "cloudtrail", body: "Action=ListRoles&Version=2010-05-08", credentials: f.credentials, headers: { "content-type": "application/x-www-form-urlencoded" } });
+      const res = await signedFetch({
+        url: endpoint("iam"),
+        service: "cloudtrail",
+        body: "Action=ListRoles&Version=2010-05-08",
+        credentials: f.credentials,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
       expect(res.status).toBe(403);
     });
 

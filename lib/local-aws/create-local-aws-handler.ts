@@ -39,7 +39,10 @@ export function serviceOfPath(pathname: string): LocalAwsService | undefined {
 export function createLocalAwsHandler(deps: LocalAwsDeps) {
   const limits = { ...DEFAULT_IAM_LIMITS, ...deps.limits };
 
-  async function handle(request: Request, service: LocalAwsService | undefined = serviceOfPath(new URL(request.url).pathname)): Promise<Response> {
+  async function handle(
+    request: Request,
+    service: LocalAwsService | undefined = serviceOfPath(new URL(request.url).pathname),
+  ): Promise<Response> {
     if (!service) return new Response("Not found", { status: 404 });
     if (request.method !== "POST") {
       return new Response(null, { status: 405, headers: { allow: "POST" } });
@@ -54,7 +57,13 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
     }
   }
 
-  async function dispatch(service: LocalAwsService, body: string, accessKeyId: string, request: Request, session?: LocalSession): Promise<Response> {
+  async function dispatch(
+    service: LocalAwsService,
+    body: string,
+    accessKeyId: string,
+    request: Request,
+    session?: LocalSession,
+  ): Promise<Response> {
     if (service === "cloudtrail") {
       const answer = await executeCloudTrailAction({
         target: request.headers.get("x-amz-target"),
@@ -65,7 +74,11 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
           return { accountId, listTrails: () => deps.listTrails(db, accountId) };
         },
       });
-      const headers = { ...JSON_HEADERS, "x-amzn-requestid": answer.requestId, ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}) };
+      const headers = {
+        ...JSON_HEADERS,
+        "x-amzn-requestid": answer.requestId,
+        ...(answer.errorType ? { "x-amzn-errortype": answer.errorType } : {}),
+      };
       return new Response(answer.body, { status: answer.status, headers });
     }
     const answer: XmlAnswer =
@@ -90,7 +103,15 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
                 propagationDelayMs: deps.stsPropagationDelayMs,
                 findRole: async (arn) => {
                   const row = await db.localIamRole.findFirst({ where: { arn, accountId } });
-                  return row && { arn: row.arn, id: row.id, trustPolicy: row.assumeRolePolicyDocument, maxSessionDuration: row.maxSessionDuration, createdAt: row.createdAt };
+                  return (
+                    row && {
+                      arn: row.arn,
+                      id: row.id,
+                      trustPolicy: row.assumeRolePolicyDocument,
+                      maxSessionDuration: row.maxSessionDuration,
+                      createdAt: row.createdAt,
+                    }
+                  );
                 },
               };
             },
@@ -105,7 +126,10 @@ export function createLocalAwsHandler(deps: LocalAwsDeps) {
       const answer = auth
         ? { status: auth.status, body: JSON.stringify({ __type: auth.code, message: auth.message }), errorType: auth.code }
         : cloudTrailErrorAnswer(error, requestId);
-      return new Response(answer.body, { status: answer.status, headers: { ...JSON_HEADERS, "x-amzn-requestid": requestId, "x-amzn-errortype": answer.errorType } });
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: { ...JSON_HEADERS, "x-amzn-requestid": requestId, "x-amzn-errortype": answer.errorType },
+      });
     }
     const namespace = service === "sts" ? STS_NAMESPACE : undefined;
     const answer = auth

@@ -27,7 +27,8 @@ export function localAwsHandler(): (request: Request, service?: LocalAwsService)
  * local account does not exist, so nothing is served (no signature check, body read or database).
  */
 export function serveLocalAwsRoute(request: Request, service: LocalAwsService): Promise<Response> {
-  if (env().LEASTWISE_ACCOUNT_MODE !== "local") return Promise.resolve(new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } }));
+  if (env().LEASTWISE_ACCOUNT_MODE !== "local")
+    return Promise.resolve(new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } }));
   return localAwsHandler()(request, service);
 }
 
@@ -37,5 +38,10 @@ export function serveLocalAwsRoute(request: Request, service: LocalAwsService): 
  */
 export async function authorizeLocalAwsKey(accessKeyId: string, service: LocalAwsService, db?: PrismaClient): Promise<void> {
   if (service === "sts") return;
-  await requireApiKeyScope({ accessKeyId, db, scope: "local-account:admin", operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API` });
+  await requireApiKeyScope({
+    accessKeyId,
+    db,
+    scope: "local-account:admin",
+    operation: `the local account's ${service === "iam" ? "IAM" : "CloudTrail"} API`,
+  });
 }

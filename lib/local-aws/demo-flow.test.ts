@@ -33,17 +33,29 @@ describe("demo flow on the local account", () => {
 
     const end = new Date();
     const { usage } = await runScan({
-      request: { principalArn: entity.arn, window: { start: new Date(end.getTime() - 30 * 86_400_000), end }, source: { kind: "local", dir: demo.logDir }, regions: "all" },
+      request: {
+        principalArn: entity.arn,
+        window: { start: new Date(end.getTime() - 30 * 86_400_000), end },
+        source: { kind: "local", dir: demo.logDir },
+        regions: "all",
+      },
     });
     const { policies } = buildGeneratedPolicies(usage, { includeResourcePlaceholders: false, includeServiceLevelTemplate: false });
     expect(policies.length).toBeGreaterThan(0);
     if (roleName === "app-backend") {
       // Its denied probes: attempts at actions it never performed, for the console to offer apart.
-      const deniedOnly = Object.values(usage.denied).map((d) => d.action).filter((a) => a && !usage.actions[a]);
+      const deniedOnly = Object.values(usage.denied)
+        .map((d) => d.action)
+        .filter((a) => a && !usage.actions[a]);
       expect(deniedOnly).toEqual(expect.arrayContaining(["s3:DeleteObject", "ssm:GetParametersByPath"]));
     }
 
-    const created = await createManagedPolicies({ entityArn: entity.arn, baseName: `${roleName}-least`, documents: policies.map((p) => p.policy), attach: true });
+    const created = await createManagedPolicies({
+      entityArn: entity.arn,
+      baseName: `${roleName}-least`,
+      documents: policies.map((p) => p.policy),
+      attach: true,
+    });
     expect(created.policies.every((p) => p.attached)).toBe(true);
     const attached = await f.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName }));
     expect(attached.AttachedPolicies!.map((p) => p.PolicyArn)).toEqual(expect.arrayContaining(created.policies.map((p) => p.arn)));
@@ -55,11 +67,23 @@ describe("demo flow on the local account", () => {
     const demo = await seedDemoAccount({ dataDir });
     const end = new Date();
     const { usage } = await runScan({
-      request: { principalArn: demo.principalArns[0], window: { start: new Date(end.getTime() - 30 * 86_400_000), end }, source: { kind: "local", dir: demo.logDir }, regions: "all" },
+      request: {
+        principalArn: demo.principalArns[0],
+        window: { start: new Date(end.getTime() - 30 * 86_400_000), end },
+        source: { kind: "local", dir: demo.logDir },
+        regions: "all",
+      },
     });
     const { policies } = buildGeneratedPolicies(usage, { includeResourcePlaceholders: true, includeServiceLevelTemplate: false });
     expect(policies.some((p) => p.policy.includes("${"))).toBe(true);
-    await expect(createManagedPolicies({ entityArn: demo.principalArns[0], baseName: "with-placeholders", documents: policies.map((p) => p.policy), attach: true })).rejects.toMatchObject({
+    await expect(
+      createManagedPolicies({
+        entityArn: demo.principalArns[0],
+        baseName: "with-placeholders",
+        documents: policies.map((p) => p.policy),
+        attach: true,
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       field: "document",
       userMessage: expect.stringMatching(/placeholders[\s\S]*Nothing (was created|was left behind)/),

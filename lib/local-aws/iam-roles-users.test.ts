@@ -38,12 +38,24 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
 
   it("creates a role with a path, description, tags and trust policy, and reads it back", async () => {
     const created = await f.iam.send(
-      new CreateRoleCommand({ RoleName: "app-Backend", Path: "/team/", AssumeRolePolicyDocument: TRUST, Description: "the backend", Tags: [{ Key: "team", Value: "payments" }] }),
+      new CreateRoleCommand({
+        RoleName: "app-Backend",
+        Path: "/team/",
+        AssumeRolePolicyDocument: TRUST,
+        Description: "the backend",
+        Tags: [{ Key: "team", Value: "payments" }],
+      }),
     );
     expect(created.Role?.Arn).toBe(`arn:aws:iam::${accountId}:role/team/app-Backend`);
     expect(created.Role?.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
     const { Role } = await f.iam.send(new GetRoleCommand({ RoleName: "app-Backend" }));
-    expect(Role).toMatchObject({ RoleName: "app-Backend", Path: "/team/", Description: "the backend", MaxSessionDuration: 3600, Tags: [{ Key: "team", Value: "payments" }] });
+    expect(Role).toMatchObject({
+      RoleName: "app-Backend",
+      Path: "/team/",
+      Description: "the backend",
+      MaxSessionDuration: 3600,
+      Tags: [{ Key: "team", Value: "payments" }],
+    });
     expect(Role?.CreateDate).toBeInstanceOf(Date);
     expect(JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!))).toEqual(JSON.parse(TRUST));
     expect(Role?.RoleLastUsed).toEqual({});
@@ -59,10 +71,28 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
     ["a name with a space", { RoleName: "bad name" }, "ValidationError", 400, /roleName.*regular expression/],
     ["a 65-character name", { RoleName: "r".repeat(65) }, "ValidationError", 400, /length less than or equal to 64/],
     ["a path without a trailing slash", { RoleName: "p1", Path: "/team" }, "ValidationError", 400, /'path'/],
-    ["a trust policy with a Resource", { RoleName: "p2", AssumeRolePolicyDocument: TRUST.replace('"Action"', '"Resource":"*","Action"') }, "MalformedPolicyDocumentException", 400, /prohibited field Resource/],
-    ["a trust policy that is not JSON", { RoleName: "p3", AssumeRolePolicyDocument: "{" }, "MalformedPolicyDocumentException", 400, /invalid Json/],
+    [
+      "a trust policy with a Resource",
+      { RoleName: "p2", AssumeRolePolicyDocument: TRUST.replace('"Action"', '"Resource":"*","Action"') },
+      "MalformedPolicyDocumentException",
+      400,
+      /prohibited field Resource/,
+    ],
+    [
+      "a trust policy that is not JSON",
+      { RoleName: "p3", AssumeRolePolicyDocument: "{" },
+      "MalformedPolicyDocumentException",
+      400,
+      /invalid Json/,
+    ],
     ["an aws: tag", { RoleName: "p4", Tags: [{ Key: "aws:x", Value: "y" }] }, "InvalidInputException", 400, /reserved/],
-    ["a 1001-character description", { RoleName: "p5", Description: "d".repeat(1001) }, "ValidationError", 400, /less than or equal to 1000/],
+    [
+      "a 1001-character description",
+      { RoleName: "p5", Description: "d".repeat(1001) },
+      "ValidationError",
+      400,
+      /less than or equal to 1000/,
+    ],
   ])("refuses %s", async (_, input, name, status, message) => {
     const e = await rejection(f.iam.send(new CreateRoleCommand({ AssumeRolePolicyDocument: TRUST, ...input } as never)));
     expect(e).toMatchObject({ name, status });
@@ -76,7 +106,13 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
 
   it("pages through many roles with Marker/MaxItems and filters by path prefix", async () => {
     for (let i = 0; i < 23; i++) {
-      await f.iam.send(new CreateRoleCommand({ RoleName: `bulk-${String(i).padStart(2, "0")}`, Path: i % 2 ? "/odd/" : "/", AssumeRolePolicyDocument: TRUST }));
+      await f.iam.send(
+        new CreateRoleCommand({
+          RoleName: `bulk-${String(i).padStart(2, "0")}`,
+          Path: i % 2 ? "/odd/" : "/",
+          AssumeRolePolicyDocument: TRUST,
+        }),
+      );
     }
     const names: string[] = [];
     let marker: string | undefined;
@@ -103,7 +139,15 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
     await db.localIamRole.createMany({
       data: Array.from({ length: 3000 }, (_, i) => {
         const name = `scale-${String(i).padStart(5, "0")}`;
-        return { id: `AROASCALE${String(i).padStart(12, "0")}`, accountId, name, nameKey: name, path: "/scale/", arn: `arn:aws:iam::${accountId}:role/scale/${name}`, assumeRolePolicyDocument: TRUST };
+        return {
+          id: `AROASCALE${String(i).padStart(12, "0")}`,
+          accountId,
+          name,
+          nameKey: name,
+          path: "/scale/",
+          arn: `arn:aws:iam::${accountId}:role/scale/${name}`,
+          assumeRolePolicyDocument: TRUST,
+        };
       }),
     });
     let marker: string | undefined;
@@ -124,12 +168,23 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
   });
 
   it("refuses a forged marker and an out-of-range MaxItems", async () => {
-    expect(await rejection(f.iam.send(new ListRolesCommand({ Marker: "not-a-marker" })))).toMatchObject({ name: "InvalidInputException", status: 400 });
+    expect(await rejection(f.iam.send(new ListRolesCommand({ Marker: "not-a-marker" })))).toMatchObject({
+      name: "InvalidInputException",
+      status: 400,
+    });
     expect(await rejection(f.iam.send(new ListRolesCommand({ MaxItems: 1001 })))).toMatchObject({ name: "ValidationError", status: 400 });
   });
 
   it("tags, lists and untags a role", async () => {
-    await f.iam.send(new TagRoleCommand({ RoleName: "app-Backend", Tags: [{ Key: "TEAM", Value: "core" }, { Key: "env", Value: "prod" }] }));
+    await f.iam.send(
+      new TagRoleCommand({
+        RoleName: "app-Backend",
+        Tags: [
+          { Key: "TEAM", Value: "core" },
+          { Key: "env", Value: "prod" },
+        ],
+      }),
+    );
     const tags = await f.iam.send(new ListRoleTagsCommand({ RoleName: "app-Backend" }));
     expect(tags.Tags).toEqual([
       { Key: "TEAM", Value: "core" },
@@ -137,7 +192,9 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
     ]);
     await f.iam.send(new UntagRoleCommand({ RoleName: "app-Backend", TagKeys: ["team"] }));
     expect((await f.iam.send(new ListRoleTagsCommand({ RoleName: "app-Backend" }))).Tags).toEqual([{ Key: "env", Value: "prod" }]);
-    expect(await rejection(f.iam.send(new TagRoleCommand({ RoleName: "ghost", Tags: [{ Key: "a", Value: "b" }] })))).toMatchObject({ name: "NoSuchEntityException" });
+    expect(await rejection(f.iam.send(new TagRoleCommand({ RoleName: "ghost", Tags: [{ Key: "a", Value: "b" }] })))).toMatchObject({
+      name: "NoSuchEntityException",
+    });
   });
 
   it("updates a description and deletes a role", async () => {
@@ -158,8 +215,14 @@ describe.each(["pglite", "postgres"] as const)("local IAM roles and users (%s)",
     const page2 = await f.iam.send(new ListUsersCommand({ MaxItems: 1, Marker: page1.Marker }));
     expect(page2.Users!.map((u) => u.UserName)).toEqual(["bob"]);
     expect(page2.IsTruncated).toBe(false);
-    expect(await rejection(f.iam.send(new CreateUserCommand({ UserName: "Alice" })))).toMatchObject({ name: "EntityAlreadyExistsException", status: 409 });
-    expect(await rejection(f.iam.send(new GetUserCommand({ UserName: "carol" })))).toMatchObject({ name: "NoSuchEntityException", status: 404 });
+    expect(await rejection(f.iam.send(new CreateUserCommand({ UserName: "Alice" })))).toMatchObject({
+      name: "EntityAlreadyExistsException",
+      status: 409,
+    });
+    expect(await rejection(f.iam.send(new GetUserCommand({ UserName: "carol" })))).toMatchObject({
+      name: "NoSuchEntityException",
+      status: 404,
+    });
     expect(await rejection(f.iam.send(new GetUserCommand({})))).toMatchObject({ name: "ValidationError", status: 400 });
   });
 });

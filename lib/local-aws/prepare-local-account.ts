@@ -12,7 +12,9 @@ export async function prepareLocalAccount(): Promise<{ accountId: string; demo?:
   if (e.LEASTWISE_SEED_DEMO === "0") return { accountId: await ensureLocalAccount(await getDb()) };
   const demo = await seedDemoAccount();
   if (demo.seeded) {
-    console.log(`[local-aws] seeded the demo local account ${demo.accountId}: roles app-backend, ci-deployer, analytics/data-pipeline, user alice; trail ${demo.trailArn} (logs in ${demo.logDir})`);
+    console.log(
+      `[local-aws] seeded the demo local account ${demo.accountId}: roles app-backend, ci-deployer, analytics/data-pipeline, user alice; trail ${demo.trailArn} (logs in ${demo.logDir})`,
+    );
   }
   return { accountId: demo.accountId, demo };
 }

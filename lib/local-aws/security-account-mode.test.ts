@@ -20,7 +20,11 @@ const ROUTES = [
 ] as const;
 
 function unsigned(service: string, body: string): Request {
-  return new Request(`http://127.0.0.1:3000/local-aws/${service}/`, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  return new Request(`http://127.0.0.1:3000/local-aws/${service}/`, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
 }
 
 describe("/local-aws/* by account mode", () => {

@@ -9,9 +9,15 @@ import { startLocalAws, type LocalAwsFixture } from "./testing/local-aws-fixture
 import { rejection } from "./testing/rejection";
 import { signedFetch } from "./testing/signed-fetch";
 
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 const FORM = { "content-type": "application/x-www-form-urlencoded; charset=utf-8" };
-const JSON11 = { "content-type": "application/x-amz-json-1.1", "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails" };
+const JSON11 = {
+  "content-type": "application/x-amz-json-1.1",
+  "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
+};
 
 describe("local AWS request bodies", () => {
   let f: LocalAwsFixture;
@@ -23,21 +29,30 @@ describe("local AWS request bodies", () => {
     signedFetch({ url: `${f.server.origin}/local-aws/${service}/`, service, body, headers, credentials: f.credentials });
 
   it("IAM answers 413 RequestEntityTooLarge to the SDK for a body over its cap", async () => {
-    const e = await rejection(f.iam.send(new CreateRoleCommand({ RoleName: "big", AssumeRolePolicyDocument: TRUST, Description: "d".repeat(LOCAL_AWS_MAX_BODY_BYTES.iam) })));
+    const e = await rejection(
+      f.iam.send(
+        new CreateRoleCommand({ RoleName: "big", AssumeRolePolicyDocument: TRUST, Description: "d".repeat(LOCAL_AWS_MAX_BODY_BYTES.iam) }),
+      ),
+    );
     expect(e).toMatchObject({ name: "RequestEntityTooLarge", status: 413 });
     expect(e.message).toBe(`The request body is larger than this API accepts (${LOCAL_AWS_MAX_BODY_BYTES.iam} bytes).`);
   });
 
   it("IAM's cap admits a 131,072-character policy document of 2-byte characters (IAM's own limit decides)", async () => {
-    const frame = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"s3:prefix":""}}}]}';
+    const frame =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"s3:prefix":""}}}]}';
     const doc = frame.replace('"s3:prefix":""', `"s3:prefix":"${"é".repeat(131_072 - frame.length)}"`);
     expect(doc.length).toBe(131_072);
-    const e = await rejection(f.iam.send(new CreatePolicyCommand({ PolicyName: "largest", PolicyDocument: doc, Description: "d".repeat(1000) })));
+    const e = await rejection(
+      f.iam.send(new CreatePolicyCommand({ PolicyName: "largest", PolicyDocument: doc, Description: "d".repeat(1000) })),
+    );
     expect(e).toMatchObject({ name: "LimitExceededException", status: 409 });
   });
 
   it("CloudTrail answers 413 RequestEntityTooLargeException (JSON 1.1) to the SDK", async () => {
-    const e = await rejection(f.cloudTrail.send(new DescribeTrailsCommand({ trailNameList: ["t".repeat(LOCAL_AWS_MAX_BODY_BYTES.cloudtrail)] })));
+    const e = await rejection(
+      f.cloudTrail.send(new DescribeTrailsCommand({ trailNameList: ["t".repeat(LOCAL_AWS_MAX_BODY_BYTES.cloudtrail)] })),
+    );
     expect(e).toMatchObject({ name: "RequestEntityTooLargeException", status: 413 });
     const res = await post("cloudtrail", JSON.stringify({ trailNameList: ["t".repeat(LOCAL_AWS_MAX_BODY_BYTES.cloudtrail)] }), JSON11);
     expect(res.status).toBe(413);
@@ -75,7 +90,16 @@ describe("local AWS request bodies", () => {
     const { Sha256 } = await import("@aws-crypto/sha256-js");
     const { SignatureV4 } = await import("@smithy/signature-v4");
     const signer = new SignatureV4({ service: "iam", region: "us-east-1", credentials: f.credentials, sha256: Sha256 });
-    const signed = await signer.sign({ method: "POST", protocol: "http:", hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host, ...FORM, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" }, body: signedBody });
+    const signed = await signer.sign({
+      method: "POST",
+      protocol: "http:",
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host, ...FORM, "x-amz-content-sha256": "UNSIGNED-PAYLOAD" },
+      body: signedBody,
+    });
     const swapped = `Action=CreateRole&Version=2010-05-08&RoleName=smuggled&AssumeRolePolicyDocument=${encodeURIComponent(TRUST)}`;
     const res = await fetch(url, { method: "POST", headers: signed.headers as Record<string, string>, body: swapped });
     expect(res.status).toBe(403);

@@ -79,7 +79,11 @@ describe("seedDemoAccount", () => {
     const { trailList } = await f.cloudTrail.send(new DescribeTrailsCommand({}));
     expect(trailList!.map((t) => t.TrailARN)).toEqual([first[0].trailArn]);
     const { Trail } = await f.cloudTrail.send(new GetTrailCommand({ Name: "leastwise-demo-trail" }));
-    expect(Trail).toMatchObject({ TrailARN: first[0].trailArn, HomeRegion: "us-east-1", S3BucketName: `leastwise-local-${first[0].accountId}` });
+    expect(Trail).toMatchObject({
+      TrailARN: first[0].trailArn,
+      HomeRegion: "us-east-1",
+      S3BucketName: `leastwise-local-${first[0].accountId}`,
+    });
   });
 
   it("writes 30 days of logs the engine reads, with each role's own activity", async () => {
@@ -87,7 +91,12 @@ describe("seedDemoAccount", () => {
     expect(readdirSync(region, { recursive: true }).filter((f) => String(f).endsWith(".json.gz")).length).toBeGreaterThan(300);
     const end = new Date();
     const { usage } = await runScan({
-      request: { principalArn: first[0].principalArns[0], window: { start: new Date(end.getTime() - 31 * 86_400_000), end }, source: { kind: "local", dir: first[0].logDir }, regions: "all" },
+      request: {
+        principalArn: first[0].principalArns[0],
+        window: { start: new Date(end.getTime() - 31 * 86_400_000), end },
+        source: { kind: "local", dir: first[0].logDir },
+        regions: "all",
+      },
     });
     expect(Object.keys(usage.actions)).toEqual(expect.arrayContaining(["s3:GetObject", "dynamodb:GetItem", "sqs:SendMessage"]));
     expect(Object.keys(usage.actions).some((a) => a.startsWith("cloudformation:"))).toBe(false);

@@ -72,7 +72,12 @@ export async function seedDemoAccount(options: SeedDemoOptions = {}): Promise<Se
 
 /** Generates the trail into a private directory and moves it into place, so a crash or a second
  *  process never leaves a half-written trail behind. Returns undefined if the logs already exist. */
-async function ensureDemoLogs(o: { logDir: string; accountId: string; now: Date; principalArns: string[] }): Promise<CorpusManifest | undefined> {
+async function ensureDemoLogs(o: {
+  logDir: string;
+  accountId: string;
+  now: Date;
+  principalArns: string[];
+}): Promise<CorpusManifest | undefined> {
   if (existsSync(path.join(o.logDir, "corpus-manifest.json"))) {
     const { readFile } = await import("node:fs/promises");
     return JSON.parse(await readFile(path.join(o.logDir, "corpus-manifest.json"), "utf8")) as CorpusManifest;

@@ -21,7 +21,10 @@ export async function verifyLocalAwsRequest(
       if (!keyId.startsWith(SESSION_KEY_PREFIX)) return undefined;
       const read = readSessionCredentials({ accessKeyId: keyId, sessionToken: req.headers.get("x-amz-security-token") });
       if (!(await lookupActiveApiKey({ accessKeyId: read.session.parentAccessKeyId, db: o.db }))) {
-        throw new AppError("UNAUTHORIZED", "The security token included in the request is invalid.", { status: 403, details: { awsErrorType: "UnrecognizedClientException" } });
+        throw new AppError("UNAUTHORIZED", "The security token included in the request is invalid.", {
+          status: 403,
+          details: { awsErrorType: "UnrecognizedClientException" },
+        });
       }
       session = read.session;
       return { secretAccessKey: read.secretAccessKey };

@@ -36,11 +36,23 @@ export async function listLogFiles(o: ListLogFilesOptions): Promise<number> {
     for (const ref of await o.store.listFiles(prefix, o.signal)) {
       const name = ref.key.slice(prefix.length);
       if (ref.size < 0) {
-        o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `unexpected folder inside a day folder; its contents are not read` });
+        o.onSkippedFile({
+          file: ref.key,
+          code: "UNEXPECTED_LAYOUT",
+          message: `unexpected folder inside a day folder; its contents are not read`,
+        });
       } else if (name.includes("/")) {
-        o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `unexpected nested object under a day folder (${name}); skipped` });
+        o.onSkippedFile({
+          file: ref.key,
+          code: "UNEXPECTED_LAYOUT",
+          message: `unexpected nested object under a day folder (${name}); skipped`,
+        });
       } else if (!name.endsWith(".json.gz")) {
-        o.onSkippedFile({ file: ref.key, code: "UNEXPECTED_LAYOUT", message: `not a CloudTrail log file name (expected *.json.gz); skipped` });
+        o.onSkippedFile({
+          file: ref.key,
+          code: "UNEXPECTED_LAYOUT",
+          message: `not a CloudTrail log file name (expected *.json.gz); skipped`,
+        });
       } else if (fileMayHoldWindow(name, o.window.start, o.window.end)) {
         found++;
         o.onFile(ref);
@@ -57,7 +69,12 @@ async function regionsFor(o: ListLogFilesOptions, root: string): Promise<string[
   if (o.regions === "all") {
     for (const name of await o.store.listFolders(root, o.signal)) {
       if (isRegionName(name)) set.add(name);
-      else o.onWarning({ file: `${root}${name}/`, code: "UNEXPECTED_LAYOUT", message: `folder ${name} under ${root} is not a region; ignored` });
+      else
+        o.onWarning({
+          file: `${root}${name}/`,
+          code: "UNEXPECTED_LAYOUT",
+          message: `folder ${name} under ${root} is not a region; ignored`,
+        });
     }
   } else {
     for (const r of o.regions) set.add(r);
@@ -72,7 +89,11 @@ async function diagnoseEmpty(o: ListLogFilesOptions): Promise<void> {
   const where = `${o.store.label}${base}`;
   if (!top.includes("AWSLogs")) {
     const hint = top.length ? ` (found ${top.slice(0, 5).join(", ")}${top.length > 5 ? ", ..." : ""})` : "";
-    o.onWarning({ file: where, code: "UNEXPECTED_LAYOUT", message: `no AWSLogs/ folder under ${where}${hint}; point --logs at the folder that contains AWSLogs/ (and use the trail's prefix)` });
+    o.onWarning({
+      file: where,
+      code: "UNEXPECTED_LAYOUT",
+      message: `no AWSLogs/ folder under ${where}${hint}; point --logs at the folder that contains AWSLogs/ (and use the trail's prefix)`,
+    });
     return;
   }
   const accounts = await o.store.listFolders(`${base}AWSLogs/`, o.signal);
@@ -80,7 +101,11 @@ async function diagnoseEmpty(o: ListLogFilesOptions): Promise<void> {
   if (missing.length) {
     const orgs = accounts.filter((a) => a.startsWith("o-"));
     const hint = orgs.length && !o.orgId ? `; this looks like an organization trail: pass the organization id (${orgs.join(", ")})` : "";
-    o.onWarning({ file: `${where}AWSLogs/`, code: "UNEXPECTED_LAYOUT", message: `no logs for account ${missing.join(", ")} under ${where}AWSLogs/${hint}` });
+    o.onWarning({
+      file: `${where}AWSLogs/`,
+      code: "UNEXPECTED_LAYOUT",
+      message: `no logs for account ${missing.join(", ")} under ${where}AWSLogs/${hint}`,
+    });
     return;
   }
   o.onWarning({ file: where, code: "UNEXPECTED_LAYOUT", message: `no log files in the selected regions and days under ${where}` });

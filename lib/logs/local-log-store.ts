@@ -24,7 +24,10 @@ export class LocalLogStore implements LogStore {
 
   async listFolders(prefix: string): Promise<string[]> {
     const entries = await this.read(prefix);
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   }
 
   async listFiles(prefix: string): Promise<LogFileRef[]> {
@@ -57,6 +60,7 @@ export class LocalLogStore implements LogStore {
 function fsError(e: unknown, where: string, what: string): ScanError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT" || code === "ENOTDIR") return new ScanError("RESOURCE_NOT_FOUND", `${what} ${where} does not exist`, { cause: e });
-  if (code === "EACCES" || code === "EPERM") return new ScanError("ACCESS_DENIED", `permission denied reading ${what} ${where}`, { cause: e });
+  if (code === "EACCES" || code === "EPERM")
+    return new ScanError("ACCESS_DENIED", `permission denied reading ${what} ${where}`, { cause: e });
   return new ScanError("SERVICE", `cannot read ${what} ${where}: ${(e as Error).message}`, { cause: e });
 }

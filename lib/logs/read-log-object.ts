@@ -83,7 +83,8 @@ export async function readLogObject(o: {
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await client.send(new GetObjectCommand({ Bucket: o.source.bucket, Key: o.key }), { abortSignal: o.signal });
-      if ((res.ContentLength ?? 0) > MAX_COMPRESSED_BYTES) throw new ScanError("SERVICE", `${where} is larger than ${MAX_COMPRESSED_BYTES} bytes`);
+      if ((res.ContentLength ?? 0) > MAX_COMPRESSED_BYTES)
+        throw new ScanError("SERVICE", `${where} is larger than ${MAX_COMPRESSED_BYTES} bytes`);
       const bytes = await res.Body!.transformToByteArray();
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (e) {

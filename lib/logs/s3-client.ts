@@ -25,8 +25,18 @@ export function createS3Client(source: S3Source): S3Client {
     region: source.region ?? "us-east-1",
     // A bucket in another region answers with a redirect; follow it instead of failing.
     followRegionRedirects: true,
-    ...(source.endpoint ? { endpoint: allowedS3Endpoint(source.endpoint), forcePathStyle: true } : configured ? { forcePathStyle: true } : {}),
-    ...(source.credentials ? { credentials: source.assumeRole ? assumedRoleCredentials({ initial: source.credentials, ...source.assumeRole }) : source.credentials } : {}),
+    ...(source.endpoint
+      ? { endpoint: allowedS3Endpoint(source.endpoint), forcePathStyle: true }
+      : configured
+        ? { forcePathStyle: true }
+        : {}),
+    ...(source.credentials
+      ? {
+          credentials: source.assumeRole
+            ? assumedRoleCredentials({ initial: source.credentials, ...source.assumeRole })
+            : source.credentials,
+        }
+      : {}),
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
     maxAttempts: 6,

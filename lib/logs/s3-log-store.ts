@@ -26,7 +26,8 @@ export class S3LogStore implements LogStore {
     } catch (e) {
       const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
       // HEAD responses have no body, so the SDK only knows the status: name the bucket ourselves.
-      if (status === 404 || (e as Error).name === "NotFound") throw s3ScanError({ name: "NoSuchBucket" }, `S3 HeadBucket on s3://${this.bucket}`);
+      if (status === 404 || (e as Error).name === "NotFound")
+        throw s3ScanError({ name: "NoSuchBucket" }, `S3 HeadBucket on s3://${this.bucket}`);
       throw s3ScanError(e, `S3 HeadBucket on s3://${this.bucket}`);
     }
   }
@@ -52,7 +53,9 @@ export class S3LogStore implements LogStore {
       this.listCalls++;
       let page;
       try {
-        page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 1, StartAfter: after }), { abortSignal: signal });
+        page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, MaxKeys: 1, StartAfter: after }), {
+          abortSignal: signal,
+        });
       } catch (e) {
         throw s3ScanError(e, `S3 ListObjectsV2 (listing s3://${this.bucket}/${prefix})`);
       }

@@ -7,16 +7,34 @@ import { S3HttpError, S3ObjectReader, encodeKey, objectUrlFor, s3AccessOf, signG
 
 describe("signGet", () => {
   it.each([
-    { name: "a CloudTrail key", path: "/trail/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_abc.json.gz", token: undefined },
+    {
+      name: "a CloudTrail key",
+      path: "/trail/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_abc.json.gz",
+      token: undefined,
+    },
     { name: "a session token", path: "/b/k.json.gz", token: "FQoGZXIvYXdzE+token/with=chars" },
     { name: "escaped characters", path: `/b/${encodeKey("dir with space/it's (1)*!+=.json.gz")}`, token: undefined },
   ])("signs as the AWS SDK's SigV4 signer does ($name)", async ({ path, token }) => {
     const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken: token };
     const now = new Date("2026-11-01T12:34:56.789Z");
     const ours = signGet({ host: "s3.eu-west-1.amazonaws.com", path, region: "eu-west-1", credentials, now });
-    const signer = new SignatureV4({ service: "s3", region: "eu-west-1", credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: true });
+    const signer = new SignatureV4({
+      service: "s3",
+      region: "eu-west-1",
+      credentials,
+      sha256: Sha256,
+      uriEscapePath: false,
+      applyChecksum: true,
+    });
     const sdk = await signer.sign(
-      { method: "GET", protocol: "https:", hostname: "s3.eu-west-1.amazonaws.com", path, headers: { host: "s3.eu-west-1.amazonaws.com", "x-amz-content-sha256": ours["x-amz-content-sha256"] as string }, query: {} },
+      {
+        method: "GET",
+        protocol: "https:",
+        hostname: "s3.eu-west-1.amazonaws.com",
+        path,
+        headers: { host: "s3.eu-west-1.amazonaws.com", "x-amz-content-sha256": ours["x-amz-content-sha256"] as string },
+        query: {},
+      },
       { signingDate: now },
     );
     expect(ours.authorization).toBe(sdk.headers.authorization);
@@ -27,12 +45,36 @@ describe("signGet", () => {
 
 describe("the bucket's URL", () => {
   it.each([
-    { region: "us-east-1", bucket: "my-trail", endpoint: undefined, want: { protocol: "https:", hostname: "my-trail.s3.us-east-1.amazonaws.com", pathPrefix: "" } },
-    { region: "cn-north-1", bucket: "my-trail", endpoint: undefined, want: { protocol: "https:", hostname: "my-trail.s3.cn-north-1.amazonaws.com.cn", pathPrefix: "" } },
-    { region: "eu-west-1", bucket: "my.dotted.trail", endpoint: undefined, want: { protocol: "https:", hostname: "s3.eu-west-1.amazonaws.com", pathPrefix: "/my.dotted.trail" } },
-    { region: "us-east-1", bucket: "bkt", endpoint: "http://127.0.0.1:9000/base", want: { protocol: "http:", hostname: "127.0.0.1", port: 9000, pathPrefix: "/base/bkt" } },
+    {
+      region: "us-east-1",
+      bucket: "my-trail",
+      endpoint: undefined,
+      want: { protocol: "https:", hostname: "my-trail.s3.us-east-1.amazonaws.com", pathPrefix: "" },
+    },
+    {
+      region: "cn-north-1",
+      bucket: "my-trail",
+      endpoint: undefined,
+      want: { protocol: "https:", hostname: "my-trail.s3.cn-north-1.amazonaws.com.cn", pathPrefix: "" },
+    },
+    {
+      region: "eu-west-1",
+      bucket: "my.dotted.trail",
+      endpoint: undefined,
+      want: { protocol: "https:", hostname: "s3.eu-west-1.amazonaws.com", pathPrefix: "/my.dotted.trail" },
+    },
+    {
+      region: "us-east-1",
+      bucket: "bkt",
+      endpoint: "http://127.0.0.1:9000/base",
+      want: { protocol: "http:", hostname: "127.0.0.1", port: 9000, pathPrefix: "/base/bkt" },
+    },
   ])("is the SDK's for $bucket in $region ($endpoint)", async ({ region, bucket, endpoint, want }) => {
-    const client = new S3Client({ region, credentials: { accessKeyId: "a", secretAccessKey: "b" }, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+    const client = new S3Client({
+      region,
+      credentials: { accessKeyId: "a", secretAccessKey: "b" },
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    });
     try {
       const sdk = await s3AccessOf(client, bucket).objectUrl!();
       expect(sdk).toEqual(expect.objectContaining(want));
@@ -79,7 +121,12 @@ describe("S3ObjectReader", () => {
   });
 
   it("fails a missing key with the SDK's error shape (NoSuchKey, 404)", async () => {
-    const client = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "s" } });
+    const client = new S3Client({
+      region: "us-east-1",
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "k", secretAccessKey: "s" },
+    });
     const reader = new S3ObjectReader(s3AccessOf(client), { kind: "s3", bucket: "bkt", endpoint: s3.endpoint }, 4);
     try {
       const e = await reader.get("AWSLogs/x/missing.json.gz").catch((x: unknown) => x);

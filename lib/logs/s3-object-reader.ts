@@ -60,17 +60,28 @@ async function resolveObjectUrl(client: S3Client, bucket: string): Promise<Objec
     if (e !== captured) throw e;
   });
   if (!request?.hostname || !request.path?.endsWith(`/${PROBE_KEY}`)) throw new Error("could not resolve the bucket's endpoint");
-  return { protocol: request.protocol ?? "https:", hostname: request.hostname, port: request.port, pathPrefix: request.path.slice(0, -(PROBE_KEY.length + 1)) };
+  return {
+    protocol: request.protocol ?? "https:",
+    hostname: request.hostname,
+    port: request.port,
+    pathPrefix: request.path.slice(0, -(PROBE_KEY.length + 1)),
+  };
 }
 
 /** The URL of a bucket without the SDK's resolver (tests, and an access without objectUrl). */
 export function objectUrlFor(source: S3Source, region: string): ObjectUrl {
   if (source.endpoint) {
     const base = new URL(source.endpoint);
-    return { protocol: base.protocol, hostname: base.hostname, port: base.port ? Number(base.port) : undefined, pathPrefix: `${base.pathname.replace(/\/+$/, "")}/${encodeKey(source.bucket)}` };
+    return {
+      protocol: base.protocol,
+      hostname: base.hostname,
+      port: base.port ? Number(base.port) : undefined,
+      pathPrefix: `${base.pathname.replace(/\/+$/, "")}/${encodeKey(source.bucket)}`,
+    };
   }
   const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-  if (source.bucket.includes(".")) return { protocol: "https:", hostname: `s3.${region}.${suffix}`, pathPrefix: `/${encodeKey(source.bucket)}` };
+  if (source.bucket.includes("."))
+    return { protocol: "https:", hostname: `s3.${region}.${suffix}`, pathPrefix: `/${encodeKey(source.bucket)}` };
   return { protocol: "https:", hostname: `${source.bucket}.s3.${region}.${suffix}`, pathPrefix: "" };
 }
 
@@ -140,8 +151,14 @@ export class S3ObjectReader {
     // The bucket lives in another region (301 PermanentRedirect, 400 AuthorizationHeaderMalformed),
     // or the clock is off (RequestTimeTooSkewed): the SDK handles both (followRegionRedirects, skew
     // correction).
-    if ((typeof bucketRegion === "string" && bucketRegion && bucketRegion !== region) || code === "RequestTimeTooSkewed") throw new NeedsSdk(`HTTP ${res.status} ${code}`);
-    if (res.status === 403 || res.status === 404 || res.status === 429 || res.status >= 500) throw new S3HttpError(code || (res.status === 404 ? "NoSuchKey" : res.status === 403 ? "AccessDenied" : "ServiceUnavailable"), res.status, message);
+    if ((typeof bucketRegion === "string" && bucketRegion && bucketRegion !== region) || code === "RequestTimeTooSkewed")
+      throw new NeedsSdk(`HTTP ${res.status} ${code}`);
+    if (res.status === 403 || res.status === 404 || res.status === 429 || res.status >= 500)
+      throw new S3HttpError(
+        code || (res.status === 404 ? "NoSuchKey" : res.status === 403 ? "AccessDenied" : "ServiceUnavailable"),
+        res.status,
+        message,
+      );
     throw new NeedsSdk(`HTTP ${res.status} ${code}`);
   }
 
@@ -154,7 +171,12 @@ export class S3ObjectReader {
     return key;
   }
 
-  private request(url: ObjectUrl, path: string, headers: http.OutgoingHttpHeaders, signal?: AbortSignal): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  private request(
+    url: ObjectUrl,
+    path: string,
+    headers: http.OutgoingHttpHeaders,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const req = this.transport!.request(
         { agent: this.agent, host: url.hostname, port: url.port, method: "GET", path, headers, signal, timeout: CONNECT_TIMEOUT_MS },
@@ -167,11 +189,16 @@ export class S3ObjectReader {
             const body = Buffer.allocUnsafe(length);
             let at = 0;
             res.on("data", (c: Buffer) => {
-              if (at + c.length > length) return res.destroy(Object.assign(new Error("response longer than its Content-Length"), { code: "ECONNRESET" }));
+              if (at + c.length > length)
+                return res.destroy(Object.assign(new Error("response longer than its Content-Length"), { code: "ECONNRESET" }));
               c.copy(body, at);
               at += c.length;
             });
-            res.on("end", () => (at === length ? resolve({ status, headers: res.headers, body }) : reject(Object.assign(new Error("response shorter than its Content-Length"), { code: "ECONNRESET" }))));
+            res.on("end", () =>
+              at === length
+                ? resolve({ status, headers: res.headers, body })
+                : reject(Object.assign(new Error("response shorter than its Content-Length"), { code: "ECONNRESET" })),
+            );
           } else {
             const chunks: Buffer[] = [];
             res.on("data", (c: Buffer) => chunks.push(c));

@@ -9,7 +9,13 @@ const KEYS = ["a/1.txt", "a/2.txt", "a/b/3.txt", "a/b/4.txt", "a/c/5.txt", "a/d.
 beforeAll(async () => {
   s3 = await startFastS3({ buckets: ["bkt"], record: true, verify: { accessKeyId: "k", secretAccessKey: "s" } });
   for (const k of KEYS) s3.put("bkt", k, Buffer.from(`body of ${k}`));
-  client = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "s" }, maxAttempts: 1 });
+  client = new S3Client({
+    region: "us-east-1",
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "k", secretAccessKey: "s" },
+    maxAttempts: 1,
+  });
 });
 afterAll(async () => {
   client?.destroy();
@@ -37,7 +43,13 @@ describe("the fast S3 test server", () => {
     { name: "everything", o: {}, keys: KEYS, prefixes: [] },
     { name: "a prefix", o: { Prefix: "a/b/" }, keys: ["a/b/3.txt", "a/b/4.txt"], prefixes: [] },
     { name: "a delimiter", o: { Prefix: "a/", Delimiter: "/" }, keys: ["a/1.txt", "a/2.txt", "a/d.txt"], prefixes: ["a/b/", "a/c/"] },
-    { name: "a delimiter, 2 per page", o: { Prefix: "a/", Delimiter: "/", MaxKeys: 2 }, keys: ["a/1.txt", "a/2.txt", "a/d.txt"], prefixes: ["a/b/", "a/c/"], pages: 3 },
+    {
+      name: "a delimiter, 2 per page",
+      o: { Prefix: "a/", Delimiter: "/", MaxKeys: 2 },
+      keys: ["a/1.txt", "a/2.txt", "a/d.txt"],
+      prefixes: ["a/b/", "a/c/"],
+      pages: 3,
+    },
     { name: "1 per page", o: { MaxKeys: 1 }, keys: KEYS, prefixes: [], pages: 7 },
     { name: "start-after", o: { StartAfter: "a/b/3.txt" }, keys: ["a/b/4.txt", "a/c/5.txt", "a/d.txt", "z.txt"], prefixes: [] },
     { name: "no match", o: { Prefix: "nothing/" }, keys: [], prefixes: [] },
@@ -59,10 +71,20 @@ describe("the fast S3 test server", () => {
   it("refuses unsigned requests and wrong signatures", async () => {
     const res = await fetch(`${s3.endpoint}/bkt/z.txt`);
     expect(res.status).toBe(403);
-    const wrong = new S3Client({ region: "us-east-1", endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: "k", secretAccessKey: "not-s" }, maxAttempts: 1 });
+    const wrong = new S3Client({
+      region: "us-east-1",
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "k", secretAccessKey: "not-s" },
+      maxAttempts: 1,
+    });
     try {
-      await expect(wrong.send(new GetObjectCommand({ Bucket: "bkt", Key: "z.txt" }))).rejects.toMatchObject({ name: "SignatureDoesNotMatch" });
-      await expect(wrong.send(new ListObjectsV2Command({ Bucket: "bkt", Prefix: "a/" }))).rejects.toMatchObject({ name: "SignatureDoesNotMatch" });
+      await expect(wrong.send(new GetObjectCommand({ Bucket: "bkt", Key: "z.txt" }))).rejects.toMatchObject({
+        name: "SignatureDoesNotMatch",
+      });
+      await expect(wrong.send(new ListObjectsV2Command({ Bucket: "bkt", Prefix: "a/" }))).rejects.toMatchObject({
+        name: "SignatureDoesNotMatch",
+      });
     } finally {
       wrong.destroy();
     }
@@ -73,7 +95,9 @@ describe("the fast S3 test server", () => {
     s3.resetCounters();
     try {
       const t = performance.now();
-      await Promise.all(KEYS.map((k) => client.send(new GetObjectCommand({ Bucket: "bkt", Key: k })).then((r) => r.Body!.transformToString())));
+      await Promise.all(
+        KEYS.map((k) => client.send(new GetObjectCommand({ Bucket: "bkt", Key: k })).then((r) => r.Body!.transformToString())),
+      );
       const ms = performance.now() - t;
       expect(ms).toBeGreaterThanOrEqual(49);
       expect(ms).toBeLessThan(1000);

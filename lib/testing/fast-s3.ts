@@ -38,7 +38,15 @@ interface Bucket {
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number; record?: boolean; port?: number; /** keys to check signatures with ("*": any access key id, this secret) */ verify?: { accessKeyId: string; secretAccessKey: string } } = {}): Promise<FastS3> {
+export async function startFastS3(
+  opts: {
+    buckets?: string[];
+    latencyMs?: number;
+    record?: boolean;
+    port?: number;
+    /** keys to check signatures with ("*": any access key id, this secret) */ verify?: { accessKeyId: string; secretAccessKey: string };
+  } = {},
+): Promise<FastS3> {
   const buckets = new Map<string, Bucket>();
   for (const b of opts.buckets ?? []) buckets.set(b, { objects: new Map() });
   let latency = opts.latencyMs ?? 0;
@@ -60,7 +68,11 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
     put(bucket, key, body) {
       let b = buckets.get(bucket);
       if (!b) buckets.set(bucket, (b = { objects: new Map() }));
-      b.objects.set(key, { body, etag: `"${(body.length * 2654435761 >>> 0).toString(16)}${key.length.toString(16)}"`, modified: new Date().toUTCString() });
+      b.objects.set(key, {
+        body,
+        etag: `"${((body.length * 2654435761) >>> 0).toString(16)}${key.length.toString(16)}"`,
+        modified: new Date().toUTCString(),
+      });
       b.sorted = undefined;
     },
     async loadDirectory(o) {
@@ -88,16 +100,27 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
 
   const error = (res: http.ServerResponse, status: number, code: string, message: string, head = false) => {
     res.writeHead(status, { "content-type": "application/xml", "x-amz-request-id": "FASTS3" });
-    res.end(head ? undefined : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message><RequestId>FASTS3</RequestId></Error>`);
+    res.end(
+      head
+        ? undefined
+        : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message><RequestId>FASTS3</RequestId></Error>`,
+    );
   };
 
   const answer = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
     const url = new URL(req.url ?? "/", "http://s3.local");
     const method = req.method ?? "GET";
     const head = method === "HEAD";
-    if (!/^AWS4-HMAC-SHA256 Credential=/.test(req.headers.authorization ?? "")) return error(res, 403, "AccessDenied", "Access Denied (request not signed)", head);
+    if (!/^AWS4-HMAC-SHA256 Credential=/.test(req.headers.authorization ?? ""))
+      return error(res, 403, "AccessDenied", "Access Denied (request not signed)", head);
     if (opts.verify && (method === "GET" || head) && !(await signatureMatches(req, url, opts.verify))) {
-      return error(res, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.", head);
+      return error(
+        res,
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided.",
+        head,
+      );
     }
     const slash = url.pathname.indexOf("/", 1);
     const bucketName = decodeURIComponent(slash === -1 ? url.pathname.slice(1) : url.pathname.slice(1, slash));
@@ -120,7 +143,13 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
     if (method !== "GET" && !head) return error(res, 501, "NotImplemented", `${method} is not implemented by this test server`);
     const o = bucket.objects.get(key);
     if (!o) return error(res, 404, "NoSuchKey", "The specified key does not exist.", head);
-    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(o.body.length), etag: o.etag, "last-modified": o.modified, "accept-ranges": "bytes" });
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "content-length": String(o.body.length),
+      etag: o.etag,
+      "last-modified": o.modified,
+      "accept-ranges": "bytes",
+    });
     res.end(head ? undefined : o.body);
   };
 
@@ -169,7 +198,9 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
         continue;
       }
       const o = bucket.objects.get(k)!;
-      contents.push(`<Contents><Key>${xmlEscape(k)}</Key><LastModified>${new Date(o.modified).toISOString()}</LastModified><ETag>${xmlEscape(o.etag)}</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`);
+      contents.push(
+        `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${new Date(o.modified).toISOString()}</LastModified><ETag>${xmlEscape(o.etag)}</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+      );
       last = k;
     }
     const xml =
@@ -196,7 +227,10 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const go = () => void answer(req, res, chunks.length ? Buffer.concat(chunks) : undefined).catch(() => error(res, 500, "InternalError", "test server error"));
+      const go = () =>
+        void answer(req, res, chunks.length ? Buffer.concat(chunks) : undefined).catch(() =>
+          error(res, 500, "InternalError", "test server error"),
+        );
       if (latency > 0) setTimeout(go, latency);
       else go();
     });
@@ -208,7 +242,11 @@ export async function startFastS3(opts: { buckets?: string[]; latencyMs?: number
 }
 
 /** Recomputes a body-less request's SigV4 signature with the SDK's signer, from the headers it signed. */
-async function signatureMatches(req: http.IncomingMessage, url: URL, keys: { accessKeyId: string; secretAccessKey: string }): Promise<boolean> {
+async function signatureMatches(
+  req: http.IncomingMessage,
+  url: URL,
+  keys: { accessKeyId: string; secretAccessKey: string },
+): Promise<boolean> {
   const auth = req.headers.authorization ?? "";
   const m = /Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]+)/.exec(auth);
   const amzDate = req.headers["x-amz-date"];
@@ -222,11 +260,27 @@ async function signatureMatches(req: http.IncomingMessage, url: URL, keys: { acc
   }
   const { SignatureV4 } = await import("@smithy/signature-v4");
   const { Sha256 } = await import("@aws-crypto/sha256-js");
-  const signer = new SignatureV4({ service: "s3", region, credentials: { accessKeyId: m[1], secretAccessKey: keys.secretAccessKey, sessionToken: req.headers["x-amz-security-token"] as string | undefined }, sha256: Sha256, uriEscapePath: false, applyChecksum: true });
+  const signer = new SignatureV4({
+    service: "s3",
+    region,
+    credentials: {
+      accessKeyId: m[1],
+      secretAccessKey: keys.secretAccessKey,
+      sessionToken: req.headers["x-amz-security-token"] as string | undefined,
+    },
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: true,
+  });
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
-  const date = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+  const date = new Date(
+    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+  );
   const unsignable = new Set(Object.keys(req.headers).filter((h) => !signedHeaders.split(";").includes(h)));
-  const signed = await signer.sign({ method: req.method ?? "GET", protocol: "http:", hostname: url.hostname, path: url.pathname, headers, query }, { signingDate: date, unsignableHeaders: unsignable });
+  const signed = await signer.sign(
+    { method: req.method ?? "GET", protocol: "http:", hostname: url.hostname, path: url.pathname, headers, query },
+    { signingDate: date, unsignableHeaders: unsignable },
+  );
   return signed.headers.authorization === auth;
 }

@@ -38,7 +38,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const xml = (status: number, code: string, message: string) => {
       req.resume();
       res.writeHead(status, { "content-type": "application/xml", "x-amz-request-id": "FAULTPROXY" });
-      res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>FAULTPROXY</RequestId></Error>`);
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>FAULTPROXY</RequestId></Error>`,
+      );
     };
     if (mode.kind === "deny" && (!mode.methods || mode.methods.includes(entry.method)) && (!mode.match || mode.match.test(entry.path))) {
       return xml(403, "AccessDenied", "Access Denied");

@@ -72,10 +72,18 @@ export function s3rverClient(endpoint: string): S3Client {
 }
 
 /** Uploads every file under `dir` to `bucket` (keys relative to dir, under `prefix`). Returns the count. */
-export async function uploadDirectory(o: { client: S3Client; bucket: string; dir: string; prefix?: string; concurrency?: number; create?: boolean }): Promise<number> {
-  if (o.create) await o.client.send(new CreateBucketCommand({ Bucket: o.bucket })).catch((e) => {
-    if ((e as Error).name !== "BucketAlreadyOwnedByYou" && (e as Error).name !== "BucketAlreadyExists") throw e;
-  });
+export async function uploadDirectory(o: {
+  client: S3Client;
+  bucket: string;
+  dir: string;
+  prefix?: string;
+  concurrency?: number;
+  create?: boolean;
+}): Promise<number> {
+  if (o.create)
+    await o.client.send(new CreateBucketCommand({ Bucket: o.bucket })).catch((e) => {
+      if ((e as Error).name !== "BucketAlreadyOwnedByYou" && (e as Error).name !== "BucketAlreadyExists") throw e;
+    });
   const files: string[] = [];
   const walk = async (d: string) => {
     for (const e of await readdir(d, { withFileTypes: true })) {

@@ -25,7 +25,11 @@ describe("the browser tests' server is isolated from a running instance", () => 
     const env = { ...process.env };
     delete env.LEASTWISE_DIST_DIR;
     if (value !== undefined) env.LEASTWISE_DIST_DIR = value;
-    const run = spawnSync(process.execPath, ["--input-type=module", "-e", "console.log((await import('./next.config.js')).default.distDir)"], { cwd: ROOT, env, encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", "console.log((await import('./next.config.js')).default.distDir)"],
+      { cwd: ROOT, env, encoding: "utf8" },
+    );
     expect(run.stdout.trim()).toBe(expected);
   });
 

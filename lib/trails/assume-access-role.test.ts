@@ -24,7 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const sts = () => new STSClient({ region: "us-east-1", endpoint: server.origin, credentials: { accessKeyId: "AKID", secretAccessKey: "s" }, maxAttempts: 1 });
+const sts = () =>
+  new STSClient({
+    region: "us-east-1",
+    endpoint: server.origin,
+    credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
+    maxAttempts: 1,
+  });
 const noSleep = async () => {};
 
 async function attempt(steps: { status: number; body: string }[], retryForMs: number) {
@@ -36,8 +42,19 @@ async function attempt(steps: { status: number; body: string }[], retryForMs: nu
 
 describe("assumeAccessRole", () => {
   it("retries the propagation AccessDenied and succeeds", async () => {
-    const { result, calls } = await attempt([{ status: 403, body: errorXml("AccessDenied") }, { status: 403, body: errorXml("AccessDenied") }, { status: 200, body: okXml }], 30_000);
-    expect(result).toMatchObject({ credentials: { accessKeyId: "ASIAEXAMPLE", sessionToken: "t" }, attempts: 3, assumeRole: { roleArn: ROLE, expiresAt: "2099-01-01T00:00:00.000Z" } });
+    const { result, calls } = await attempt(
+      [
+        { status: 403, body: errorXml("AccessDenied") },
+        { status: 403, body: errorXml("AccessDenied") },
+        { status: 200, body: okXml },
+      ],
+      30_000,
+    );
+    expect(result).toMatchObject({
+      credentials: { accessKeyId: "ASIAEXAMPLE", sessionToken: "t" },
+      attempts: 3,
+      assumeRole: { roleArn: ROLE, expiresAt: "2099-01-01T00:00:00.000Z" },
+    });
     expect(calls).toBe(3);
   });
 
@@ -45,7 +62,14 @@ describe("assumeAccessRole", () => {
     script = [{ status: 403, body: errorXml("AccessDenied") }];
     calls = 0;
     let slept = 0;
-    const error = await assumeAccessRole({ roleArn: ROLE, sts: sts(), retryForMs: 10_000, sleep: async (ms) => { slept += ms; } }).catch((e: unknown) => e);
+    const error = await assumeAccessRole({
+      roleArn: ROLE,
+      sts: sts(),
+      retryForMs: 10_000,
+      sleep: async (ms) => {
+        slept += ms;
+      },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobFailure);
     expect(calls).toBeGreaterThan(2);
     expect(calls).toBeLessThan(12);
@@ -67,7 +91,12 @@ describe("assumeAccessRole", () => {
   });
 
   it("an unreachable STS is SERVICE_ERROR naming the endpoint setting", async () => {
-    const dead = new STSClient({ region: "us-east-1", endpoint: "http://127.0.0.1:1", credentials: { accessKeyId: "AKID", secretAccessKey: "s" }, maxAttempts: 1 });
+    const dead = new STSClient({
+      region: "us-east-1",
+      endpoint: "http://127.0.0.1:1",
+      credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
+      maxAttempts: 1,
+    });
     const error = (await assumeAccessRole({ roleArn: ROLE, sts: dead, retryForMs: 0 }).catch((e: unknown) => e)) as JobFailure;
     expect(error.code).toBe("SERVICE_ERROR");
     expect(error.message).toMatch(/STS could not be reached .*AWS_ENDPOINT_URL_STS/);

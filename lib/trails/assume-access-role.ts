@@ -35,14 +35,27 @@ export async function assumeAccessRole(o: {
   let slept = 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      const out = await client.send(new AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: ACCESS_ROLE_SESSION_NAME, DurationSeconds: 3600 }));
+      const out = await client.send(
+        new AssumeRoleCommand({ RoleArn: o.roleArn, RoleSessionName: ACCESS_ROLE_SESSION_NAME, DurationSeconds: 3600 }),
+      );
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey) {
-        throw new JobFailure("SERVICE_ERROR", `STS AssumeRole of the access role ${o.roleArn} returned no credentials. Retry the generation.`);
+        throw new JobFailure(
+          "SERVICE_ERROR",
+          `STS AssumeRole of the access role ${o.roleArn} returned no credentials. Retry the generation.`,
+        );
       }
       return {
-        credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}) },
-        assumeRole: { roleArn: o.roleArn, sessionName: ACCESS_ROLE_SESSION_NAME, expiresAt: (c.Expiration ?? new Date(Date.now() + 3600_000)).toISOString() },
+        credentials: {
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+        },
+        assumeRole: {
+          roleArn: o.roleArn,
+          sessionName: ACCESS_ROLE_SESSION_NAME,
+          expiresAt: (c.Expiration ?? new Date(Date.now() + 3600_000)).toISOString(),
+        },
         attempts: attempt,
       };
     } catch (error) {
@@ -60,7 +73,13 @@ export async function assumeAccessRole(o: {
   }
 }
 
-function assumeRoleFailure(roleArn: string, error: unknown, kind: ReturnType<typeof classifyAwsError>, attempts: number, seconds: number): JobFailure {
+function assumeRoleFailure(
+  roleArn: string,
+  error: unknown,
+  kind: ReturnType<typeof classifyAwsError>,
+  attempts: number,
+  seconds: number,
+): JobFailure {
   const tag = awsErrorTag(error);
   const tried = attempts > 1 ? ` (tried ${attempts} times over ${seconds} s)` : "";
   switch (kind) {
@@ -77,12 +96,26 @@ function assumeRoleFailure(roleArn: string, error: unknown, kind: ReturnType<typ
         { cause: error },
       );
     case "invalid":
-      return new JobFailure("AUTHORIZATION_ERROR", `STS AssumeRole rejected the access role ${roleArn}${tag}. Check the role ARN.`, { cause: error });
+      return new JobFailure("AUTHORIZATION_ERROR", `STS AssumeRole rejected the access role ${roleArn}${tag}. Check the role ARN.`, {
+        cause: error,
+      });
     case "throttled":
-      return new JobFailure("SERVICE_ERROR", `STS AssumeRole on the access role ${roleArn} was throttled by AWS${tag}${tried}. Wait a minute and start the generation again.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `STS AssumeRole on the access role ${roleArn} was throttled by AWS${tag}${tried}. Wait a minute and start the generation again.`,
+        { cause: error },
+      );
     case "network":
-      return new JobFailure("SERVICE_ERROR", `STS could not be reached to assume the access role ${roleArn}${tag}${tried}. Check the server's network and AWS_ENDPOINT_URL_STS.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `STS could not be reached to assume the access role ${roleArn}${tag}${tried}. Check the server's network and AWS_ENDPOINT_URL_STS.`,
+        { cause: error },
+      );
     default:
-      return new JobFailure("SERVICE_ERROR", `STS AssumeRole on the access role ${roleArn} failed${tag}${tried}. Retry the generation; if it fails again, check the server log.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `STS AssumeRole on the access role ${roleArn} failed${tag}${tried}. Retry the generation; if it fails again, check the server log.`,
+        { cause: error },
+      );
   }
 }

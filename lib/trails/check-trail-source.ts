@@ -16,6 +16,9 @@ export async function checkTrailSourceAtUse(source: LogSource): Promise<LogSourc
     return source;
   } catch (error) {
     if (!isAppError(error)) throw error;
-    throw new JobFailure("AUTHORIZATION_ERROR", `${error.userMessage} An administrator must register the trail again with an allowed ${source.kind === "local" ? "directory" : "endpoint"}.`);
+    throw new JobFailure(
+      "AUTHORIZATION_ERROR",
+      `${error.userMessage} An administrator must register the trail again with an allowed ${source.kind === "local" ? "directory" : "endpoint"}.`,
+    );
   }
 }

@@ -19,9 +19,12 @@ interface SdkErrorLike {
   $fault?: string;
 }
 
-const CREDENTIALS = /^(InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidSignature|ExpiredToken|TokenRefreshRequired|RequestExpired|IncompleteSignature|MissingAuthenticationToken|InvalidAccessKeyId|CredentialsProviderError|ProviderError)(Exception)?$/;
-const DENIED = /^(AccessDenied|UnauthorizedOperation|NotAuthorized|InsufficientDependencyServiceAccessPermission|AccessDeniedException|Forbidden)(Exception)?$/;
-const THROTTLED = /^(Throttling|ThrottlingException|TooManyRequests(Exception)?|RequestLimitExceeded|SlowDown|PriorRequestNotComplete|RequestThrottled(Exception)?)$/;
+const CREDENTIALS =
+  /^(InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidSignature|ExpiredToken|TokenRefreshRequired|RequestExpired|IncompleteSignature|MissingAuthenticationToken|InvalidAccessKeyId|CredentialsProviderError|ProviderError)(Exception)?$/;
+const DENIED =
+  /^(AccessDenied|UnauthorizedOperation|NotAuthorized|InsufficientDependencyServiceAccessPermission|AccessDeniedException|Forbidden)(Exception)?$/;
+const THROTTLED =
+  /^(Throttling|ThrottlingException|TooManyRequests(Exception)?|RequestLimitExceeded|SlowDown|PriorRequestNotComplete|RequestThrottled(Exception)?)$/;
 const NETWORK = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET|EPIPE|socket hang up|TimeoutError|RequestTimeout/;
 
 /** The AWS error code, if it is one (a bare identifier); never free text. */

@@ -10,12 +10,7 @@ import { dbOrDefault, toTrailRecord, type DbOrTx, type TrailRecord, type TrailSo
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 
-export async function registerTrail(options: {
-  arn: string;
-  source: TrailSource;
-  orgId?: string;
-  db?: DbOrTx;
-}): Promise<TrailRecord> {
+export async function registerTrail(options: { arn: string; source: TrailSource; orgId?: string; db?: DbOrTx }): Promise<TrailRecord> {
   let parsed;
   try {
     parsed = parseTrailArn(options.arn, "arn");
@@ -26,7 +21,9 @@ export async function registerTrail(options: {
   const { source } = options;
   const prefix = source.prefix?.replace(/^\/+|\/+$/g, "") || null;
   if (options.orgId !== undefined && !ORG_ID.test(options.orgId)) {
-    throw new AppError("VALIDATION", `"${options.orgId}" is not an organization ID (o- followed by 10-32 letters or digits).`, { field: "orgId" });
+    throw new AppError("VALIDATION", `"${options.orgId}" is not an organization ID (o- followed by 10-32 letters or digits).`, {
+      field: "orgId",
+    });
   }
   let columns;
   if (source.kind === "local") {
@@ -34,7 +31,9 @@ export async function registerTrail(options: {
     columns = { sourceKind: "LOCAL" as const, localDir: source.dir, bucket: null, endpoint: null, bucketRegion: null };
   } else {
     if (!BUCKET.test(source.bucket ?? "")) {
-      throw new AppError("VALIDATION", `"${source.bucket}" is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens).`, { field: "bucket" });
+      throw new AppError("VALIDATION", `"${source.bucket}" is not an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens).`, {
+        field: "bucket",
+      });
     }
     if (source.endpoint !== undefined && source.endpoint !== "") await checkS3Endpoint(source.endpoint);
     columns = {

@@ -48,7 +48,8 @@ export function checkLocalTrailPrefix(prefix: string | undefined): void {
  */
 export async function resolveLocalTrailPath(options: { dir: string; prefix?: string; root?: string }): Promise<{ dir: string }> {
   const { dir, prefix } = options;
-  if (!dir || !path.isAbsolute(dir) || dir.includes("\0")) throw new AppError("VALIDATION", "The log directory must be an absolute path.", { field: "dir" });
+  if (!dir || !path.isAbsolute(dir) || dir.includes("\0"))
+    throw new AppError("VALIDATION", "The log directory must be an absolute path.", { field: "dir" });
   checkLocalTrailPrefix(prefix);
   const root = options.root ?? localTrailsRoot();
   const outside = new AppError(

@@ -35,7 +35,13 @@ export interface ResolvedTrail {
   notes: string[];
 }
 
-export async function resolveTrailLogSource(options: { trailArn: string; accessRole: string | null; principalAccountId?: string; db: DbOrTx; signal?: AbortSignal }): Promise<ResolvedTrail> {
+export async function resolveTrailLogSource(options: {
+  trailArn: string;
+  accessRole: string | null;
+  principalAccountId?: string;
+  db: DbOrTx;
+  signal?: AbortSignal;
+}): Promise<ResolvedTrail> {
   const { region, accountId: trailAccountId } = parseTrailArn(options.trailArn);
   const registered = await getTrailByArn({ arn: options.trailArn, db: options.db });
   if (registered) {
@@ -53,20 +59,33 @@ export async function resolveTrailLogSource(options: { trailArn: string; accessR
     const layout: TrailLayout = registered.orgId
       ? { kind: "organization", orgId: registered.orgId, orgIdFrom: "registry", trailAccountId }
       : { kind: "account", trailAccountId };
-    return { source: await checkTrailSourceAtUse(source), homeRegion: registered.homeRegion, ...(registered.orgId ? { orgId: registered.orgId } : {}), layout, notes: [] };
+    return {
+      source: await checkTrailSourceAtUse(source),
+      homeRegion: registered.homeRegion,
+      ...(registered.orgId ? { orgId: registered.orgId } : {}),
+      layout,
+      notes: [],
+    };
   }
   if (!options.accessRole) {
-    throw new JobFailure("AUTHORIZATION_ERROR", `No access role was given to read the trail ${options.trailArn}: pass accessRole (a role Leastwise can assume that may call cloudtrail:GetTrail and read the trail's bucket).`);
+    throw new JobFailure(
+      "AUTHORIZATION_ERROR",
+      `No access role was given to read the trail ${options.trailArn}: pass accessRole (a role Leastwise can assume that may call cloudtrail:GetTrail and read the trail's bucket).`,
+    );
   }
   const assumed = await assumeAccessRole({ roleArn: options.accessRole, signal: options.signal });
   let trail;
   try {
-    trail = (await cloudTrailClient({ region, credentials: assumed.credentials }).send(new GetTrailCommand({ Name: options.trailArn }))).Trail;
+    trail = (await cloudTrailClient({ region, credentials: assumed.credentials }).send(new GetTrailCommand({ Name: options.trailArn })))
+      .Trail;
   } catch (error) {
     throw getTrailFailure(options.trailArn, options.accessRole, region, error);
   }
   if (!trail?.S3BucketName) {
-    throw new JobFailure("RESOURCE_NOT_FOUND_ERROR", `CloudTrail GetTrail for ${options.trailArn} names no S3 bucket: the trail delivers no logs to S3 (only CloudWatch Logs or an event data store), which Leastwise cannot read. Choose a trail that logs to S3.`);
+    throw new JobFailure(
+      "RESOURCE_NOT_FOUND_ERROR",
+      `CloudTrail GetTrail for ${options.trailArn} names no S3 bucket: the trail delivers no logs to S3 (only CloudWatch Logs or an event data store), which Leastwise cannot read. Choose a trail that logs to S3.`,
+    );
   }
   const homeRegion = trail.HomeRegion ?? region;
   const source: LogSource = {
@@ -90,26 +109,61 @@ export async function resolveTrailLogSource(options: { trailArn: string; accessR
     );
     return { source, homeRegion, layout: { kind: "organization", orgIdFrom: "none", trailAccountId }, notes };
   }
-  if (detected.orgFolders.length > 1) notes.push(`the trail's bucket holds several organization folders (${detected.orgFolders.join(", ")}); ${detected.orgId} was read because it holds account ${account}.`);
-  return { source, homeRegion, orgId: detected.orgId, layout: { kind: "organization", orgId: detected.orgId, orgIdFrom: "bucket", trailAccountId }, notes };
+  if (detected.orgFolders.length > 1)
+    notes.push(
+      `the trail's bucket holds several organization folders (${detected.orgFolders.join(", ")}); ${detected.orgId} was read because it holds account ${account}.`,
+    );
+  return {
+    source,
+    homeRegion,
+    orgId: detected.orgId,
+    layout: { kind: "organization", orgId: detected.orgId, orgIdFrom: "bucket", trailAccountId },
+    notes,
+  };
 }
 
 function getTrailFailure(trailArn: string, accessRole: string, region: string, error: unknown): JobFailure {
   const tag = awsErrorTag(error);
   switch (classifyAwsError(error)) {
     case "not-found":
-      return new JobFailure("RESOURCE_NOT_FOUND_ERROR", `CloudTrail GetTrail found no trail ${trailArn} in ${region}${tag}. Check the trail ARN and its home region.`, { cause: error });
+      return new JobFailure(
+        "RESOURCE_NOT_FOUND_ERROR",
+        `CloudTrail GetTrail found no trail ${trailArn} in ${region}${tag}. Check the trail ARN and its home region.`,
+        { cause: error },
+      );
     case "denied":
-      return new JobFailure("AUTHORIZATION_ERROR", `The access role ${accessRole} may not call cloudtrail:GetTrail on ${trailArn}${tag}. Add cloudtrail:GetTrail to the role's permissions policy.`, { cause: error });
+      return new JobFailure(
+        "AUTHORIZATION_ERROR",
+        `The access role ${accessRole} may not call cloudtrail:GetTrail on ${trailArn}${tag}. Add cloudtrail:GetTrail to the role's permissions policy.`,
+        { cause: error },
+      );
     case "credentials":
-      return new JobFailure("AUTHORIZATION_ERROR", `CloudTrail GetTrail on ${trailArn} refused the session of the access role ${accessRole}${tag}. Start the generation again; if it fails again, check the role's maximum session duration.`, { cause: error });
+      return new JobFailure(
+        "AUTHORIZATION_ERROR",
+        `CloudTrail GetTrail on ${trailArn} refused the session of the access role ${accessRole}${tag}. Start the generation again; if it fails again, check the role's maximum session duration.`,
+        { cause: error },
+      );
     case "invalid":
-      return new JobFailure("RESOURCE_NOT_FOUND_ERROR", `CloudTrail GetTrail rejected the trail ARN ${trailArn}${tag}. Check the ARN.`, { cause: error });
+      return new JobFailure("RESOURCE_NOT_FOUND_ERROR", `CloudTrail GetTrail rejected the trail ARN ${trailArn}${tag}. Check the ARN.`, {
+        cause: error,
+      });
     case "throttled":
-      return new JobFailure("SERVICE_ERROR", `CloudTrail GetTrail on ${trailArn} was throttled${tag}. Wait a minute and start the generation again.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `CloudTrail GetTrail on ${trailArn} was throttled${tag}. Wait a minute and start the generation again.`,
+        { cause: error },
+      );
     case "network":
-      return new JobFailure("SERVICE_ERROR", `CloudTrail in ${region} could not be reached for GetTrail on ${trailArn}${tag}. Check the server's network and AWS_ENDPOINT_URL_CLOUDTRAIL.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `CloudTrail in ${region} could not be reached for GetTrail on ${trailArn}${tag}. Check the server's network and AWS_ENDPOINT_URL_CLOUDTRAIL.`,
+        { cause: error },
+      );
     default:
-      return new JobFailure("SERVICE_ERROR", `CloudTrail GetTrail on ${trailArn} failed${tag}. Retry the generation; if it fails again, check the server log.`, { cause: error });
+      return new JobFailure(
+        "SERVICE_ERROR",
+        `CloudTrail GetTrail on ${trailArn} failed${tag}. Retry the generation; if it fails again, check the server log.`,
+        { cause: error },
+      );
   }
 }

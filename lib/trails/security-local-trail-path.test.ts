@@ -42,10 +42,14 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-const register = (dir: string, prefix?: string) => registerTrail({ arn: ARN, source: { kind: "local", dir, ...(prefix ? { prefix } : {}) }, db: db.prisma });
+const register = (dir: string, prefix?: string) =>
+  registerTrail({ arn: ARN, source: { kind: "local", dir, ...(prefix ? { prefix } : {}) }, db: db.prisma });
 
 async function refusal(dir: string, prefix?: string): Promise<{ field?: string; message: string }> {
-  const error = await register(dir, prefix).then(() => undefined, (e: unknown) => e);
+  const error = await register(dir, prefix).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected ${dir} (${prefix}) to be refused, got ${String(error)}`);
   expect(error.code).toBe("VALIDATION");
   return { field: error.field, message: error.userMessage };
@@ -116,7 +120,9 @@ describe("registering a local trail", () => {
     expect(strip((await refusal(existing)).message, existing)).toBe(strip((await refusal(missing)).message, missing));
     const viaLinkExisting = join(root, "link-out", "secret");
     const viaLinkMissing = join(root, "link-out", "nothing-here");
-    expect(strip((await refusal(viaLinkExisting)).message, viaLinkExisting)).toBe(strip((await refusal(viaLinkMissing)).message, viaLinkMissing));
+    expect(strip((await refusal(viaLinkExisting)).message, viaLinkExisting)).toBe(
+      strip((await refusal(viaLinkMissing)).message, viaLinkMissing),
+    );
   });
 
   it("defaults the root to the data directory's trails folder", () => {
@@ -137,14 +143,19 @@ describe("a job reading a local trail", () => {
   afterEach(() => rmSync(target(), { recursive: true, force: true }));
 
   async function jobError(): Promise<JobFailure> {
-    const error = await resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma }).then(() => undefined, (e: unknown) => e);
+    const error = await resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(JobFailure);
     return error as JobFailure;
   }
 
   it("reads the real path of a directory under the root", async () => {
     await register(join(root, "link-in"));
-    await expect(resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma })).resolves.toMatchObject({ source: { kind: "local", dir: join(root, "team-a") } });
+    await expect(resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma })).resolves.toMatchObject({
+      source: { kind: "local", dir: join(root, "team-a") },
+    });
   });
 
   it("fails a directory that became a link out of the root, the same way whether its target exists", async () => {
@@ -164,7 +175,15 @@ describe("a job reading a local trail", () => {
   it("fails a trail registered before the root existed (written to the registry directly)", async () => {
     await db.prisma.trail.upsert({
       where: { arn: ARN },
-      create: { arn: ARN, name: "local", homeRegion: "us-east-1", accountId: "111122223333", sourceKind: "LOCAL", localDir: "/etc", prefix: "../root" },
+      create: {
+        arn: ARN,
+        name: "local",
+        homeRegion: "us-east-1",
+        accountId: "111122223333",
+        sourceKind: "LOCAL",
+        localDir: "/etc",
+        prefix: "../root",
+      },
       update: { sourceKind: "LOCAL", localDir: "/etc", prefix: "../root", bucket: null, endpoint: null },
     });
     const e = await jobError();
@@ -182,7 +201,14 @@ describe("the demo trail of a data directory seeded before the root", () => {
     const arn = "arn:aws:cloudtrail:us-east-1:111122223333:trail/leastwise-demo-trail";
     await db.prisma.trail.upsert({
       where: { arn },
-      create: { arn, name: "leastwise-demo-trail", homeRegion: "us-east-1", accountId: "111122223333", sourceKind: "LOCAL", localDir: legacy },
+      create: {
+        arn,
+        name: "leastwise-demo-trail",
+        homeRegion: "us-east-1",
+        accountId: "111122223333",
+        sourceKind: "LOCAL",
+        localDir: legacy,
+      },
       update: { localDir: legacy },
     });
     const logDir = join(root, "demo-trail");

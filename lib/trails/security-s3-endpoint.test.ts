@@ -64,7 +64,10 @@ describe("addressRefusal", () => {
 });
 
 async function registrationError(endpoint: string): Promise<string> {
-  const error = await registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint }, db: db.prisma }).then(() => undefined, (e: unknown) => e);
+  const error = await registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint }, db: db.prisma }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAppError(error)) throw new Error(`expected a refusal of ${endpoint}, got ${String(error)}`);
   expect(error).toMatchObject({ code: "VALIDATION", field: "endpoint" });
   return error.userMessage;
@@ -92,16 +95,24 @@ describe("registering a trail's S3 endpoint", () => {
 
   it("allows loopback and private endpoints only with LEASTWISE_ALLOW_PRIVATE_ENDPOINTS=1, never metadata", async () => {
     allowPrivate(true);
-    await expect(registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint: "http://127.0.0.1:9000" }, db: db.prisma })).resolves.toMatchObject({ arn: ARN });
-    await expect(registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint: "http://10.0.0.5" }, db: db.prisma })).resolves.toMatchObject({ arn: ARN });
+    await expect(
+      registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint: "http://127.0.0.1:9000" }, db: db.prisma }),
+    ).resolves.toMatchObject({ arn: ARN });
+    await expect(
+      registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint: "http://10.0.0.5" }, db: db.prisma }),
+    ).resolves.toMatchObject({ arn: ARN });
     expect(await registrationError("http://169.254.169.254/")).toMatch(/metadata/);
     expect(await registrationError("http://[fe80::1]:9000/")).toMatch(/link-local/);
   });
 
   it("checks every address a name resolves to", async () => {
     const resolve = async () => ["52.216.0.1", "169.254.169.254"];
-    await expect(checkS3Endpoint("https://two-faced.example", { allowPrivate: true, resolve })).rejects.toThrow(/two-faced\.example resolves to 169\.254\.169\.254/);
-    await expect(checkS3Endpoint("https://nowhere.invalid", { resolve: async () => Promise.reject(new Error("ENOTFOUND")) })).rejects.toThrow(/does not resolve/);
+    await expect(checkS3Endpoint("https://two-faced.example", { allowPrivate: true, resolve })).rejects.toThrow(
+      /two-faced\.example resolves to 169\.254\.169\.254/,
+    );
+    await expect(
+      checkS3Endpoint("https://nowhere.invalid", { resolve: async () => Promise.reject(new Error("ENOTFOUND")) }),
+    ).rejects.toThrow(/does not resolve/);
   });
 });
 
@@ -110,7 +121,10 @@ describe("using a registered trail's S3 endpoint", () => {
     allowPrivate(true);
     await registerTrail({ arn: ARN, source: { kind: "s3", bucket: "trail-bucket", endpoint: "http://localhost:9000" }, db: db.prisma });
     allowPrivate(false);
-    const error = await resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma }).then(() => undefined, (e: unknown) => e);
+    const error = await resolveTrailLogSource({ trailArn: ARN, accessRole: null, db: db.prisma }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(JobFailure);
     expect(error).toMatchObject({ code: "AUTHORIZATION_ERROR" });
     expect((error as Error).message).toMatch(/localhost resolves to .* loopback address/);
@@ -119,7 +133,15 @@ describe("using a registered trail's S3 endpoint", () => {
   it("refuses at resolution a metadata endpoint written to the registry directly", async () => {
     await db.prisma.trail.upsert({
       where: { arn: ARN },
-      create: { arn: ARN, name: "ssrf", homeRegion: "us-east-1", accountId: "111122223333", sourceKind: "S3", bucket: "b", endpoint: "http://169.254.169.254" },
+      create: {
+        arn: ARN,
+        name: "ssrf",
+        homeRegion: "us-east-1",
+        accountId: "111122223333",
+        sourceKind: "S3",
+        bucket: "b",
+        endpoint: "http://169.254.169.254",
+      },
       update: { sourceKind: "S3", bucket: "b", endpoint: "http://169.254.169.254", localDir: null },
     });
     allowPrivate(true);
@@ -139,11 +161,20 @@ describe("using a registered trail's S3 endpoint", () => {
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
     const list = (endpoint: string) => {
-      const client = createS3Client({ kind: "s3", bucket: "b", endpoint, region: "us-east-1", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" } });
-      return client.send(new ListObjectsV2Command({ Bucket: "b" })).then(
-        () => "answered",
-        (e: Error) => e.message,
-      ).finally(() => client.destroy());
+      const client = createS3Client({
+        kind: "s3",
+        bucket: "b",
+        endpoint,
+        region: "us-east-1",
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "x" },
+      });
+      return client
+        .send(new ListObjectsV2Command({ Bucket: "b" }))
+        .then(
+          () => "answered",
+          (e: Error) => e.message,
+        )
+        .finally(() => client.destroy());
     };
 
     it("the S3 client refuses to connect when the name resolves to a forbidden address", async () => {
@@ -156,7 +187,9 @@ describe("using a registered trail's S3 endpoint", () => {
     it("the S3 client refuses an IP address endpoint the rule forbids (no DNS lookup happens for those)", async () => {
       allowPrivate(false);
       const before = connections;
-      expect(() => createS3Client({ kind: "s3", bucket: "b", endpoint: `http://127.0.0.1:${port}` })).toThrow(/127\.0\.0\.1 is a loopback address/);
+      expect(() => createS3Client({ kind: "s3", bucket: "b", endpoint: `http://127.0.0.1:${port}` })).toThrow(
+        /127\.0\.0\.1 is a loopback address/,
+      );
       allowPrivate(true);
       expect(() => createS3Client({ kind: "s3", bucket: "b", endpoint: "http://[fd00:ec2::254]/" })).toThrow(/cloud metadata address/);
       expect(connections).toBe(before);

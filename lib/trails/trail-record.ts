@@ -5,8 +5,7 @@ import { getDb } from "@/lib/db";
 export type DbOrTx = PrismaClient | Prisma.TransactionClient;
 
 export type TrailSource =
-  | { kind: "s3"; bucket: string; prefix?: string; endpoint?: string; region?: string }
-  | { kind: "local"; dir: string; prefix?: string };
+  { kind: "s3"; bucket: string; prefix?: string; endpoint?: string; region?: string } | { kind: "local"; dir: string; prefix?: string };
 
 export interface TrailRecord {
   arn: string;

@@ -22,11 +22,51 @@ function blockList(ranges: [string, number, "ipv4" | "ipv6"][]): BlockList {
 
 // Checked in this order: the first match names the address's kind.
 const RANGES: [Kind, BlockList][] = [
-  ["metadata", blockList([["169.254.169.254", 32, "ipv4"], ["fd00:ec2::254", 128, "ipv6"], ["169.254.170.2", 32, "ipv4"]])],
-  ["link-local", blockList([["169.254.0.0", 16, "ipv4"], ["fe80::", 10, "ipv6"]])],
-  ["reserved", blockList([["224.0.0.0", 4, "ipv4"], ["240.0.0.0", 4, "ipv4"], ["ff00::", 8, "ipv6"], ["192.0.0.0", 24, "ipv4"], ["198.18.0.0", 15, "ipv4"], ["100::", 64, "ipv6"]])],
-  ["loopback", blockList([["127.0.0.0", 8, "ipv4"], ["0.0.0.0", 8, "ipv4"], ["::1", 128, "ipv6"], ["::", 128, "ipv6"]])],
-  ["private", blockList([["10.0.0.0", 8, "ipv4"], ["172.16.0.0", 12, "ipv4"], ["192.168.0.0", 16, "ipv4"], ["100.64.0.0", 10, "ipv4"], ["fc00::", 7, "ipv6"]])],
+  [
+    "metadata",
+    blockList([
+      ["169.254.169.254", 32, "ipv4"],
+      ["fd00:ec2::254", 128, "ipv6"],
+      ["169.254.170.2", 32, "ipv4"],
+    ]),
+  ],
+  [
+    "link-local",
+    blockList([
+      ["169.254.0.0", 16, "ipv4"],
+      ["fe80::", 10, "ipv6"],
+    ]),
+  ],
+  [
+    "reserved",
+    blockList([
+      ["224.0.0.0", 4, "ipv4"],
+      ["240.0.0.0", 4, "ipv4"],
+      ["ff00::", 8, "ipv6"],
+      ["192.0.0.0", 24, "ipv4"],
+      ["198.18.0.0", 15, "ipv4"],
+      ["100::", 64, "ipv6"],
+    ]),
+  ],
+  [
+    "loopback",
+    blockList([
+      ["127.0.0.0", 8, "ipv4"],
+      ["0.0.0.0", 8, "ipv4"],
+      ["::1", 128, "ipv6"],
+      ["::", 128, "ipv6"],
+    ]),
+  ],
+  [
+    "private",
+    blockList([
+      ["10.0.0.0", 8, "ipv4"],
+      ["172.16.0.0", 12, "ipv4"],
+      ["192.168.0.0", 16, "ipv4"],
+      ["100.64.0.0", 10, "ipv4"],
+      ["fc00::", 7, "ipv6"],
+    ]),
+  ],
 ];
 
 const ALWAYS_REFUSED = new Set<Kind>(["metadata", "link-local", "reserved"]);
@@ -55,7 +95,13 @@ export function addressKind(ip: string): Kind | undefined {
 export function addressRefusal(ip: string, allowPrivate = env().LEASTWISE_ALLOW_PRIVATE_ENDPOINTS === "1"): string | undefined {
   const kind = addressKind(ip);
   if (!kind || (!ALWAYS_REFUSED.has(kind) && allowPrivate)) return undefined;
-  const what = { metadata: "a cloud metadata address", "link-local": "a link-local address", reserved: "a multicast or reserved address", loopback: "a loopback address", private: "a private-network address" }[kind];
+  const what = {
+    metadata: "a cloud metadata address",
+    "link-local": "a link-local address",
+    reserved: "a multicast or reserved address",
+    loopback: "a loopback address",
+    private: "a private-network address",
+  }[kind];
   return ALWAYS_REFUSED.has(kind)
     ? `${ip} is ${what}, which Leastwise never connects to`
     : `${ip} is ${what}; an administrator can allow loopback and private-network endpoints with LEASTWISE_ALLOW_PRIVATE_ENDPOINTS=1`;
@@ -79,8 +125,10 @@ export async function checkS3Endpoint(
   } catch {
     throw new AppError("VALIDATION", `"${endpoint}" is not an http(s) URL.`, { field: "endpoint" });
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new AppError("VALIDATION", `"${endpoint}" is not an http(s) URL.`, { field: "endpoint" });
-  if (url.username || url.password) throw endpointError(endpoint, "it must not carry credentials (the trail's keys come from the AWS credential chain)");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new AppError("VALIDATION", `"${endpoint}" is not an http(s) URL.`, { field: "endpoint" });
+  if (url.username || url.password)
+    throw endpointError(endpoint, "it must not carry credentials (the trail's keys come from the AWS credential chain)");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   if (isIP(host)) addresses = [host];
@@ -114,7 +162,9 @@ export const s3EndpointLookup: LookupFunction = (hostname, options, callback) =>
     for (const a of list) {
       const refusal = addressRefusal(a.address);
       if (refusal) {
-        const e = Object.assign(new Error(`The S3 endpoint host ${hostname} resolves to ${refusal}.`), { code: "ELEASTWISEFORBIDDENADDRESS" });
+        const e = Object.assign(new Error(`The S3 endpoint host ${hostname} resolves to ${refusal}.`), {
+          code: "ELEASTWISEFORBIDDENADDRESS",
+        });
         return callback(e, "", 0);
       }
     }

@@ -23,7 +23,13 @@ export default async function ApiKeysPage() {
     scoped: k.scoped,
   }));
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "API keys", href: "/api-keys" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "API keys", href: "/api-keys" },
+      ]}
+    >
       <SpaceBetween size="l">
         <ApiKeysTable keys={rows} />
         <CatalogPanel version={catalogVersion()} />

@@ -9,7 +9,13 @@ export default async function ConsoleUsersPage() {
   const session = await requirePageSession({ admin: true, returnTo: "/console-users" });
   const users = await listConsoleUsers();
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Console users", href: "/console-users" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Console users", href: "/console-users" },
+      ]}
+    >
       <ConsoleUsersTable users={users} me={session.username} />
     </ConsoleAppLayout>
   );

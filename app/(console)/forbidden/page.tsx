@@ -7,11 +7,16 @@ import { ConsoleAppLayout } from "@/components/shell/console-app-layout";
 export default async function ForbiddenPage() {
   const session = await requirePageSession();
   return (
-    <ConsoleAppLayout breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Not allowed", href: "/forbidden" }]}>
+    <ConsoleAppLayout
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Not allowed", href: "/forbidden" },
+      ]}
+    >
       <ContentLayout header={<Header variant="h1">Administrators only</Header>}>
         <Alert type="warning" header="You do not have access to this page">
-          You are signed in as {session.username}, a viewer. Viewers can generate and review policies; creating and attaching
-          policies, managing trails, API keys and console users needs an administrator.
+          You are signed in as {session.username}, a viewer. Viewers can generate and review policies; creating and attaching policies,
+          managing trails, API keys and console users needs an administrator.
         </Alert>
       </ContentLayout>
     </ConsoleAppLayout>

@@ -18,7 +18,13 @@ export default async function GenerationsPage({ searchParams }: { searchParams: 
     page = await listPolicyGenerations({ maxResults: 50 });
   }
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Policy generations", href: "/generations" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Policy generations", href: "/generations" },
+      ]}
+    >
       <GenerationsTable rows={page.policyGenerations} nextToken={page.nextToken ?? null} isFirstPage={!next} />
     </ConsoleAppLayout>
   );

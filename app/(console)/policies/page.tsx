@@ -9,7 +9,13 @@ export default async function PoliciesPage() {
   await requirePageSession({ returnTo: "/policies" });
   const { policies, truncated } = await listPolicies({ withDescriptions: true });
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Policies", href: "/policies" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Policies", href: "/policies" },
+      ]}
+    >
       <PoliciesTable policies={policies} truncated={truncated} />
     </ConsoleAppLayout>
   );

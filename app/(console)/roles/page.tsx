@@ -10,7 +10,13 @@ export default async function RolesPage() {
   // Rendered on the server: the first page's rows arrive with the HTML (no fetch after load).
   const initial = await listRoles({ maxItems: 25, withLastActivity: true }).catch(() => undefined);
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Roles", href: "/roles" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Roles", href: "/roles" },
+      ]}
+    >
       <EntityList kind="role" initial={initial} />
     </ConsoleAppLayout>
   );

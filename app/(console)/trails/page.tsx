@@ -38,17 +38,20 @@ export default async function TrailsPage() {
     accountId: t.accountId,
     orgId: t.orgId ?? null,
     kind: t.source.kind,
-    location:
-      t.source.kind === "local"
-        ? t.source.dir
-        : `s3://${t.source.bucket}${t.source.prefix ? `/${t.source.prefix}` : ""}`,
+    location: t.source.kind === "local" ? t.source.dir : `s3://${t.source.bucket}${t.source.prefix ? `/${t.source.prefix}` : ""}`,
     endpoint: t.source.kind === "s3" ? (t.source.endpoint ?? null) : null,
     prefix: t.source.prefix ?? null,
     registered: true,
   }));
   const rows = [...registered, ...fromAccount];
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Trails", href: "/trails" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Trails", href: "/trails" },
+      ]}
+    >
       <TrailsTable trails={rows} defaultAccountId={account.accountId} partition={account.partition} problem={options.problem ?? null} />
     </ConsoleAppLayout>
   );

@@ -10,7 +10,13 @@ export default async function UsersPage() {
   // Rendered on the server: the first page's rows arrive with the HTML (no fetch after load).
   const initial = await listUsers({ maxItems: 25 }).catch(() => undefined);
   return (
-    <ConsoleAppLayout contentType="table" breadcrumbs={[{ text: "Leastwise", href: "/roles" }, { text: "Users", href: "/users" }]}>
+    <ConsoleAppLayout
+      contentType="table"
+      breadcrumbs={[
+        { text: "Leastwise", href: "/roles" },
+        { text: "Users", href: "/users" },
+      ]}
+    >
       <EntityList kind="user" initial={initial} />
     </ConsoleAppLayout>
   );

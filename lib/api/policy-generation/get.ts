@@ -25,7 +25,15 @@ export async function getGeneratedPolicyHandler(req: Request): Promise<Response>
     return awsJson({
       jobDetails: out.jobDetails,
       generatedPolicyResult: out.generatedPolicyResult,
-      ...(out.readSummary ? { leastwise: { readSummary: out.readSummary, warnings: (out.warnings ?? []).slice(0, WIRE_WARNINGS), warningCount: out.warnings?.length ?? 0 } } : {}),
+      ...(out.readSummary
+        ? {
+            leastwise: {
+              readSummary: out.readSummary,
+              warnings: (out.warnings ?? []).slice(0, WIRE_WARNINGS),
+              warningCount: out.warnings?.length ?? 0,
+            },
+          }
+        : {}),
     });
   } catch (error) {
     return toAwsErrorResponse(error);

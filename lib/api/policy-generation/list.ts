@@ -12,7 +12,9 @@ export async function listPolicyGenerationsHandler(req: Request): Promise<Respon
     const q = new URL(req.url).searchParams;
     const max = q.get("maxResults");
     if (max !== null && !/^-?\d+$/.test(max)) {
-      throw new AppError("VALIDATION", "maxResults must be an integer.", { details: { reason: "fieldValidationFailed", fieldList: [{ name: "maxResults", message: "must be an integer" }] } });
+      throw new AppError("VALIDATION", "maxResults must be an integer.", {
+        details: { reason: "fieldValidationFailed", fieldList: [{ name: "maxResults", message: "must be an integer" }] },
+      });
     }
     const out = await listPolicyGenerations({
       principalArn: q.get("principalArn") ?? undefined,

@@ -24,12 +24,14 @@ async function measure(read: (key: string) => Promise<number>): Promise<{ cpuMsP
     const c0 = process.cpuUsage();
     let next = 0;
     let bytes = 0;
-    await Promise.all(Array.from({ length: inFlight }, async () => {
-      while (next < keys.length) {
-        const n = await read(keys[next++]);
-        bytes += n;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < keys.length) {
+          const n = await read(keys[next++]);
+          bytes += n;
+        }
+      }),
+    );
     const c = process.cpuUsage(c0);
     if (bytes === 0) throw new Error("nothing read");
     out.push({ cpuMsPerObject: (c.user + c.system) / 1000 / keys.length, objectsPerS: keys.length / ((performance.now() - t0) / 1000) });
@@ -38,6 +40,8 @@ async function measure(read: (key: string) => Promise<number>): Promise<{ cpuMsP
 }
 
 const reader = await measure(async (key) => (await readLogObject({ source, key, s3: client, maxSockets: inFlight })).length);
-const sdk = await measure(async (key) => (await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray()).length);
+const sdk = await measure(
+  async (key) => (await (await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToByteArray()).length,
+);
 process.stdout.write(`${JSON.stringify({ objects: keys.length, reader, sdk })}\n`);
 process.exit(0);

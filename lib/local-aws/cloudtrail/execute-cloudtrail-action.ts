@@ -59,13 +59,19 @@ function trailShape(t: LocalTrail): Record<string, unknown> {
 /** A trail named by name or by ARN, as GetTrail and DescribeTrails accept them. */
 async function findTrail(ctx: CloudTrailContext, nameOrArn: unknown): Promise<LocalTrail> {
   if (typeof nameOrArn !== "string" || nameOrArn.length === 0) {
-    throw new CloudTrailError("InvalidTrailNameException", "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).");
+    throw new CloudTrailError(
+      "InvalidTrailNameException",
+      "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).",
+    );
   }
   if (nameOrArn.startsWith("arn:") && !/^arn:[^:]+:cloudtrail:[^:]+:\d{12}:trail\/[\w.-]+$/.test(nameOrArn)) {
     throw new CloudTrailError("CloudTrailARNInvalidException", `${nameOrArn} is not a valid trail ARN.`);
   }
   if (!nameOrArn.startsWith("arn:") && !/^[A-Za-z0-9][\w.-]{2,127}$/.test(nameOrArn)) {
-    throw new CloudTrailError("InvalidTrailNameException", "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).");
+    throw new CloudTrailError(
+      "InvalidTrailNameException",
+      "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_).",
+    );
   }
   const trails = await ctx.listTrails();
   const trail = trails.find((t) => t.arn === nameOrArn || t.name === nameOrArn);
@@ -83,7 +89,8 @@ const OPERATIONS: Record<string, Operation> = {
   },
   async DescribeTrails(ctx, input) {
     const names = input.trailNameList;
-    if (names !== undefined && !Array.isArray(names)) throw new CloudTrailError("SerializationException", "trailNameList must be a list of strings.");
+    if (names !== undefined && !Array.isArray(names))
+      throw new CloudTrailError("SerializationException", "trailNameList must be a list of strings.");
     if (!names || names.length === 0) return { trailList: (await ctx.listTrails()).map(trailShape) };
     const found: LocalTrail[] = [];
     for (const name of names) {
@@ -105,7 +112,11 @@ const OPERATIONS: Record<string, Operation> = {
   },
 };
 
-export async function executeCloudTrailAction(options: { target: string | null; body: string; context: () => Promise<CloudTrailContext> }): Promise<JsonAnswer> {
+export async function executeCloudTrailAction(options: {
+  target: string | null;
+  body: string;
+  context: () => Promise<CloudTrailContext>;
+}): Promise<JsonAnswer> {
   const requestId = randomUUID();
   try {
     const target = options.target ?? "";
@@ -118,7 +129,8 @@ export async function executeCloudTrailAction(options: { target: string | null; 
     } catch {
       throw new CloudTrailError("SerializationException", "The request body is not valid JSON.");
     }
-    if (typeof input !== "object" || input === null || Array.isArray(input)) throw new CloudTrailError("SerializationException", "The request body must be a JSON object.");
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      throw new CloudTrailError("SerializationException", "The request body must be a JSON object.");
     const output = await operation(await options.context(), input as Record<string, unknown>);
     return { status: 200, body: JSON.stringify(output), requestId };
   } catch (error) {

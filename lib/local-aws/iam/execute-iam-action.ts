@@ -34,6 +34,13 @@ export function iamErrorAnswer(error: unknown, requestId: string): { status: num
   console.error(`[local-aws] IAM request ${requestId} failed`, error);
   return {
     status: 500,
-    body: queryErrorXml({ type: "Receiver", code: "ServiceFailure", message: `The local IAM endpoint failed to process the request (request ${requestId}); see the server log.` }, requestId),
+    body: queryErrorXml(
+      {
+        type: "Receiver",
+        code: "ServiceFailure",
+        message: `The local IAM endpoint failed to process the request (request ${requestId}); see the server log.`,
+      },
+      requestId,
+    ),
   };
 }

@@ -6,13 +6,17 @@ import type { QueryParams } from "../protocol/query-params";
 import type { Tag } from "./rules";
 
 export async function findRole(ctx: IamContext, name: string, db: Tx = ctx.db): Promise<LocalIamRole> {
-  const role = await db.localIamRole.findUnique({ where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } } });
+  const role = await db.localIamRole.findUnique({
+    where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } },
+  });
   if (!role) throw noSuchEntity(`The role with name ${name} cannot be found.`);
   return role;
 }
 
 export async function findUser(ctx: IamContext, name: string, db: Tx = ctx.db): Promise<LocalIamUser> {
-  const user = await db.localIamUser.findUnique({ where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } } });
+  const user = await db.localIamUser.findUnique({
+    where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } },
+  });
   if (!user) throw noSuchEntity(`The user with name ${name} cannot be found.`);
   return user;
 }

@@ -90,8 +90,14 @@ export const listAttachedUserPolicies = listAttached("user");
 export const listEntitiesForPolicy: IamOperation = async (ctx, params) => {
   const policy = await findPolicy(ctx, checkPolicyArn(params.string("PolicyArn")));
   const [roles, users] = await Promise.all([
-    ctx.db.localIamRole.findMany({ where: { accountId: ctx.accountId, attachedPolicies: { some: { policyId: policy.id } } }, orderBy: { nameKey: "asc" } }),
-    ctx.db.localIamUser.findMany({ where: { accountId: ctx.accountId, attachedPolicies: { some: { policyId: policy.id } } }, orderBy: { nameKey: "asc" } }),
+    ctx.db.localIamRole.findMany({
+      where: { accountId: ctx.accountId, attachedPolicies: { some: { policyId: policy.id } } },
+      orderBy: { nameKey: "asc" },
+    }),
+    ctx.db.localIamUser.findMany({
+      where: { accountId: ctx.accountId, attachedPolicies: { some: { policyId: policy.id } } },
+      orderBy: { nameKey: "asc" },
+    }),
   ]);
   return {
     PolicyGroups: [],

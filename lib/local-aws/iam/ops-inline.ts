@@ -19,7 +19,11 @@ interface InlineRow {
 interface InlineTable {
   findMany(args: { where: Record<string, unknown>; orderBy?: Record<string, string>; take?: number }): Promise<InlineRow[]>;
   findUnique(args: { where: Record<string, Record<string, string>> }): Promise<InlineRow | null>;
-  upsert(args: { where: Record<string, Record<string, string>>; create: Record<string, string>; update: Record<string, string> }): Promise<unknown>;
+  upsert(args: {
+    where: Record<string, Record<string, string>>;
+    create: Record<string, string>;
+    update: Record<string, string>;
+  }): Promise<unknown>;
   deleteMany(args: { where: Record<string, string> }): Promise<{ count: number }>;
 }
 

@@ -64,9 +64,18 @@ export const listPolicies: IamOperation = async (ctx, params) => {
   const onlyAttached = params.boolean("OnlyAttached") ?? false;
   const page = readPage(params);
   const owner: Prisma.LocalIamPolicyWhereInput =
-    scope === "Local" ? { accountId: ctx.accountId } : scope === "AWS" ? { accountId: null } : { OR: [{ accountId: ctx.accountId }, { accountId: null }] };
+    scope === "Local"
+      ? { accountId: ctx.accountId }
+      : scope === "AWS"
+        ? { accountId: null }
+        : { OR: [{ accountId: ctx.accountId }, { accountId: null }] };
   const attached: Prisma.LocalIamPolicyWhereInput = onlyAttached
-    ? { OR: [{ roleAttachments: { some: { role: { accountId: ctx.accountId } } } }, { userAttachments: { some: { user: { accountId: ctx.accountId } } } }] }
+    ? {
+        OR: [
+          { roleAttachments: { some: { role: { accountId: ctx.accountId } } } },
+          { userAttachments: { some: { user: { accountId: ctx.accountId } } } },
+        ],
+      }
     : {};
   const rows = await ctx.db.localIamPolicy.findMany({
     where: { AND: [owner, attached, { path: pathStartsWith(pathPrefix) }, page.after ? { arn: { gt: page.after } } : {}] },
@@ -86,7 +95,8 @@ export const listPolicies: IamOperation = async (ctx, params) => {
 };
 
 export function assertCustomerManaged(policy: LocalIamPolicy): void {
-  if (policy.accountId === null) throw new IamError("UnmodifiableEntity", `Policy ${policy.arn} is an AWS managed policy and cannot be changed.`);
+  if (policy.accountId === null)
+    throw new IamError("UnmodifiableEntity", `Policy ${policy.arn} is an AWS managed policy and cannot be changed.`);
 }
 
 export const deletePolicy: IamOperation = async (ctx, params) => {
@@ -107,7 +117,10 @@ export const tagPolicy: IamOperation = async (ctx, params) => {
   const policy = await findPolicy(ctx, checkPolicyArn(params.string("PolicyArn")));
   assertCustomerManaged(policy);
   const tags = requiredTags(params);
-  await ctx.db.localIamPolicy.update({ where: { id: policy.id }, data: { tags: mergeTags(tagsOf(policy), tags) as unknown as Prisma.InputJsonValue } });
+  await ctx.db.localIamPolicy.update({
+    where: { id: policy.id },
+    data: { tags: mergeTags(tagsOf(policy), tags) as unknown as Prisma.InputJsonValue },
+  });
   return null;
 };
 

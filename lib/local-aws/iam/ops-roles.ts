@@ -20,12 +20,18 @@ export const createRole: IamOperation = async (ctx, params) => {
   const tags = checkTags(readTagParams(params));
   const maxSession = params.integer("MaxSessionDuration") ?? 3600;
   if (!Number.isInteger(maxSession) || maxSession < 3600 || maxSession > 43200) {
-    throw validationError("maxSessionDuration", String(params.string("MaxSessionDuration")), "Member must have value between 3600 and 43200");
+    throw validationError(
+      "maxSessionDuration",
+      String(params.string("MaxSessionDuration")),
+      "Member must have value between 3600 and 43200",
+    );
   }
   if (params.string("PermissionsBoundary") !== undefined) {
     throw invalidInput("Permissions boundaries are not supported by the Leastwise local account.");
   }
-  const existing = await ctx.db.localIamRole.findUnique({ where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } } });
+  const existing = await ctx.db.localIamRole.findUnique({
+    where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } },
+  });
   if (existing) throw alreadyExists(`Role with name ${name} already exists.`);
   try {
     const role = await ctx.db.localIamRole.create({
@@ -88,7 +94,10 @@ export const deleteRole: IamOperation = async (ctx, params) => {
 export const tagRole: IamOperation = async (ctx, params) => {
   const role = await findRole(ctx, roleName(params));
   const tags = requiredTags(params);
-  await ctx.db.localIamRole.update({ where: { id: role.id }, data: { tags: mergeTags(tagsOf(role), tags) as unknown as Prisma.InputJsonValue } });
+  await ctx.db.localIamRole.update({
+    where: { id: role.id },
+    data: { tags: mergeTags(tagsOf(role), tags) as unknown as Prisma.InputJsonValue },
+  });
   return null;
 };
 

@@ -19,7 +19,9 @@ export const createUser: IamOperation = async (ctx, params) => {
   if (params.string("PermissionsBoundary") !== undefined) {
     throw invalidInput("Permissions boundaries are not supported by the Leastwise local account.");
   }
-  const existing = await ctx.db.localIamUser.findUnique({ where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } } });
+  const existing = await ctx.db.localIamUser.findUnique({
+    where: { accountId_nameKey: { accountId: ctx.accountId, nameKey: name.toLowerCase() } },
+  });
   if (existing) throw alreadyExists(`User with name ${name} already exists.`);
   try {
     const user = await ctx.db.localIamUser.create({
@@ -76,7 +78,10 @@ export const deleteUser: IamOperation = async (ctx, params) => {
 export const tagUser: IamOperation = async (ctx, params) => {
   const user = await findUser(ctx, userName(params));
   const tags = requiredTags(params);
-  await ctx.db.localIamUser.update({ where: { id: user.id }, data: { tags: mergeTags(tagsOf(user), tags) as unknown as Prisma.InputJsonValue } });
+  await ctx.db.localIamUser.update({
+    where: { id: user.id },
+    data: { tags: mergeTags(tagsOf(user), tags) as unknown as Prisma.InputJsonValue },
+  });
   return null;
 };
 

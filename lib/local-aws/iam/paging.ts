@@ -27,7 +27,11 @@ export function readPage(params: QueryParams): PageRequest {
 }
 
 /** Call with `take + 1` rows fetched; returns the page and its paging fields. */
-export function pageResult<T>(rows: T[], page: PageRequest, key: (row: T) => string): { items: T[]; IsTruncated: boolean; Marker?: string } {
+export function pageResult<T>(
+  rows: T[],
+  page: PageRequest,
+  key: (row: T) => string,
+): { items: T[]; IsTruncated: boolean; Marker?: string } {
   if (rows.length <= page.take) return { items: rows, IsTruncated: false };
   const items = rows.slice(0, page.take);
   const last = key(items[items.length - 1]);

@@ -14,7 +14,10 @@ export function checkIdentityPolicy(value: string | undefined, opts: { managed: 
     (f: PolicyFinding) => f.severity === "error" && f.code !== "TOO_LONG",
   );
   if (errors.length > 0) {
-    const detail = errors.slice(0, 3).map((f: PolicyFinding) => f.message).join("; ");
+    const detail = errors
+      .slice(0, 3)
+      .map((f: PolicyFinding) => f.message)
+      .join("; ");
     throw malformedPolicy(errors.length > 3 ? `${detail} (and ${errors.length - 3} more)` : detail);
   }
   if (opts.managed && countedLength(text) > MANAGED_POLICY_MAX_CHARS) {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { IamError } from "./iam-error";
-import { checkDescription, checkMaxItems, checkName, checkPath, checkPathPrefix, checkPolicyArn, checkTags, checkVersionId, mergeTags } from "./rules";
+import {
+  checkDescription,
+  checkMaxItems,
+  checkName,
+  checkPath,
+  checkPathPrefix,
+  checkPolicyArn,
+  checkTags,
+  checkVersionId,
+  mergeTags,
+} from "./rules";
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -29,7 +39,9 @@ describe("IAM naming rules", () => {
   });
 
   it("names a missing parameter the way IAM does", () => {
-    expect(() => checkName(undefined, "roleName", 64)).toThrow("Value null at 'roleName' failed to satisfy constraint: Member must not be null");
+    expect(() => checkName(undefined, "roleName", 64)).toThrow(
+      "Value null at 'roleName' failed to satisfy constraint: Member must not be null",
+    );
   });
 
   it.each([
@@ -101,14 +113,28 @@ describe("tags", () => {
     [[{ Key: "k", Value: "v".repeat(257) }], "ValidationError:400"],
     [[{ Key: "bad*key", Value: "x" }], "ValidationError:400"],
     [[{ Key: "aws:reserved", Value: "x" }], "InvalidInput:400"],
-    [[{ Key: "Team", Value: "a" }, { Key: "team", Value: "b" }], "InvalidInput:400"],
+    [
+      [
+        { Key: "Team", Value: "a" },
+        { Key: "team", Value: "b" },
+      ],
+      "InvalidInput:400",
+    ],
     [Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" })), "ValidationError:400"],
   ])("tags %# -> %s", (tags, expected) => {
     expect(codeOf(() => checkTags(tags))).toBe(expected);
   });
 
   it("merges by case-insensitive key and caps the total at 50", () => {
-    expect(mergeTags([{ Key: "Team", Value: "a" }], [{ Key: "team", Value: "b" }, { Key: "env", Value: "prod" }])).toEqual([
+    expect(
+      mergeTags(
+        [{ Key: "Team", Value: "a" }],
+        [
+          { Key: "team", Value: "b" },
+          { Key: "env", Value: "prod" },
+        ],
+      ),
+    ).toEqual([
       { Key: "team", Value: "b" },
       { Key: "env", Value: "prod" },
     ]);

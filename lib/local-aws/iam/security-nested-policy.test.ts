@@ -1,6 +1,13 @@
 // Deeply nested JSON in a policy document is MalformedPolicyDocument, never a ServiceFailure from a
 // stack overflow (issue 11, item 10). Driven by the real @aws-sdk/client-iam.
-import { CreatePolicyCommand, CreatePolicyVersionCommand, CreateRoleCommand, PutRolePolicyCommand, PutUserPolicyCommand, CreateUserCommand } from "@aws-sdk/client-iam";
+import {
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  CreateUserCommand,
+} from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalAws, type LocalAwsFixture } from "../testing/local-aws-fixture";
 import { rejection } from "../testing/rejection";

@@ -27,9 +27,7 @@ export function roleXml(role: LocalIamRole, detail: boolean): Record<string, Xml
     Description: role.description ?? undefined,
     MaxSessionDuration: role.maxSessionDuration,
     Tags: detail ? tagsXml(tagsOf(role)) : undefined,
-    RoleLastUsed: detail
-      ? { LastUsedDate: role.lastUsedAt ?? undefined, Region: role.lastUsedRegion ?? undefined }
-      : undefined,
+    RoleLastUsed: detail ? { LastUsedDate: role.lastUsedAt ?? undefined, Region: role.lastUsedRegion ?? undefined } : undefined,
   };
 }
 

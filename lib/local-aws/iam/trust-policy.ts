@@ -15,7 +15,9 @@ export function checkTrustPolicy(value: string | undefined): string {
     doc = toValue(parseJsonAst(text));
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    throw malformedPolicy(/levels deep/.test(error.message) ? `This policy contains invalid Json: ${error.message}` : "This policy contains invalid Json");
+    throw malformedPolicy(
+      /levels deep/.test(error.message) ? `This policy contains invalid Json: ${error.message}` : "This policy contains invalid Json",
+    );
   }
   if (!isObject(doc)) throw malformedPolicy("This policy contains invalid Json");
   if (doc.Version !== undefined && doc.Version !== "2012-10-17" && doc.Version !== "2008-10-17") {

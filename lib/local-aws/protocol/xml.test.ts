@@ -25,7 +25,9 @@ describe("toXml", () => {
 describe("query envelopes", () => {
   it("wraps a result as IAM does", () => {
     const xml = queryResponseXml("GetRole", { Role: { RoleName: "r" } }, "req-1");
-    expect(xml).toContain('<GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRoleResult><Role><RoleName>r</RoleName></Role></GetRoleResult>');
+    expect(xml).toContain(
+      '<GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRoleResult><Role><RoleName>r</RoleName></Role></GetRoleResult>',
+    );
     expect(xml).toContain("<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></GetRoleResponse>");
   });
 
@@ -36,6 +38,8 @@ describe("query envelopes", () => {
   it("writes the ErrorResponse shape", () => {
     const xml = queryErrorXml({ type: "Sender", code: "NoSuchEntity", message: "The role with name <x> cannot be found." }, "req-2");
     expect(xml).toContain("<ErrorResponse");
-    expect(xml).toContain("<Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name &lt;x&gt; cannot be found.</Message></Error><RequestId>req-2</RequestId></ErrorResponse>");
+    expect(xml).toContain(
+      "<Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The role with name &lt;x&gt; cannot be found.</Message></Error><RequestId>req-2</RequestId></ErrorResponse>",
+    );
   });
 });

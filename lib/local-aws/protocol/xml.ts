@@ -6,9 +6,7 @@
 export type XmlValue = string | number | boolean | Date | null | undefined | XmlValue[] | { [key: string]: XmlValue };
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;",
-  );
+  return text.replace(/[&<>"']/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;"));
 }
 
 export function formatTimestamp(date: Date): string {
@@ -36,7 +34,12 @@ export const IAM_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 export const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
 /** `<ActionResponse><ActionResult>..</ActionResult><ResponseMetadata>..` as IAM answers. */
-export function queryResponseXml(action: string, result: Record<string, XmlValue> | null, requestId: string, namespace = IAM_NAMESPACE): string {
+export function queryResponseXml(
+  action: string,
+  result: Record<string, XmlValue> | null,
+  requestId: string,
+  namespace = IAM_NAMESPACE,
+): string {
   const resultXml = result === null ? "" : toXml(`${action}Result`, result);
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
@@ -46,7 +49,11 @@ export function queryResponseXml(action: string, result: Record<string, XmlValue
   );
 }
 
-export function queryErrorXml(error: { type: "Sender" | "Receiver"; code: string; message: string }, requestId: string, namespace = IAM_NAMESPACE): string {
+export function queryErrorXml(
+  error: { type: "Sender" | "Receiver"; code: string; message: string },
+  requestId: string,
+  namespace = IAM_NAMESPACE,
+): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<ErrorResponse xmlns="${namespace}"><Error><Type>${error.type}</Type>` +

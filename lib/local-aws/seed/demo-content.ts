@@ -62,7 +62,6 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
 ];
 
-
 export const DEMO_ENTITIES: DemoEntity[] = [
   {
     kind: "role",

@@ -38,7 +38,15 @@ export async function writeDemoEntities(tx: Tx, options: { accountId: string; no
     arns.push(arn);
     const active = options.activeArns.has(arn);
     const lastUsed = active ? new Date(now.getTime() - 2 * 3_600_000) : null;
-    const common = { accountId, name: e.name, nameKey: e.name.toLowerCase(), path: e.path, arn, tags: (e.tags ?? []) as unknown as Prisma.InputJsonValue, createdAt };
+    const common = {
+      accountId,
+      name: e.name,
+      nameKey: e.name.toLowerCase(),
+      path: e.path,
+      arn,
+      tags: (e.tags ?? []) as unknown as Prisma.InputJsonValue,
+      createdAt,
+    };
     const attachments = e.managedPolicies.map((name) => ({ policy: { connect: { arn: policyArns.get(name)! } } }));
     const inline = (e.inlinePolicies ?? []).map((p) => ({ name: p.name, document: JSON.stringify(p.document, null, 4) }));
     if (e.kind === "role") {
@@ -59,7 +67,13 @@ export async function writeDemoEntities(tx: Tx, options: { accountId: string; no
       });
     } else {
       await tx.localIamUser.create({
-        data: { ...common, id: iamId("AIDA"), passwordLastUsed: lastUsed, attachedPolicies: { create: attachments }, inlinePolicies: { create: inline } },
+        data: {
+          ...common,
+          id: iamId("AIDA"),
+          passwordLastUsed: lastUsed,
+          attachedPolicies: { create: attachments },
+          inlinePolicies: { create: inline },
+        },
       });
     }
   }

@@ -43,7 +43,12 @@ function roleNameOf(arn: string): string {
   return arn.slice(arn.lastIndexOf("/") + 1);
 }
 
-export async function executeStsAction(options: { body: string; accessKeyId: string; session?: LocalSession; context: () => Promise<StsContext> }): Promise<XmlAnswer> {
+export async function executeStsAction(options: {
+  body: string;
+  accessKeyId: string;
+  session?: LocalSession;
+  context: () => Promise<StsContext>;
+}): Promise<XmlAnswer> {
   const requestId = randomUUID();
   const params = new QueryParams(options.body);
   const action = params.action;
@@ -58,7 +63,12 @@ export async function executeStsAction(options: { body: string; accessKeyId: str
           trustArn: options.session.roleArn,
           parentAccessKeyId: options.session.parentAccessKeyId,
         }
-      : { userId: options.accessKeyId, arn: `arn:${partition}:iam::${ctx.accountId}:root`, trustArn: `arn:${partition}:iam::${ctx.accountId}:root`, parentAccessKeyId: options.accessKeyId };
+      : {
+          userId: options.accessKeyId,
+          arn: `arn:${partition}:iam::${ctx.accountId}:root`,
+          trustArn: `arn:${partition}:iam::${ctx.accountId}:root`,
+          parentAccessKeyId: options.accessKeyId,
+        };
     if (action === "GetCallerIdentity") {
       return ok(action, { UserId: caller.userId, Account: ctx.accountId, Arn: caller.arn }, requestId);
     }
@@ -66,15 +76,33 @@ export async function executeStsAction(options: { body: string; accessKeyId: str
       const roleArn = params.string("RoleArn");
       const sessionName = params.string("RoleSessionName");
       const duration = params.integer("DurationSeconds") ?? 3600;
-      if (!roleArn) throw new StsError("ValidationError", "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
-      if (!sessionName) throw new StsError("ValidationError", "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+      if (!roleArn)
+        throw new StsError(
+          "ValidationError",
+          "1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+        );
+      if (!sessionName)
+        throw new StsError(
+          "ValidationError",
+          "1 validation error detected: Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null",
+        );
       if (!SESSION_NAME.test(sessionName)) {
-        throw new StsError("ValidationError", `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+        throw new StsError(
+          "ValidationError",
+          `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+        );
       }
       if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-        throw new StsError("ValidationError", `1 validation error detected: Value '${params.string("DurationSeconds")}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`);
+        throw new StsError(
+          "ValidationError",
+          `1 validation error detected: Value '${params.string("DurationSeconds")}' at 'durationSeconds' failed to satisfy constraint: Member must have value between 900 and 43200`,
+        );
       }
-      const denied = new StsError("AccessDenied", `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+      const denied = new StsError(
+        "AccessDenied",
+        `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+        403,
+      );
       const role = await ctx.findRole(roleArn);
       if (!role || !trustsPrincipal(role.trustPolicy, caller.trustArn)) throw denied;
       const now = ctx.now?.() ?? new Date();
@@ -82,7 +110,10 @@ export async function executeStsAction(options: { body: string; accessKeyId: str
       // Role chaining (a session assuming a role) is limited to one hour, as in STS.
       const max = options.session ? 3600 : role.maxSessionDuration;
       if (duration > max) {
-        throw new StsError("ValidationError", `The requested DurationSeconds exceeds the ${options.session ? "1 hour session limit for roles assumed by role chaining" : "MaxSessionDuration set for this role"}.`);
+        throw new StsError(
+          "ValidationError",
+          `The requested DurationSeconds exceeds the ${options.session ? "1 hour session limit for roles assumed by role chaining" : "MaxSessionDuration set for this role"}.`,
+        );
       }
       const credentials = issueSessionCredentials({
         parentAccessKeyId: caller.parentAccessKeyId,
@@ -95,7 +126,10 @@ export async function executeStsAction(options: { body: string; accessKeyId: str
         action,
         {
           Credentials: credentials,
-          AssumedRoleUser: { AssumedRoleId: `${role.id}:${sessionName}`, Arn: `arn:${partition}:sts::${ctx.accountId}:assumed-role/${roleNameOf(role.arn)}/${sessionName}` },
+          AssumedRoleUser: {
+            AssumedRoleId: `${role.id}:${sessionName}`,
+            Arn: `arn:${partition}:sts::${ctx.accountId}:assumed-role/${roleNameOf(role.arn)}/${sessionName}`,
+          },
         },
         requestId,
       );
@@ -104,7 +138,11 @@ export async function executeStsAction(options: { body: string; accessKeyId: str
     throw new StsError(action ? "InvalidAction" : "MissingAction", message);
   } catch (error) {
     if (!(error instanceof StsError)) throw error;
-    return { status: error.status, body: queryErrorXml({ type: "Sender", code: error.code, message: error.message }, requestId, STS_NAMESPACE), requestId };
+    return {
+      status: error.status,
+      body: queryErrorXml({ type: "Sender", code: error.code, message: error.message }, requestId, STS_NAMESPACE),
+      requestId,
+    };
   }
 }
 

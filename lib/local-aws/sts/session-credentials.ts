@@ -24,7 +24,12 @@ function mac(purpose: string, text: string): Buffer {
   return createHmac("sha256", secretKey()).update(`${purpose}\n${text}`).digest();
 }
 
-export function issueSessionCredentials(o: Omit<LocalSession, "accessKeyId">): { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date } {
+export function issueSessionCredentials(o: Omit<LocalSession, "accessKeyId">): {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  Expiration: Date;
+} {
   const accessKeyId = SESSION_KEY_PREFIX + Array.from(randomBytes(16), (b) => BASE32[b & 31]).join("");
   const payload = Buffer.from(
     JSON.stringify({ k: accessKeyId, p: o.parentAccessKeyId, r: o.roleArn, i: o.roleId, n: o.sessionName, e: o.expiresAt.getTime() }),
@@ -38,14 +43,20 @@ function sessionSecret(token: string): string {
 }
 
 function invalid(): AppError {
-  return new AppError("UNAUTHORIZED", "The security token included in the request is invalid.", { status: 403, details: { awsErrorType: "UnrecognizedClientException" } });
+  return new AppError("UNAUTHORIZED", "The security token included in the request is invalid.", {
+    status: 403,
+    details: { awsErrorType: "UnrecognizedClientException" },
+  });
 }
 
 /**
  * The session behind a session key and its token, with the secret to check the signature with.
  * A missing, forged or foreign token is InvalidClientTokenId; an expired one ExpiredToken (as STS).
  */
-export function readSessionCredentials(o: { accessKeyId: string; sessionToken: string | null; now?: Date }): { session: LocalSession; secretAccessKey: string } {
+export function readSessionCredentials(o: { accessKeyId: string; sessionToken: string | null; now?: Date }): {
+  session: LocalSession;
+  secretAccessKey: string;
+} {
   const token = o.sessionToken ?? "";
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) throw invalid();
@@ -60,7 +71,10 @@ export function readSessionCredentials(o: { accessKeyId: string; sessionToken: s
   }
   if (p.k !== o.accessKeyId) throw invalid();
   if ((o.now ?? new Date()).getTime() >= p.e) {
-    throw new AppError("UNAUTHORIZED", "The security token included in the request is expired", { status: 403, details: { awsErrorType: "ExpiredTokenException" } });
+    throw new AppError("UNAUTHORIZED", "The security token included in the request is expired", {
+      status: 403,
+      details: { awsErrorType: "ExpiredTokenException" },
+    });
   }
   return {
     session: { accessKeyId: p.k, parentAccessKeyId: p.p, roleArn: p.r, roleId: p.i, sessionName: p.n, expiresAt: new Date(p.e) },

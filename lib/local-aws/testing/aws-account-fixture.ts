@@ -75,13 +75,26 @@ export async function startAwsAccount(options: { wrap?: (h: WebHandler) => WebHa
   const server = await serveWebHandler(options.wrap ? options.wrap(handler) : handler);
   const accountId = await ensureLocalAccount(db.prisma);
   const credentials = await (async () => {
-    const k = await createApiKey({ name: "aws-account fixture", scopes: ["generations:read", "generations:write", "local-account:admin"], db: db.prisma });
+    const k = await createApiKey({
+      name: "aws-account fixture",
+      scopes: ["generations:read", "generations:write", "local-account:admin"],
+      db: db.prisma,
+    });
     return { accessKeyId: k.accessKeyId, secretAccessKey: k.secretAccessKey };
   })();
   const s3 = await startS3rver();
   const s3Requests: S3Seen[] = [];
-  const proxy = await startS3StandIn(s3.endpoint, s3Requests, async (parent) => !!(await lookupActiveApiKey({ accessKeyId: parent, db: db.prisma })));
-  const config = (service: string) => ({ endpoint: `${server.origin}/local-aws/${service}`, region: "us-east-1", credentials, maxAttempts: 1 });
+  const proxy = await startS3StandIn(
+    s3.endpoint,
+    s3Requests,
+    async (parent) => !!(await lookupActiveApiKey({ accessKeyId: parent, db: db.prisma })),
+  );
+  const config = (service: string) => ({
+    endpoint: `${server.origin}/local-aws/${service}`,
+    region: "us-east-1",
+    credentials,
+    maxAttempts: 1,
+  });
   const iam = new IAMClient(config("iam"));
   return {
     db,
@@ -121,7 +134,9 @@ export async function startAwsAccount(options: { wrap?: (h: WebHandler) => WebHa
       await registerTrail({ ...o, db: db.prisma });
     },
     async createRole(o) {
-      const out = await iam.send(new CreateRoleCommand({ RoleName: o.name, Path: o.path, AssumeRolePolicyDocument: JSON.stringify(o.trust) }));
+      const out = await iam.send(
+        new CreateRoleCommand({ RoleName: o.name, Path: o.path, AssumeRolePolicyDocument: JSON.stringify(o.trust) }),
+      );
       return out.Role!.Arn!;
     },
     async stop() {
@@ -143,19 +158,24 @@ async function startS3StandIn(target: string, seen: S3Seen[], parentActive: (key
   const t = new URL(target);
   const s3Error = (res: http.ServerResponse, status: number, code: string, message: string) => {
     res.writeHead(status, { "content-type": "application/xml" });
-    res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>STANDIN</RequestId></Error>`);
+    res.end(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>STANDIN</RequestId></Error>`,
+    );
   };
   const server = http.createServer((req, res) => {
     const auth = req.headers.authorization ?? "";
     const keyId = /Credential=([^/]+)\//.exec(auth)?.[1] ?? "";
     seen.push({ method: req.method ?? "GET", host: req.headers.host ?? "", path: req.url ?? "/", accessKeyId: keyId });
     void (async () => {
-      if (!keyId.startsWith(SESSION_KEY_PREFIX)) return s3Error(res, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+      if (!keyId.startsWith(SESSION_KEY_PREFIX))
+        return s3Error(res, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
       try {
         const { session } = readSessionCredentials({ accessKeyId: keyId, sessionToken: String(req.headers["x-amz-security-token"] ?? "") });
-        if (!(await parentActive(session.parentAccessKeyId))) return s3Error(res, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+        if (!(await parentActive(session.parentAccessKeyId)))
+          return s3Error(res, 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
       } catch (error) {
-        if (isAppError(error) && error.details?.awsErrorType === "ExpiredTokenException") return s3Error(res, 400, "ExpiredToken", "The provided token has expired.");
+        if (isAppError(error) && error.details?.awsErrorType === "ExpiredTokenException")
+          return s3Error(res, 400, "ExpiredToken", "The provided token has expired.");
         return s3Error(res, 403, "InvalidToken", "The provided token is malformed or otherwise invalid.");
       }
       const headers = { ...req.headers, authorization: auth.replace(`Credential=${keyId}/`, "Credential=S3RVER/") };

@@ -24,7 +24,9 @@ export interface LocalAwsFixture {
   stop(): Promise<void>;
 }
 
-export async function startLocalAws(options: { kind?: TestDbKind; env?: Record<string, string>; wrap?: (h: WebHandler) => WebHandler } = {}): Promise<LocalAwsFixture> {
+export async function startLocalAws(
+  options: { kind?: TestDbKind; env?: Record<string, string>; wrap?: (h: WebHandler) => WebHandler } = {},
+): Promise<LocalAwsFixture> {
   const testDb = await createTestDb({ kind: options.kind ?? "pglite" });
   const saved = { ...process.env };
   const dataDir = mkdtempSync(join(tmpdir(), "lw-local-aws-"));
@@ -34,7 +36,12 @@ export async function startLocalAws(options: { kind?: TestDbKind; env?: Record<s
   const credentials = await issueTestKey();
   const handler: WebHandler = (req) => localAwsHandler()(req);
   const server = await serveWebHandler(options.wrap ? options.wrap(handler) : handler);
-  const config = (service: string) => ({ endpoint: `${server.origin}/local-aws/${service}`, region: "us-east-1", credentials, maxAttempts: 1 });
+  const config = (service: string) => ({
+    endpoint: `${server.origin}/local-aws/${service}`,
+    region: "us-east-1",
+    credentials,
+    maxAttempts: 1,
+  });
   const fixture: LocalAwsFixture = {
     testDb,
     server,

@@ -45,7 +45,11 @@ export async function startGenerationAction(raw: z.input<typeof input>) {
       const trail = (await listTrailOptions()).options.find((t) => t.arn === p.trail.cloudTrailArn);
       if (!trail) throw new AppError("VALIDATION", "This trail is not known any more. Reload the page.", { field: "trail" });
       if (!trail.serviceRoleBucket) {
-        throw new AppError("VALIDATION", "This trail's logs are in a local directory, so there is no bucket to grant the new role. Choose an existing service role.", { field: "role" });
+        throw new AppError(
+          "VALIDATION",
+          "This trail's logs are in a local directory, so there is no bucket to grant the new role. Choose an existing service role.",
+          { field: "role" },
+        );
       }
       const role = await createServiceRole({
         trailBucket: trail.serviceRoleBucket,

@@ -15,20 +15,37 @@ const policyArns = z.array(arn).max(20);
 export async function comparePermissionsAction(input: { entityArn: string; jobId?: string; proposedText?: string }) {
   return runAction(async () => {
     await requireSession();
-    const p = z.object({ entityArn: arn, jobId: z.string().uuid().optional(), proposedText: z.string().max(200_000).optional() }).parse(input);
+    const p = z
+      .object({ entityArn: arn, jobId: z.string().uuid().optional(), proposedText: z.string().max(200_000).optional() })
+      .parse(input);
     return getPermissionComparison(p);
   });
 }
 
 /** Replace: keep (attach) the new policies, detach the chosen managed ones and delete the chosen inline ones. Admins only. */
-export async function replacePoliciesAction(input: { entityArn: string; keepPolicyArns: string[]; detachPolicyArns: string[]; deleteInlineNames: string[] }) {
+export async function replacePoliciesAction(input: {
+  entityArn: string;
+  keepPolicyArns: string[];
+  detachPolicyArns: string[];
+  deleteInlineNames: string[];
+}) {
   return runAction(async () => {
     const session = await requireSession({ admin: true, action: "detach or delete policies" });
     const p = z
-      .object({ entityArn: arn, keepPolicyArns: policyArns, detachPolicyArns: policyArns, deleteInlineNames: z.array(z.string().min(1).max(128)).max(50) })
+      .object({
+        entityArn: arn,
+        keepPolicyArns: policyArns,
+        detachPolicyArns: policyArns,
+        deleteInlineNames: z.array(z.string().min(1).max(128)).max(50),
+      })
       .parse(input);
     const done = await replaceBroadPolicies({ ...p, actor: session.username });
-    return { replacementId: done.replacementId, detached: done.detached.map((d) => d.name), deletedInline: done.deletedInline.map((d) => d.name), attached: done.attached };
+    return {
+      replacementId: done.replacementId,
+      detached: done.detached.map((d) => d.name),
+      deletedInline: done.deletedInline.map((d) => d.name),
+      attached: done.attached,
+    };
   });
 }
 

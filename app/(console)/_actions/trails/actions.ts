@@ -7,10 +7,16 @@ import { registerTrail } from "@/lib/trails/register-trail";
 import { unregisterTrail } from "@/lib/trails/unregister-trail";
 
 const schema = z.object({
-  name: z.string().trim().regex(/^[A-Za-z0-9][\w.-]{2,127}$/, "Use 3-128 letters, digits, periods, hyphens or underscores, starting with a letter or digit."),
+  name: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][\w.-]{2,127}$/, "Use 3-128 letters, digits, periods, hyphens or underscores, starting with a letter or digit."),
   homeRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "Choose the trail's home region."),
   accountId: z.string().regex(/^\d{12}$/, "Enter the 12-digit account ID the trail logs."),
-  partition: z.string().regex(/^aws(-[a-z-]+)?$/).default("aws"),
+  partition: z
+    .string()
+    .regex(/^aws(-[a-z-]+)?$/)
+    .default("aws"),
   orgId: z.string().trim().optional(),
   source: z.discriminatedUnion("kind", [
     z.object({

@@ -83,9 +83,13 @@ export async function createPoliciesAction(input: z.input<typeof createSchema>) 
     // Placeholders are only warnings while editing, but a policy is never created with them left.
     const blocking = analysis.markers.filter((m) => m.severity === "error" || m.code === "PLACEHOLDER_LEFT");
     if (blocking.length > 0) {
-      throw new AppError("VALIDATION", `The policy has ${blocking.length} problem${blocking.length === 1 ? "" : "s"} to fix first: ${blocking[0].message}`, {
-        field: "document",
-      });
+      throw new AppError(
+        "VALIDATION",
+        `The policy has ${blocking.length} problem${blocking.length === 1 ? "" : "s"} to fix first: ${blocking[0].message}`,
+        {
+          field: "document",
+        },
+      );
     }
     const documents = splitPolicyDocument(JSON.parse(p.documentText) as object).map((d) => JSON.stringify(d));
     await savePolicyDraft({ principalArn: job.principalArn, jobId: job.jobId, documentText: p.documentText, updatedBy: session.username });
@@ -99,7 +103,7 @@ export async function createPoliciesAction(input: z.input<typeof createSchema>) 
     });
     return {
       policies: policies.map((x) => ({ name: x.name, arn: x.arn })),
-      attachedTo: p.attach ? job.principalArn.split("/").pop() ?? job.principalArn : null,
+      attachedTo: p.attach ? (job.principalArn.split("/").pop() ?? job.principalArn) : null,
     };
   });
 }

@@ -19,7 +19,12 @@ export async function POST(request: Request) {
     const session = await requireSession();
     const input = body.parse(JSON.parse(await request.text()));
     const job = await getWizardJob({ jobId: input.jobId });
-    await savePolicyDraft({ principalArn: job.principalArn, jobId: job.jobId, documentText: input.documentText, updatedBy: session.username });
+    await savePolicyDraft({
+      principalArn: job.principalArn,
+      jobId: job.jobId,
+      documentText: input.documentText,
+      updatedBy: session.username,
+    });
     return { saved: true };
   });
 }
