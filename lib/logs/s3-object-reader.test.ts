@@ -2,6 +2,7 @@ import { Sha256 } from "@aws-crypto/sha256-js";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { startFastS3, type FastS3 } from "@/lib/testing/fast-s3";
 import { S3HttpError, S3ObjectReader, encodeKey, objectUrlFor, s3AccessOf, signGet } from "./s3-object-reader";
 
@@ -117,6 +118,39 @@ describe("S3ObjectReader", () => {
     } finally {
       reader.destroy();
       client.destroy();
+    }
+  });
+
+  it("connects to a custom endpoint's host name only where the endpoint rule allows (issue 11: SSRF)", async () => {
+    // localhost resolves to loopback: refused unless an administrator allows private endpoints
+    const endpoint = s3.endpoint.replace("127.0.0.1", "localhost");
+    const before = process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS;
+    const read = async () => {
+      const client = new S3Client({
+        region: "us-east-1",
+        endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: "k", secretAccessKey: "s" },
+      });
+      const reader = new S3ObjectReader(s3AccessOf(client), { kind: "s3", bucket: "bkt", endpoint }, 4);
+      try {
+        return await reader.get("AWSLogs/x/one.json.gz");
+      } finally {
+        reader.destroy();
+        client.destroy();
+      }
+    };
+    try {
+      process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS = "0";
+      resetEnvCache();
+      await expect(read()).rejects.toMatchObject({ code: "ELEASTWISEFORBIDDENADDRESS" });
+      process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS = "1";
+      resetEnvCache();
+      expect([...(await read())]).toEqual([1, 2, 3, 0, 255]);
+    } finally {
+      if (before === undefined) delete process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS;
+      else process.env.LEASTWISE_ALLOW_PRIVATE_ENDPOINTS = before;
+      resetEnvCache();
     }
   });
 

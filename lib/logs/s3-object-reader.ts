@@ -137,7 +137,16 @@ export class S3ObjectReader {
     const url = await (this.url ??= this.access.objectUrl ? this.access.objectUrl() : Promise.resolve(objectUrlFor(this.source, region)));
     if (!this.agent) {
       this.transport = url.protocol === "http:" ? http : https;
-      this.agent = new this.transport.Agent({ keepAlive: true, maxSockets: this.maxSockets, keepAliveMsecs: 10_000, scheduling: "lifo" });
+      // A custom endpoint: every connection goes through the endpoint rule, as the SDK client's do
+      // (lib/logs/s3-client.ts; a name may resolve to a forbidden address after registration).
+      const lookup = this.source.endpoint ? (await import("@/lib/trails/validate-s3-endpoint")).s3EndpointLookup : undefined;
+      this.agent = new this.transport.Agent({
+        keepAlive: true,
+        maxSockets: this.maxSockets,
+        keepAliveMsecs: 10_000,
+        scheduling: "lifo",
+        ...(lookup ? { lookup } : {}),
+      });
     }
     const credentials = await this.access.credentials();
     const host = url.port ? `${url.hostname}:${url.port}` : url.hostname;
