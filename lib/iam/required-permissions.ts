@@ -17,6 +17,10 @@ const READ_ONLY = [
   "iam:GetPolicyVersion",
   "iam:ListPolicies",
   "iam:ListEntitiesForPolicy",
+  // the entity page's unused permissions read inline policies; the policy page lists versions
+  "iam:GetRolePolicy",
+  "iam:GetUserPolicy",
+  "iam:ListPolicyVersions",
   "cloudtrail:ListTrails",
   "cloudtrail:GetTrail",
   "sts:GetCallerIdentity",
@@ -39,6 +43,11 @@ const CREATE_AND_ATTACH = [
   "iam:PutRolePolicy",
   "iam:DeleteRole",
   "iam:DeleteRolePolicy",
+  // replacing the broad policies: delete inline policies (and a policy's old versions before the
+  // policy), and Undo puts back exactly what was removed
+  "iam:DeletePolicyVersion",
+  "iam:PutUserPolicy",
+  "iam:DeleteUserPolicy",
 ];
 
 export const REQUIRED_PERMISSIONS: Record<PermissionMode, string[]> = {
@@ -49,10 +58,6 @@ export const REQUIRED_PERMISSIONS: Record<PermissionMode, string[]> = {
 
 /** The service-role actions are limited to these roles (the statement's Resource). */
 export const SERVICE_ROLE_RESOURCE = "arn:aws:iam::*:role/service-role/AccessAnalyzerMonitorServiceRole*";
-export const SERVICE_ROLE_ACTIONS = new Set([
-  "sts:AssumeRole",
-  "iam:CreateRole",
-  "iam:PutRolePolicy",
-  "iam:DeleteRole",
-  "iam:DeleteRolePolicy",
-]);
+// iam:PutRolePolicy and iam:DeleteRolePolicy are not limited to it: replacing a role's broad access
+// deletes its inline policies, and Undo puts them back.
+export const SERVICE_ROLE_ACTIONS = new Set(["sts:AssumeRole", "iam:CreateRole", "iam:DeleteRole"]);
