@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_DIST_DIR } from "./e2e/support/dist-dir";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -23,8 +24,6 @@ if (dbUrl && !/@(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(dbUrl)) {
     `Refusing to run the browser tests against a non-local database (${dbUrl.replace(/\/\/[^@]*@/, "//***@")}). Unset DATABASE_URL.`,
   );
 }
-
-const E2E_DIST_DIR = ".next-e2e";
 
 export const E2E_ADMIN = { username: "e2e-admin", password: "e2e-admin-password-0001" };
 

@@ -11,6 +11,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, generateFor, shot, signIn } from "./support/helpers";
+import { E2E_DIST_DIR } from "./support/dist-dir";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PORT = Number(process.env.LEASTWISE_E2E_PORT ?? 3100) + 1000;
@@ -54,6 +55,7 @@ test.beforeAll(async () => {
     NEXTAUTH_URL: BASE,
     NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
     LEASTWISE_ASSUME_ROLE_RETRY_S: "5",
+    LEASTWISE_DIST_DIR: E2E_DIST_DIR, // the build playwright.config.ts made for the browser tests
   });
   server = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,

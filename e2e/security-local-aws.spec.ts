@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { E2E_DIST_DIR } from "./support/dist-dir";
 
 let child: ChildProcess | undefined;
 let origin = "";
@@ -38,7 +39,7 @@ test.beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
       LEASTWISE_DATA_DIR: dataDir,
       LEASTWISE_ACCOUNT_MODE: "aws",
-      LEASTWISE_DIST_DIR: ".next-e2e", // the build playwright.config.ts made for the browser tests
+      LEASTWISE_DIST_DIR: E2E_DIST_DIR, // the build playwright.config.ts made for the browser tests
       LEASTWISE_INPROCESS_WORKER: "0",
       LEASTWISE_ADMIN_USER: "e2e-aws-admin",
       LEASTWISE_ADMIN_PASSWORD: "e2e-aws-admin-password-0001",
