@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, expectAccessible, generateFor, shot, signIn, wizardNext } from "./support/helpers";
+import { acknowledgeUnscopedWrites, ADMIN, expectAccessible, generateFor, shot, signIn, wizardNext } from "./support/helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -83,6 +83,7 @@ test("policy as code on the policy page and the last step; tags checked with IAM
   const rest = page.getByTestId("fill-rest");
   if ((await rest.count()) > 0) await rest.click();
   await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+  await acknowledgeUnscopedWrites(page);
   await wizardNext(page, "Review and create");
   await page.getByTestId("policy-code").getByRole("button", { name: "Terraform", exact: true }).click();
   await expect(page.getByTestId("policy-code-text")).toContainText('resource "aws_iam_role_policy_attachment"');

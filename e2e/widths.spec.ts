@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, generateFor, shot, signIn, wizardNext } from "./support/helpers";
+import { acknowledgeUnscopedWrites, ADMIN, generateFor, shot, signIn, wizardNext } from "./support/helpers";
 import { expectReadable } from "./support/readability";
 
 test.describe.configure({ mode: "serial" });
@@ -53,6 +53,7 @@ test("every step reads well at 1024 and 1400 px: no word broken, no column narro
     const rest = page.getByTestId("fill-rest");
     if ((await rest.count()) > 0) await rest.click();
     await expect(page.getByTestId("placeholders").getByText("No placeholders left")).toBeVisible();
+    await acknowledgeUnscopedWrites(page);
     await wizardNext(page, "Review and create");
     await expect(page.getByTestId("unused-permissions")).toBeVisible();
     await expectReadable(page, `review and create at ${width}`);

@@ -133,3 +133,13 @@ export async function wizardNext(page: Page, nextHeading: string) {
     await expect(page.getByRole("heading", { name: nextHeading, level: 1 })).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/**
+ * Ticks the customize step's acknowledgement of write actions on "*" when the policy has any (the
+ * wizard goes on to "Review and create" only then). Call once the policy analysis has shown, e.g.
+ * after "No placeholders left".
+ */
+export async function acknowledgeUnscopedWrites(page: Page) {
+  const ack = page.getByTestId("acknowledge-unscoped");
+  if ((await ack.count()) > 0) await ack.locator("input").check();
+}
