@@ -19,7 +19,7 @@ test.beforeAll(async ({ baseURL }) => {
   base = new URL(baseURL!);
   pid = pidListeningOn(Number(base.port));
   // An API key issued by the CLI against the server's data directory (its private socket).
-  const out = execFileSync("npm", ["run", "-s", "leastwise", "--", "keys", "create", "--name", "e2e-body-limits"], {
+  const out = execFileSync("npm", ["run", "-s", "leastwise", "--", "keys", "create", "--name", "e2e-body-limits", "--scopes", "generations:read,generations:write,local-account:admin"], {
     env: { ...process.env, LEASTWISE_DATA_DIR: process.env.LEASTWISE_E2E_DATA_DIR },
     encoding: "utf8",
   });

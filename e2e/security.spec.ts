@@ -38,6 +38,7 @@ const VIEWER_ACTIONS: Record<string, string> = {
   cancelGenerationAction: "viewers may cancel a generation",
   buildPolicyAction: "viewers may review the generated policy",
   saveDraftTextAction: "viewers may edit the draft",
+  comparePermissionsAction: "viewers may see what an entity is granted and uses (read-only, like the entity page)",
 };
 const SAMPLE_PARAMS: Record<string, string> = {
   name: "app-backend",

@@ -249,9 +249,13 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
   const a = analysis.data;
   const empty = data.readSummary.noPrincipalEvents || data.readSummary.emptyPolicy;
   return (
-    <SpaceBetween size="m">
+    <>
       {confirmModal}
-      {empty && <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />}
+      {empty && (
+        <Box margin={{ bottom: "m" }}>
+          <EmptyResultAlert summary={data.readSummary} principal={data.principalArn} />
+        </Box>
+      )}
       <Wizard
         data-testid="policy-wizard"
         activeStepIndex={step}
@@ -366,6 +370,6 @@ export function GeneratedPolicyWizard({ data }: { data: WizardData }) {
           },
         ]}
       />
-    </SpaceBetween>
+    </>
   );
 }
