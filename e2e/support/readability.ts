@@ -6,7 +6,20 @@ import { expect, type Page } from "@playwright/test";
  * column is narrower than the widest such word of its cells, and the page is at most `maxHeight` tall.
  */
 export async function expectReadable(page: Page, what: string, maxHeight = 9000) {
-  const problems = await page.evaluate(() => {
+  // Cloudscape's resizable tables set their column widths after the first paint: measure until the
+  // layout has settled (up to 5 s), and report what is still wrong then.
+  let problems = await measureWords(page);
+  for (let i = 0; i < 10 && problems.length > 0; i++) {
+    await page.waitForTimeout(500);
+    problems = await measureWords(page);
+  }
+  expect.soft(problems, `words broken or cut on ${what}`).toEqual([]);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect.soft(height, `page height of ${what}`).toBeLessThanOrEqual(maxHeight);
+}
+
+function measureWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const out: string[] = [];
     for (const td of document.querySelectorAll<HTMLElement>("table td, table th")) {
       if (!td.offsetParent) continue; // hidden
@@ -31,7 +44,4 @@ export async function expectReadable(page: Page, what: string, maxHeight = 9000)
     }
     return [...new Set(out)].slice(0, 20);
   });
-  expect.soft(problems, `words broken or cut on ${what}`).toEqual([]);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect.soft(height, `page height of ${what}`).toBeLessThanOrEqual(maxHeight);
 }
