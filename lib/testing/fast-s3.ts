@@ -25,6 +25,8 @@ export interface FastS3 {
   setLatency(ms: number): void;
   resetCounters(): void;
   put(bucket: string, key: string, body: Buffer): void;
+  /** keeps a key in listings but answers NoSuchKey to its GET: an object deleted after it was listed */
+  vanish(bucket: string, key: string): void;
   /** loads every file under `dir` as keys relative to it (under `prefix`); returns the count */
   loadDirectory(o: { bucket: string; dir: string; prefix?: string }): Promise<number>;
   stop(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startFastS3(
   const buckets = new Map<string, Bucket>();
   for (const b of opts.buckets ?? []) buckets.set(b, { objects: new Map() });
   let latency = opts.latencyMs ?? 0;
+  const vanished = new Set<string>();
   let inFlight = 0;
   let getsInFlight = 0;
   const handle: FastS3 = {
@@ -74,6 +77,9 @@ export async function startFastS3(
         modified: new Date().toUTCString(),
       });
       b.sorted = undefined;
+    },
+    vanish(bucket, key) {
+      vanished.add(`${bucket}/${key}`);
     },
     async loadDirectory(o) {
       let n = 0;
@@ -141,7 +147,7 @@ export async function startFastS3(
       return res.end();
     }
     if (method !== "GET" && !head) return error(res, 501, "NotImplemented", `${method} is not implemented by this test server`);
-    const o = bucket.objects.get(key);
+    const o = vanished.has(`${bucketName}/${key}`) ? undefined : bucket.objects.get(key);
     if (!o) return error(res, 404, "NoSuchKey", "The specified key does not exist.", head);
     res.writeHead(200, {
       "content-type": "application/octet-stream",
