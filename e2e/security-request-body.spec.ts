@@ -19,10 +19,25 @@ test.beforeAll(async ({ baseURL }) => {
   base = new URL(baseURL!);
   pid = pidListeningOn(Number(base.port));
   // An API key issued by the CLI against the server's data directory (its private socket).
-  const out = execFileSync("npm", ["run", "-s", "leastwise", "--", "keys", "create", "--name", "e2e-body-limits", "--scopes", "generations:read,generations:write,local-account:admin"], {
-    env: { ...process.env, LEASTWISE_DATA_DIR: process.env.LEASTWISE_E2E_DATA_DIR },
-    encoding: "utf8",
-  });
+  const out = execFileSync(
+    "npm",
+    [
+      "run",
+      "-s",
+      "leastwise",
+      "--",
+      "keys",
+      "create",
+      "--name",
+      "e2e-body-limits",
+      "--scopes",
+      "generations:read,generations:write,local-account:admin",
+    ],
+    {
+      env: { ...process.env, LEASTWISE_DATA_DIR: process.env.LEASTWISE_E2E_DATA_DIR },
+      encoding: "utf8",
+    },
+  );
   key = { accessKeyId: /AWS_ACCESS_KEY_ID=(\S+)/.exec(out)![1], secretAccessKey: /AWS_SECRET_ACCESS_KEY=(\S+)/.exec(out)![1] };
 });
 

@@ -185,10 +185,20 @@ describe("runScan on s3rver", () => {
     const fast = await startFastS3({ buckets: ["trail-bucket"] });
     try {
       await fast.loadDirectory({ bucket: "trail-bucket", dir, prefix: "org/trails" });
-      const key = "org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz";
+      const key =
+        "org/trails/AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/28/111122223333_CloudTrail_us-east-1_20260228T1000Z_corrupt0001.json.gz";
       fast.put("trail-bucket", key, Buffer.from("x"));
       fast.vanish("trail-bucket", key);
-      const request = { ...s3req({}, fast.endpoint), source: { kind: "s3" as const, bucket: "trail-bucket", prefix: "org/trails", endpoint: fast.endpoint, credentials: S3RVER_CREDENTIALS } };
+      const request = {
+        ...s3req({}, fast.endpoint),
+        source: {
+          kind: "s3" as const,
+          bucket: "trail-bucket",
+          prefix: "org/trails",
+          endpoint: fast.endpoint,
+          credentials: S3RVER_CREDENTIALS,
+        },
+      };
       const r = await runScan({ request });
       expect(r.warnings).toEqual([expect.objectContaining({ code: "READ_ERROR", file: `s3://trail-bucket/${key}` })]);
       expect(r.stats.filesSkipped).toBe(1);
