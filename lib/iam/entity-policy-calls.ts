@@ -21,6 +21,7 @@ import { parsePrincipalArn } from "@/lib/core/arn";
 import { CoreError } from "@/lib/core/errors";
 import type { Principal } from "@/lib/core/types";
 import { AppError } from "@/lib/errors";
+import { collectPages } from "./collect-pages";
 import { decodePolicyDocument } from "./decode-document";
 
 export function parseEntityArn(arn: string, field = "entityArn"): Principal {
@@ -64,20 +65,9 @@ export async function getInline(client: IAMClient, p: Principal, name: string): 
   return decodePolicyDocument(out.PolicyDocument);
 }
 
-async function collect<T>(fetch: (marker: string | undefined) => Promise<{ items: T[]; marker?: string }>): Promise<T[]> {
-  const all: T[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await fetch(marker);
-    all.push(...page.items);
-    marker = page.marker;
-  } while (marker);
-  return all;
-}
-
 /** The attached managed policies (every page). */
 export async function listAttached(client: IAMClient, p: Principal): Promise<{ name: string; arn: string }[]> {
-  const items = await collect((m) =>
+  const items = await collectPages((m) =>
     isRole(p)
       ? client
           .send(new ListAttachedRolePoliciesCommand({ RoleName: p.name, Marker: m }))
@@ -91,7 +81,7 @@ export async function listAttached(client: IAMClient, p: Principal): Promise<{ n
 
 /** The inline policy names (every page). */
 export async function listInlineNames(client: IAMClient, p: Principal): Promise<string[]> {
-  return collect((m) =>
+  return collectPages((m) =>
     isRole(p)
       ? client
           .send(new ListRolePoliciesCommand({ RoleName: p.name, Marker: m }))

@@ -17,6 +17,7 @@ import { iamClient } from "@/lib/aws/clients";
 import { parsePrincipalArn } from "@/lib/core/arn";
 import { CoreError } from "@/lib/core/errors";
 import { AppError } from "@/lib/errors";
+import { collectPages } from "./collect-pages";
 import { decodePolicyDocument } from "./decode-document";
 import { roleSummary } from "./list-roles";
 import { userSummary } from "./list-users";
@@ -38,12 +39,12 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
     if (principal.kind === "role") {
       const [role, attached, inline] = await Promise.all([
         client.send(new GetRoleCommand({ RoleName: name })),
-        collect((m) =>
+        collectPages((m) =>
           client
             .send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: m }))
             .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
         ),
-        collect((m) =>
+        collectPages((m) =>
           client
             .send(new ListRolePoliciesCommand({ RoleName: name, Marker: m }))
             .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
@@ -60,12 +61,12 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
     }
     const [user, attached, inline] = await Promise.all([
       client.send(new GetUserCommand({ UserName: name })),
-      collect((m) =>
+      collectPages((m) =>
         client
           .send(new ListAttachedUserPoliciesCommand({ UserName: name, Marker: m }))
           .then((o) => ({ items: o.AttachedPolicies ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
       ),
-      collect((m) =>
+      collectPages((m) =>
         client
           .send(new ListUserPoliciesCommand({ UserName: name, Marker: m }))
           .then((o) => ({ items: o.PolicyNames ?? [], marker: o.IsTruncated ? o.Marker : undefined })),
@@ -84,17 +85,6 @@ export async function getEntity(options: { arn: string; withDocuments?: boolean 
       permission: principal.kind === "role" ? "iam:GetRole" : "iam:GetUser",
     });
   }
-}
-
-async function collect<T>(fetch: (marker: string | undefined) => Promise<{ items: T[]; marker?: string }>): Promise<T[]> {
-  const all: T[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await fetch(marker);
-    all.push(...page.items);
-    marker = page.marker;
-  } while (marker);
-  return all;
 }
 
 async function policyDetails(client: IAMClient, attached: AttachedPolicy[], withDocuments: boolean): Promise<AttachedPolicyDetail[]> {
