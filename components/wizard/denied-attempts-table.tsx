@@ -13,8 +13,7 @@ import { formatDate } from "@/components/generation/format";
 import { groupDenied, type DeniedGroup } from "@/lib/console/group-denied";
 import type { DeniedAttempt } from "@/lib/core/types";
 import { BreakableId, BreakableText } from "./breakable-id";
-
-const pageLabels = { nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n: number) => `Page ${n}` };
+import { pageLabels } from "./page-labels";
 
 /** Denied attempts, one row per action and error, filtered, sorted and paged like the actions table. */
 export function DeniedAttemptsTable({

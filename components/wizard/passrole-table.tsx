@@ -9,8 +9,7 @@ import TextFilter from "@cloudscape-design/components/text-filter";
 import { formatDate } from "@/components/generation/format";
 import type { PassRoleSuggestion } from "@/lib/core/types";
 import { BreakableId } from "./breakable-id";
-
-const pageLabels = { nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n: number) => `Page ${n}` };
+import { pageLabels } from "./page-labels";
 
 /** Suggested iam:PassRole, filtered and paged like the actions table. */
 export function PassRoleTable({

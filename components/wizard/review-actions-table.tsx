@@ -17,6 +17,7 @@ import { activityMarks, MARK_LABEL } from "@/lib/console/activity-marks";
 import { BreakableId } from "./breakable-id";
 import { EvidencePanel } from "./evidence-panel";
 import type { ActionRow } from "./wizard-types";
+import { pageLabels } from "./page-labels";
 
 const COLUMNS = [
   { id: "action", label: "Action", alwaysVisible: true },
@@ -121,12 +122,7 @@ export function ReviewActionsTable({
           countText={`${filteredItemsCount ?? 0} matches`}
         />
       }
-      pagination={
-        <Pagination
-          {...paginationProps}
-          ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }}
-        />
-      }
+      pagination={<Pagination {...paginationProps} ariaLabels={pageLabels} />}
       columnDefinitions={[
         {
           id: "action",
